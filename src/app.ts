@@ -1,0 +1,155 @@
+/**
+ * Composition root: the only place that knows every part. Builds storage,
+ * knowledge base, Q&A, handoff, the bot, the HTTP app and the adapters from
+ * the configuration. Tests build it too, with an injected clock and data dir.
+ */
+import { randomBytes } from 'node:crypto';
+import type { Hono } from 'hono';
+import type { AppConfig } from './config.js';
+import type { ChannelAdapter, Clock } from './core/types.js';
+import { systemClock } from './core/types.js';
+import { createLogger, type Logger } from './core/logger.js';
+import { createBot, type Bot } from './core/bot.js';
+import { OutboxBus } from './core/outbox-bus.js';
+import { Delivery } from './core/delivery.js';
+import type { Storage } from './storage/types.js';
+import { openEmbeddedStorage } from './storage/embedded.js';
+import { openSharedStorage } from './storage/shared.js';
+import { openKnowledgeBase } from './kb/index.js';
+import { createLlmClient } from './llm/client.js';
+import { createQaService } from './qa/index.js';
+import { HandoffService } from './handoff/service.js';
+import { dialogMiddleware } from './dialog/middleware.js';
+import type { DialogServices } from './dialog/services.js';
+import { createHttpApp } from './web/app.js';
+
+/** Open the configured storage (embedded SQLite + keyv, or PostgreSQL + Redis). */
+export async function openStorage(config: AppConfig, clock: Clock = systemClock): Promise<Storage> {
+  if (config.env.STORAGE === 'shared') {
+    return openSharedStorage({ databaseUrl: config.env.DATABASE_URL!, redisUrl: config.env.REDIS_URL!, clock });
+  }
+  return openEmbeddedStorage({ dataDir: config.dataDir, clock });
+}
+
+/** Short, unique, roughly time-ordered message ids. */
+export function createIdGenerator(clock: Clock = systemClock): () => string {
+  let counter = 0;
+  const node = randomBytes(3).toString('hex');
+  return () => `m${clock.now().getTime().toString(36)}${node}${(counter++ % 46656).toString(36).padStart(3, '0')}`;
+}
+
+/** What tests and main() may replace. */
+export interface GongyouOverrides {
+  clock?: Clock;
+  logger?: Logger;
+  storage?: Storage;
+  /** Extra adapters (tests); configured ones are created by main(). */
+  adapters?: ChannelAdapter[];
+}
+
+/** A built (not yet listening) Gongyou. */
+export interface Gongyou {
+  config: AppConfig;
+  app: Hono;
+  bot: Bot;
+  storage: Storage;
+  bus: OutboxBus;
+  delivery: Delivery;
+  handoff: HandoffService;
+  adapters: Map<string, ChannelAdapter>;
+  logger: Logger;
+  clock: Clock;
+  /** Whether /readyz answers 200. */
+  ready: boolean;
+  /** Stop adapters, finish turns in flight, flush and close storage. */
+  close(): Promise<void>;
+}
+
+/** Build Gongyou from configuration. */
+export async function createGongyou(config: AppConfig, overrides: GongyouOverrides = {}): Promise<Gongyou> {
+  const clock = overrides.clock ?? systemClock;
+  const logger = overrides.logger ?? createLogger({ level: config.env.LOG_LEVEL });
+  const storage = overrides.storage ?? (await openStorage(config, clock));
+  const newId = createIdGenerator(clock);
+  const bus = new OutboxBus();
+  const calendar = { workingHours: config.workingHours, holidays: config.holidays };
+
+  const kb = await openKnowledgeBase({ dataDir: config.dataDir, embeddings: config.embeddings, logger });
+  const llm = config.llm ? createLlmClient(config.llm, logger) : undefined;
+  const qa = createQaService({
+    retriever: kb.retriever,
+    cards: kb.cards,
+    llm,
+    clock,
+    logger,
+    handoffThreshold: config.env.QA_HANDOFF_THRESHOLD,
+  });
+  const handoff = new HandoffService({
+    cases: storage.cases,
+    staff: storage.staff,
+    clock,
+    calendar,
+    utcOffsetHours: config.env.GONGYOU_TIMEZONE_OFFSET,
+  });
+  const services: DialogServices = {
+    cases: storage.cases,
+    blobs: storage.blobs,
+    qa,
+    handoff,
+    identities: { linkedUserKeys: async (userKey) => [userKey] },
+    calendar,
+  };
+  const bot = createBot({
+    messages: storage.messages,
+    dedupe: storage.dedupe,
+    state: storage.state,
+    bus,
+    clock,
+    logger,
+    newId,
+    middleware: dialogMiddleware,
+    services,
+    defaultLocale: config.env.GONGYOU_DEFAULT_LOCALE,
+  });
+  const adapters = new Map<string, ChannelAdapter>();
+  for (const adapter of overrides.adapters ?? []) adapters.set(adapter.name, adapter);
+  const delivery = new Delivery({ messages: storage.messages, bus, clock, logger, newId, adapters });
+
+  const gongyou: Gongyou = {
+    config,
+    app: undefined as unknown as Hono,
+    bot,
+    storage,
+    bus,
+    delivery,
+    handoff,
+    adapters,
+    logger,
+    clock,
+    ready: true,
+    async close() {
+      gongyou.ready = false;
+      for (const adapter of adapters.values()) {
+        await adapter.stop().catch((err: unknown) => logger.warn({ err, adapter: adapter.name }, 'adapter stop failed'));
+      }
+      await bot.drain();
+      await kb.close();
+      await storage.close();
+    },
+  };
+  // ── handoff wiring (owned by the handoff engineer): mediator API, console, scheduler, Slack console ──
+  const mounts: Array<{ path: string; app: Hono }> = [];
+  // ── end of handoff wiring ──
+  gongyou.app = createHttpApp({
+    bot,
+    messages: storage.messages,
+    bus,
+    routes: [...adapters.values()].flatMap((a) => a.routes ?? []),
+    mounts,
+    health: { ready: async () => gongyou.ready },
+    logger,
+    newId,
+    clock,
+  });
+  return gongyou;
+}

@@ -1,0 +1,160 @@
+/**
+ * The channel-agnostic bot: every incoming message, from any adapter, goes
+ * through `handle`, which dedupes redeliveries, runs one conversation's turns
+ * one at a time, loads and saves state, runs the middleware pipeline, and
+ * persists replies before anyone sends them. Handler errors end in one sink:
+ * the worker gets a polite message, the log gets the details.
+ */
+import type { Logger } from './logger.js';
+import type { BotHandler, Clock, IncomingMessage, Locale, OutgoingMessage, ReplyDraft } from './types.js';
+import type { DedupeStore, MessageLog, ConversationStateStore } from '../storage/types.js';
+import { compose, type Middleware, type TurnContext } from './pipeline.js';
+import { KeyedQueue } from './keyed-queue.js';
+import { parseConversationState, type ConversationState } from './conversation-state.js';
+import { OutboxBus } from './outbox-bus.js';
+import { GongyouError } from './errors.js';
+import { tr, type BiText } from './i18n.js';
+
+/** What the bot needs from the world. */
+export interface BotDeps<S> {
+  messages: MessageLog;
+  dedupe: DedupeStore;
+  state: ConversationStateStore;
+  bus: OutboxBus;
+  clock: Clock;
+  logger: Logger;
+  newId: () => string;
+  middleware: Array<Middleware<S>>;
+  services: S;
+  defaultLocale: Locale;
+}
+
+/** The bot plus what the composition root needs to shut it down. */
+export interface Bot extends BotHandler {
+  /** Refuse new turns (they get a 'shutting down' error) and wait for turns in flight. */
+  drain(): Promise<void>;
+  /** Turns queued or running. */
+  readonly pending: number;
+  /**
+   * Change a conversation's saved state from outside a turn (a mediator takes
+   * over or hands back), queued behind that conversation's turns so nothing is overwritten.
+   */
+  updateState(conversationKey: string, mutate: (state: ConversationState) => void): Promise<ConversationState>;
+}
+
+const SORRY: BiText = {
+  'zh-CN': '抱歉，系统刚才出了点问题。您的消息已经保存，不会丢失。请稍后再发一次，或回复“转人工”找工作人员。',
+  en: 'Sorry, something went wrong on our side. Your message is saved and will not be lost. Please try again shortly, or reply "转人工" to reach a person.',
+};
+
+/** Create the bot around a middleware pipeline. */
+export function createBot<S>(deps: BotDeps<S>): Bot {
+  const queue = new KeyedQueue();
+  const run = compose(deps.middleware);
+  let accepting = true;
+
+  async function replay(message: IncomingMessage, ids: string[]): Promise<OutgoingMessage[]> {
+    const sent = await deps.messages.listOutbound(message.conversationKey);
+    const wanted = new Set(ids);
+    return sent.filter((m) => wanted.has(m.id));
+  }
+
+  async function persistReplies(message: IncomingMessage, drafts: ReplyDraft[]): Promise<OutgoingMessage[]> {
+    const out: OutgoingMessage[] = [];
+    for (const draft of drafts) {
+      const reply: OutgoingMessage = { id: deps.newId(), ...draft };
+      await deps.messages.append({
+        conversationKey: message.conversationKey,
+        direction: 'out',
+        author: 'bot',
+        message: reply,
+        at: deps.clock.now().toISOString(),
+        delivered: true,
+      });
+      out.push(reply);
+    }
+    return out;
+  }
+
+  async function turn(message: IncomingMessage): Promise<OutgoingMessage[]> {
+    const dedupeKey = `${message.channel}:${message.messageId}`;
+    const seen = await deps.dedupe.seen(dedupeKey);
+    if (seen) {
+      deps.logger.debug({ conversation: message.conversationKey }, 'duplicate message, replaying replies');
+      return replay(message, seen);
+    }
+    // Persist the worker's message first: whatever fails later, it is not lost.
+    await deps.messages.append({
+      conversationKey: message.conversationKey,
+      direction: 'in',
+      author: 'worker',
+      message: {
+        id: message.messageId,
+        text: message.text,
+        meta: { intent: 'worker_message', ...(message.choiceId ? { choiceId: message.choiceId } : {}) },
+      } as OutgoingMessage,
+      at: message.receivedAt.toISOString(),
+      delivered: true,
+    });
+    const loaded = parseConversationState(await deps.state.get(message.conversationKey));
+    if (loaded.corrupt) deps.logger.warn({ conversation: message.conversationKey }, 'discarded corrupt conversation state');
+    const before: ConversationState = loaded.state;
+    const replies: ReplyDraft[] = [];
+    const ctx: TurnContext<S> = {
+      message,
+      state: structuredClone(before),
+      locale: before.locale ?? deps.defaultLocale,
+      replies,
+      reply: (draft) => void replies.push(draft),
+      clock: deps.clock,
+      logger: deps.logger,
+      services: deps.services,
+    };
+    try {
+      await run(ctx);
+      ctx.state.updatedAt = deps.clock.now().toISOString();
+      await deps.state.set(message.conversationKey, ctx.state);
+    } catch (error) {
+      // Keep the state as it was before the turn, so the worker resumes at the same question.
+      deps.logger.error(
+        { err: error, code: error instanceof GongyouError ? error.code : 'handler_failed', conversation: message.conversationKey },
+        'turn failed',
+      );
+      replies.length = 0;
+      replies.push({ text: tr(ctx.locale, SORRY), meta: { intent: 'error' } });
+    }
+    const sent = await persistReplies(message, replies);
+    await deps.dedupe.remember(
+      dedupeKey,
+      sent.map((m) => m.id),
+      deps.clock.now(),
+    );
+    for (const reply of sent) deps.bus.publish(message.conversationKey, reply);
+    return sent;
+  }
+
+  return {
+    get pending() {
+      return queue.size;
+    },
+    handle(message) {
+      if (!accepting) {
+        return Promise.reject(new GongyouError('handler_failed', 'shutting down', { isRetryable: true }));
+      }
+      return queue.run(message.conversationKey, () => turn(message));
+    },
+    updateState(conversationKey, mutate) {
+      return queue.run(conversationKey, async () => {
+        const { state } = parseConversationState(await deps.state.get(conversationKey));
+        mutate(state);
+        state.updatedAt = deps.clock.now().toISOString();
+        await deps.state.set(conversationKey, state);
+        return state;
+      });
+    },
+    async drain() {
+      accepting = false;
+      await queue.onIdle();
+    },
+  };
+}

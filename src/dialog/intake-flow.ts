@@ -1,0 +1,112 @@
+/**
+ * Glue between the dialog and the intake state machine: start, step, answer
+ * a question asked in the middle, and turn a confirmed draft into a case.
+ */
+import type { Category } from '../core/types.js';
+import { tr } from '../core/i18n.js';
+import {
+  startIntake,
+  stepIntake,
+  resumeIntake,
+  intakeStateSchema,
+  looksLikeGrievance,
+  caseCreatedReplies,
+  type IntakeContext,
+  type IntakeResult,
+  type IntakeState,
+} from '../intake/index.js';
+import type { EvidenceRef } from '../storage/types.js';
+import type { DialogContext } from './services.js';
+import { M } from './messages.js';
+import { looksLikeQuestion } from './patterns.js';
+import { answerQuestion } from './qa-flow.js';
+
+/** Whether a free text describes a grievance (rather than a question or small talk). */
+export function isGrievance(text: string): boolean {
+  return looksLikeGrievance(text);
+}
+
+function intakeContext(ctx: DialogContext): IntakeContext {
+  return {
+    clock: ctx.clock,
+    locale: ctx.locale,
+    userKey: ctx.message.userKey,
+    channel: ctx.message.channel,
+    conversationKey: ctx.message.conversationKey,
+  };
+}
+
+function turnEvidence(ctx: DialogContext): EvidenceRef[] {
+  return (ctx as { evidence?: EvidenceRef[] }).evidence ?? [];
+}
+
+/** Apply a machine result: replies, saved state, and the case when the worker confirmed. */
+async function apply(ctx: DialogContext, result: IntakeResult): Promise<void> {
+  ctx.state.intake = result.state ?? undefined;
+  for (const r of result.replies) ctx.reply(r);
+  ctx.state.lastChoices = result.replies.at(-1)?.choices?.length ? result.replies.at(-1)!.choices : undefined;
+  if (!result.draft) return;
+  const draft = { ...result.draft, evidence: [...result.draft.evidence] };
+  // Files sent before the intake started belong to this case too.
+  const known = new Set(draft.evidence.map((e) => e.sha256));
+  for (const e of ctx.state.pendingEvidence ?? []) if (!known.has(e.sha256)) draft.evidence.push(e);
+  ctx.state.pendingEvidence = undefined;
+  const needsPerson = draft.tier !== 'on_the_spot';
+  const created = await ctx.services.cases.createCase(
+    { ...draft, status: needsPerson ? 'waiting' : 'open', origin: draft.origin ?? 'intake' },
+    `worker:${ctx.message.userKey}`,
+    ctx.clock.now(),
+  );
+  ctx.state.activeCaseId = created.id;
+  const replies = caseCreatedReplies(created, ctx.locale, ctx.clock);
+  for (const r of replies) {
+    ctx.reply({
+      ...r,
+      meta: {
+        ...r.meta,
+        caseId: created.id,
+        ...(needsPerson ? { handoff: { caseId: created.id, reason: 'intake' } } : {}),
+      },
+    });
+  }
+}
+
+/** Start an intake from a free description (and an optional category chosen before). */
+export async function beginIntake(ctx: DialogContext, text: string, category?: string): Promise<void> {
+  const result = startIntake(
+    { text, evidence: turnEvidence(ctx) },
+    intakeContext(ctx),
+    { text, category: category as Category | undefined },
+  );
+  await apply(ctx, result);
+}
+
+/** Continue the intake in progress; a question in the middle is answered and the intake resumes. */
+export async function continueIntake(ctx: DialogContext, options: { resume?: boolean }): Promise<void> {
+  const parsed = intakeStateSchema.safeParse(ctx.state.intake);
+  if (!parsed.success) {
+    ctx.logger.warn({ conversation: ctx.message.conversationKey }, 'discarded corrupt intake state');
+    ctx.state.intake = undefined;
+    return beginIntake(ctx, '');
+  }
+  const state = parsed.data as IntakeState;
+  if (options.resume) return apply(ctx, resumeIntake(state, intakeContext(ctx)));
+  const text = ctx.message.text;
+  if (!ctx.message.choiceId && looksLikeQuestion(text) && !turnEvidence(ctx).length && isSideQuestion(state, text)) {
+    await answerQuestion(ctx, text, { inIntake: true });
+    ctx.reply({ text: tr(ctx.locale, M.resumeIntake), meta: { intent: 'intake_resume' } });
+    return apply(ctx, resumeIntake(state, intakeContext(ctx)));
+  }
+  const result = stepIntake(state, { text, choiceId: ctx.message.choiceId, evidence: turnEvidence(ctx) }, intakeContext(ctx));
+  await apply(ctx, result);
+}
+
+/**
+ * A question is a side question when it is long enough to be a real question
+ * and the current step is not a free-text description (where a "?" is part of the answer).
+ */
+function isSideQuestion(state: IntakeState, text: string): boolean {
+  const step = (state as { awaiting?: string; step?: string }).awaiting ?? (state as { step?: string }).step ?? '';
+  if (/how|description|what_happened|details|summary/i.test(step)) return false;
+  return text.length >= 6;
+}

@@ -1,0 +1,97 @@
+/** The dialog's own user-facing texts (zh-CN first, English second). */
+import type { BiText } from '../core/i18n.js';
+
+/** Texts used by the dialog middleware. */
+export const M = {
+  welcome: {
+    'zh-CN':
+      '您好，我是工会的“工友”助手。\n我可以：\n1. 帮您登记诉求（欠薪、工伤、罚款封号、合同、社保等），给您一个案件编号；\n2. 回答劳动权益问题，并告诉您法律依据；\n3. 帮您联系工会调解员。\n直接说说遇到了什么事就行，比如“站长两个月没结工资”。',
+    en:
+      'Hello, I am Gongyou, the union helper.\nI can:\n1. Register your problem (unpaid wages, injury, fines or account bans, contracts, social insurance…) and give you a case number;\n2. Answer questions about your rights, with the legal basis;\n3. Put you in touch with a union mediator.\nJust tell me what happened, e.g. "the station manager has not paid me for two months".',
+  },
+  help: {
+    'zh-CN':
+      '可以这样用：\n· 直接说遇到的问题，我帮您登记；\n· 问法律问题，比如“跑外卖摔伤了算工伤吗”；\n· “查进度”看您的案件；\n· “转人工”找调解员；\n· “取消”停止当前登记；\n· “/lang en” 切换英文，“/lang zh” 切回中文。\n紧急情况请打 110（报警）或 120（急救）。',
+    en:
+      'How to use me:\n· Tell me your problem and I will register it;\n· Ask a legal question, e.g. "I fell while delivering, is that a work injury?";\n· "查进度" (progress) shows your cases;\n· "转人工" reaches a mediator;\n· "取消" stops the current form;\n· "/lang zh" switches to Chinese, "/lang en" to English.\nIn an emergency call 110 (police) or 120 (ambulance).',
+  },
+  langSet: { 'zh-CN': '好的，以后用中文和您说。', en: 'OK, I will speak English from now on.' },
+  langAsk: { 'zh-CN': '请选择语言：', en: 'Choose a language:' },
+  nothingToCancel: { 'zh-CN': '现在没有进行中的登记。有什么可以帮您？', en: 'There is nothing in progress to cancel. How can I help?' },
+  noCases: {
+    'zh-CN': '您还没有登记过诉求。直接说说遇到的问题，我帮您登记。',
+    en: 'You have no registered cases yet. Tell me your problem and I will register it.',
+  },
+  caseNotFound: {
+    'zh-CN': '没有找到您名下编号为 {id} 的案件。请核对编号，或发送“查进度”查看您的全部案件。',
+    en: 'No case {id} was found under your account. Please check the number, or send "查进度" to list all your cases.',
+  },
+  progressHeader: { 'zh-CN': '您的案件：', en: 'Your cases:' },
+  progressLine: {
+    'zh-CN': '{id}｜{category}｜{status}\n负责人：{owner}\n下一步：{next}{note}',
+    en: '{id} | {category} | {status}\nHandled by: {owner}\nNext step: {next}{note}',
+  },
+  progressNote: { 'zh-CN': '\n最新说明：{note}', en: '\nLatest note: {note}' },
+  ownerBot: { 'zh-CN': '等待分配工作人员', en: 'waiting for a staff member' },
+  ownerStaff: { 'zh-CN': '工会工作人员 {name}', en: 'union staff {name}' },
+  groupMoveToPrivate: {
+    'zh-CN': '这个问题涉及个人情况，请私聊我登记，群里不方便说个人信息。',
+    en: 'This involves your personal situation. Please message me privately; a group is not the place for personal details.',
+  },
+  groupNoCases: {
+    'zh-CN': '为保护隐私，案件进度只在私聊里查看。请私聊我发送“查进度”。',
+    en: 'To protect privacy, case progress is only shown in a private chat. Message me privately and send "查进度".',
+  },
+  evidenceSaved: {
+    'zh-CN': '已收到 {count} 个文件，已保存到案件 {id} 的证据里（保存时间 {time}）。',
+    en: 'Received {count} file(s) and added them to the evidence of case {id} (saved at {time}).',
+  },
+  evidenceNoCase: {
+    'zh-CN': '已收到 {count} 个文件并保存。要不要现在登记诉求？登记后文件会一起交给工会。',
+    en: 'Received and saved {count} file(s). Shall we register your problem now? The files will go to the union with it.',
+  },
+  startIntakeChoice: { 'zh-CN': '登记诉求', en: 'Register a problem' },
+  askPerson: { 'zh-CN': '找调解员', en: 'Talk to a mediator' },
+  rephraseChoice: { 'zh-CN': '换个说法', en: 'Ask in other words' },
+  notNow: { 'zh-CN': '先不用', en: 'Not now' },
+  okNotNow: { 'zh-CN': '好的。有需要随时找我。', en: 'OK. I am here whenever you need me.' },
+  resumeIntake: { 'zh-CN': '我们接着登记刚才的诉求：', en: 'Let us continue with your report:' },
+  mediatorRelayed: {
+    'zh-CN': '消息已转给调解员。',
+    en: 'Your message has been passed to the mediator.',
+  },
+  rephrase: { 'zh-CN': '好的，请换个说法再问一次，尽量说清楚发生了什么、在哪个平台或站点。', en: 'OK, please ask again in other words: what happened, on which platform or station.' },
+  dataDeleted: {
+    'zh-CN': '已删除这个对话里保存的登记草稿和设置。已登记的案件需要工会核实后删除，已转交工作人员处理。',
+    en: 'The draft and settings kept for this chat are deleted. Registered cases are deleted by the union after checking; a staff member has been asked to do it.',
+  },
+} satisfies Record<string, BiText>;
+
+/** Category names shown to workers. */
+export const CATEGORY_LABEL: Record<string, BiText> = {
+  wages: { 'zh-CN': '欠薪/工资', en: 'Wages' },
+  injury: { 'zh-CN': '工伤/事故', en: 'Injury' },
+  deductions: { 'zh-CN': '罚款/扣款/封号', en: 'Fines, deductions, account ban' },
+  termination: { 'zh-CN': '合同/辞退/用工关系', en: 'Contract, dismissal, employer' },
+  social_insurance: { 'zh-CN': '社保', en: 'Social insurance' },
+  conditions: { 'zh-CN': '工作条件（停车、充电、进小区、休息点）', en: 'Working conditions' },
+  platform_rules: { 'zh-CN': '平台规则/派单算法', en: 'Platform rules' },
+  suggestion: { 'zh-CN': '对工会服务的建议', en: 'Suggestion for union services' },
+  other: { 'zh-CN': '其他', en: 'Other' },
+};
+
+/** Case status names shown to workers. */
+export const STATUS_LABEL: Record<string, BiText> = {
+  open: { 'zh-CN': '已登记，待工会审核', en: 'registered, awaiting review' },
+  waiting: { 'zh-CN': '排队等待调解员', en: 'waiting for a mediator' },
+  active: { 'zh-CN': '调解员处理中', en: 'a mediator is handling it' },
+  closed: { 'zh-CN': '已结案', en: 'closed' },
+};
+
+/** Default next step per status. */
+export const NEXT_STEP: Record<string, BiText> = {
+  open: { 'zh-CN': '工会工作人员会在承诺时限内联系您', en: 'union staff will contact you within the promised time' },
+  waiting: { 'zh-CN': '调解员接手后会在这里直接回复您', en: 'a mediator will reply here once they take the case' },
+  active: { 'zh-CN': '请留意调解员的消息', en: 'watch for the mediator’s messages' },
+  closed: { 'zh-CN': '如有新情况可以重新登记', en: 'register again if anything new happens' },
+};

@@ -1,0 +1,55 @@
+/** Recognisers for the few commands a worker can type anywhere (compiled once). */
+
+const HANDOFF = /(转人工|找人工|人工客服|人工服务|找调解员|要调解员|找工作人员|找真人|真人客服|talk to a (person|human)|human agent|real person|\bmediator\b)/i;
+const PROGRESS = /^(\/status|查进度|查询进度|看进度|进度|我的案件|案件进度|查案件|status|progress)(\s|$)|进度\s*GY-\d{4}-\d{6}|^GY-\d{4}-\d{6}$/i;
+const CASE_ID = /GY-\d{4}-\d{6}/i;
+const HELP = /^(\/help|帮助|help|怎么用|菜单|menu|\?|？)$/i;
+const START = /^\/start(?:\s+(\S+))?$/;
+const LANG = /^(\/lang|语言|language)(?:\s+(\S+))?$/i;
+const CANCEL = /^(\/cancel|算了|取消|不弄了|不登记了|不填了|cancel|stop)$/i;
+const REJECT = /^(没用|不对|答非所问|看不懂|说的不对|没帮助|不是这个意思|useless|wrong|not helpful)[!！。.]*$/i;
+const YES = /^(好|好的|可以|行|要|需要|是|是的|对|嗯|嗯嗯|ok|okay|yes|y|1)[!！。.]*$/i;
+const NO = /^(不|不用|不要|不需要|先不用|算了|no|n|2)[!！。.]*$/i;
+const DELETE_DATA = /^(删除我的数据|删除我的信息|delete my data)$/i;
+const QUESTION = /[?？]|(吗|么|呢)[。!！]?$|^(请问|怎么|怎样|如何|能不能|可不可以|可以|是否|算不算|算|有没有|哪里|什么|为什么|多少|几天|要不要|合法|违法)/;
+
+/** The worker asks for a person. */
+export const isHandoffRequest = (text: string) => HANDOFF.test(text);
+/** The worker asks for case progress; returns the case id if one was named. */
+export function progressQuery(text: string): { caseId?: string } | undefined {
+  if (!PROGRESS.test(text.trim())) return undefined;
+  const id = CASE_ID.exec(text)?.[0]?.toUpperCase();
+  return id ? { caseId: id } : {};
+}
+/** Help request. */
+export const isHelp = (text: string) => HELP.test(text.trim());
+/** /start with an optional deep-link payload. */
+export function startCommand(text: string): { payload?: string } | undefined {
+  const m = START.exec(text.trim());
+  return m ? { payload: m[1] } : undefined;
+}
+/** Language switch: 'zh-CN', 'en', or 'ask' when no language was named. */
+export function langCommand(text: string): 'zh-CN' | 'en' | 'ask' | undefined {
+  const t = text.trim();
+  if (/^(english|英文)$/i.test(t)) return 'en';
+  if (/^(中文|chinese)$/i.test(t)) return 'zh-CN';
+  const m = LANG.exec(t);
+  if (!m) return undefined;
+  const arg = (m[2] ?? '').toLowerCase();
+  if (!arg) return 'ask';
+  if (arg.startsWith('en') || arg === '英文') return 'en';
+  if (arg.startsWith('zh') || arg === '中文' || arg === 'cn') return 'zh-CN';
+  return 'ask';
+}
+/** Cancel the current flow. */
+export const isCancel = (text: string) => CANCEL.test(text.trim());
+/** The worker says the last answer did not help. */
+export const isRejection = (text: string) => REJECT.test(text.trim());
+/** A plain yes. */
+export const isYes = (text: string) => YES.test(text.trim());
+/** A plain no. */
+export const isNo = (text: string) => NO.test(text.trim());
+/** The worker asks to delete their data. */
+export const isDeleteData = (text: string) => DELETE_DATA.test(text.trim());
+/** Looks like a question rather than an answer. */
+export const looksLikeQuestion = (text: string) => text.trim().length >= 5 && QUESTION.test(text.trim());

@@ -1,0 +1,80 @@
+/** Legal questions and handoff requests inside the dialog. */
+import type { Choice, ReplyDraft } from '../core/types.js';
+import { tr } from '../core/i18n.js';
+import type { CaseRecord } from '../storage/types.js';
+import type { DialogContext } from './services.js';
+import { M } from './messages.js';
+
+/** Confidence below which the bot offers a mediator. */
+export const DEFAULT_HANDOFF_THRESHOLD = 0.45;
+
+/** Queue the worker's case for a mediator and tell them what happens next. */
+export async function requestHandoff(
+  ctx: DialogContext,
+  reason: string,
+  options: { quiet?: boolean; category?: string; summary?: string } = {},
+): Promise<{ caseRecord: CaseRecord }> {
+  const { caseRecord, text } = await ctx.services.handoff.request({
+    userKey: ctx.message.userKey,
+    channel: ctx.message.channel,
+    conversationKey: ctx.message.conversationKey,
+    locale: ctx.locale,
+    reason,
+    caseId: ctx.state.activeCaseId,
+    category: options.category as never,
+    summary: options.summary,
+  });
+  ctx.state.activeCaseId = caseRecord.id;
+  ctx.state.offeredHandoff = false;
+  ctx.state.rejectedAnswers = 0;
+  if (!options.quiet) {
+    ctx.reply({ text, meta: { intent: 'handoff', caseId: caseRecord.id, handoff: { caseId: caseRecord.id, reason } } });
+  }
+  return { caseRecord };
+}
+
+/** Answer a legal question; offer a mediator when unsure, hand off when the topic needs a person. */
+export async function answerQuestion(
+  ctx: DialogContext,
+  question: string,
+  options: { short?: boolean; inIntake?: boolean; threshold?: number },
+): Promise<void> {
+  const answer = await ctx.services.qa.answer(question, { locale: ctx.locale, history: ctx.state.mediatorNotes });
+  let text = answer.text;
+  if (options.short) text = shorten(text);
+  const draft: ReplyDraft = {
+    text,
+    meta: {
+      intent: answer.intent,
+      confidence: answer.confidence,
+      ...(answer.citations.length ? { citations: answer.citations } : {}),
+    },
+  };
+  if (answer.intent !== 'legal_qa' || options.short) return void ctx.reply(draft);
+  if (answer.needsHuman && !options.inIntake) {
+    const { caseRecord } = await requestHandoff(ctx, answer.handoffReason ?? 'sensitive', { quiet: true, category: answer.offerIntake });
+    draft.meta.handoff = { caseId: caseRecord.id, reason: answer.handoffReason ?? 'sensitive' };
+    draft.meta.caseId = caseRecord.id;
+    return void ctx.reply(draft);
+  }
+  const choices: Choice[] = [];
+  const threshold = options.threshold ?? DEFAULT_HANDOFF_THRESHOLD;
+  if (answer.confidence < threshold && !options.inIntake) {
+    ctx.state.offeredHandoff = true;
+    choices.push({ id: 'handoff', label: tr(ctx.locale, M.askPerson) }, { id: 'rephrase', label: tr(ctx.locale, M.rephraseChoice) });
+  } else if (answer.offerIntake && !options.inIntake) {
+    ctx.state.pendingIntake = { category: answer.offerIntake, text: question };
+    choices.push({ id: 'start_intake', label: tr(ctx.locale, M.startIntakeChoice) });
+  }
+  for (const c of answer.choices ?? []) if (!choices.some((x) => x.id === c.id)) choices.push(c);
+  if (choices.length) draft.choices = choices;
+  ctx.reply(draft);
+  ctx.state.lastChoices = choices.length ? choices : undefined;
+}
+
+/** Keep a group answer to its first paragraph and the legal notice. */
+function shorten(text: string): string {
+  const paragraphs = text.split(/\n{2,}/);
+  if (paragraphs.length <= 2) return text;
+  return `${paragraphs[0]}\n\n${paragraphs.at(-1)}`;
+}

@@ -1,0 +1,63 @@
+/** What the dialog middleware needs from the rest of the system (ports the composition root fills). */
+import type { Category, Choice, Citation, IncomingMessage, Locale } from '../core/types.js';
+import type { TurnContext } from '../core/pipeline.js';
+import type { BlobStore, CaseRecord, CaseStore, EvidenceRef } from '../storage/types.js';
+
+/** A grounded answer to a legal question. */
+export interface QaAnswerPort {
+  intent: 'legal_qa' | 'out_of_scope' | 'crisis';
+  text: string;
+  citations: Citation[];
+  confidence: number;
+  needsHuman: boolean;
+  handoffReason?: string;
+  offerIntake?: Category;
+  choices?: Choice[];
+}
+
+/** Legal Q&A as the dialog sees it. */
+export interface QaPort {
+  answer(question: string, options: { locale: Locale; history?: string[] }): Promise<QaAnswerPort>;
+}
+
+/** Input of a handoff request. */
+export interface HandoffRequest {
+  userKey: string;
+  channel: string;
+  conversationKey: string;
+  locale: Locale;
+  /** Why: `requested`, `low_confidence`, `crisis`, `sensitive`, `rejected_answers`, `tier` … */
+  reason: string;
+  category?: Category;
+  summary?: string;
+  /** Reuse this case instead of creating one. */
+  caseId?: string;
+}
+
+/** Handoff to mediators as the dialog sees it. */
+export interface HandoffPort {
+  /** Queue a case (reusing the worker's open one); returns the case and the text telling the worker what happens next. */
+  request(input: HandoffRequest): Promise<{ caseRecord: CaseRecord; text: string }>;
+  /** While a mediator owns the conversation, pass a worker's message on. */
+  relayFromWorker(caseId: string, message: IncomingMessage, evidence: EvidenceRef[]): Promise<void>;
+  /** Display name of a staff member for progress queries. */
+  ownerName(ownerId: string): Promise<string | undefined>;
+}
+
+/** Linked channel identities of one worker (issue 5); identity of itself when none are linked. */
+export interface IdentityPort {
+  linkedUserKeys(userKey: string): Promise<string[]>;
+}
+
+/** Everything the dialog uses. */
+export interface DialogServices {
+  cases: CaseStore;
+  blobs: BlobStore;
+  qa: QaPort;
+  handoff: HandoffPort;
+  identities: IdentityPort;
+  calendar: { workingHours: { start: number; end: number }; holidays: string[] };
+}
+
+/** Turn context with the dialog's services. */
+export type DialogContext = TurnContext<DialogServices>;

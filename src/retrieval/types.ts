@@ -1,0 +1,58 @@
+/** Contracts of the policy knowledge base and its retrieval. */
+import type { Citation } from '../core/types.js';
+
+/** How a document applies. */
+export type Jurisdiction = 'national' | 'province' | 'city';
+
+/** One imported instrument (law, regulation, interpretation, local policy) or a guide card set. */
+export interface KbDocument {
+  /** Short title, the corpus file name without extension, e.g. `劳动合同法`. */
+  law: string;
+  fullTitle: string;
+  issuer?: string;
+  jurisdiction: Jurisdiction;
+  /** ISO date. */
+  effectiveFrom?: string;
+  repealedOn?: string;
+  source?: string;
+  kind: 'statute' | 'regulation' | 'interpretation' | 'policy' | 'card';
+}
+
+/** A searchable unit: one statute article (or a piece of a long one), or one guide card. */
+export interface Passage {
+  /** Stable id, e.g. `劳动合同法#82` or `劳动合同法#82.2` for a split piece, `card:wages`. */
+  id: string;
+  kind: 'article' | 'card';
+  law: string;
+  /** Article number for statute passages. */
+  article?: number;
+  title?: string;
+  text: string;
+}
+
+/** One ranked search result. */
+export interface SearchHit {
+  passage: Passage;
+  score: number;
+}
+
+/** Anything that can rank passages for a question. */
+export interface Retriever {
+  search(query: string, options?: { top?: number; kinds?: Array<Passage['kind']> }): Promise<SearchHit[]>;
+}
+
+/** A plain-language guide card we write ourselves (never statute text). */
+export interface GuideCard {
+  id: string;
+  /** Grievance category it serves (see core/types CATEGORIES) or a topic. */
+  category: string;
+  title: { 'zh-CN': string; en: string };
+  explanation: { 'zh-CN': string; en: string };
+  nextSteps: { 'zh-CN': string[]; en: string[] };
+  evidence: { 'zh-CN': string[]; en: string[] };
+  whereToGo: { 'zh-CN': string[]; en: string[] };
+  /** Articles the card relies on. */
+  relies: Citation[];
+  /** Colloquial words that should find this card. */
+  keywords: string[];
+}

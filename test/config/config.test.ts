@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.js';
+
+describe('loadConfig', () => {
+  it('runs with nothing set: embedded store, port 3000, data under ./data', () => {
+    const c = loadConfig({});
+    expect(c.port).toBe(3000);
+    expect(c.env.STORAGE).toBe('embedded');
+    expect(c.dataDir.endsWith('/data')).toBe(true);
+    expect(c.llm).toBeUndefined();
+  });
+
+  it('honours GONGYOU_DATA_DIR and treats blank values as unset', () => {
+    const c = loadConfig({ GONGYOU_DATA_DIR: '/tmp/gy-x', PORT: '', OPENAI_API_KEY: '  ' });
+    expect(c.dataDir).toBe('/tmp/gy-x');
+    expect(c.port).toBe(3000);
+    expect(c.llm).toBeUndefined();
+  });
+
+  it('names the variable and what is valid on a bad value', () => {
+    expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT: use a port number/);
+    expect(() => loadConfig({ TELEGRAM_MODE: 'push' })).toThrow(/TELEGRAM_MODE: use webhook or polling/);
+    expect(() => loadConfig({ STORAGE: 'shared' })).toThrow(/DATABASE_URL/);
+    expect(() => loadConfig({ WORKING_HOURS_START: '9am' })).toThrow(/WORKING_HOURS_START: use HH:MM/);
+    expect(() => loadConfig({ HOLIDAYS: '2026-10-01,十一' })).toThrow(/HOLIDAYS/);
+    expect(() => loadConfig({ TELEGRAM_BOT_TOKEN: 't', TELEGRAM_MODE: 'webhook' })).toThrow(/TELEGRAM_WEBHOOK_SECRET/);
+  });
+
+  it('turns on the LLM with a key and keeps any OpenAI-compatible base URL', () => {
+    const c = loadConfig({ OPENAI_API_KEY: 'k', OPENAI_BASE_URL: 'http://localhost:11434/v1', OPENAI_MODEL: 'qwen2.5' });
+    expect(c.llm).toEqual({ apiKey: 'k', baseURL: 'http://localhost:11434/v1', model: 'qwen2.5', timeoutMs: 4000 });
+  });
+});

@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    pool: 'forks',
+    // PostgreSQL/Redis suites isolate themselves by schema and key prefix, so files may run in parallel.
+    fileParallelism: true,
+  },
+});
