@@ -32,6 +32,8 @@ export async function createConfiguredAdapters(config: AppConfig, logger: Logger
         signingSecret: env.SLACK_SIGNING_SECRET ?? '',
         appToken: env.SLACK_APP_TOKEN,
         socketMode: env.SLACK_SOCKET_MODE,
+        // Mediators' channels belong to the mediator console, never to the worker bot.
+        staffChannels: [env.SLACK_MEDIATOR_CHANNEL, env.SLACK_SUPERVISOR_CHANNEL].filter((c): c is string => Boolean(c)),
         logger: logger.child({ adapter: 'slack' }),
       }),
     );

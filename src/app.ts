@@ -15,10 +15,13 @@ import { Delivery } from './core/delivery.js';
 import type { Storage } from './storage/types.js';
 import { openEmbeddedStorage } from './storage/embedded.js';
 import { openSharedStorage } from './storage/shared.js';
-import { openKnowledgeBase } from './kb/index.js';
+import { openKnowledgeBase } from './kb/knowledge-base.js';
 import { createLlmClient } from './llm/client.js';
 import { createQaService } from './qa/index.js';
 import { HandoffService } from './handoff/service.js';
+import { createHandoffWiring } from './handoff/wiring.js';
+import { registerSlackMediatorConsole, type SlackAppHolder } from '../adapters/slack/mediator/console.js';
+import { IdentityLinks } from './identity/links.js';
 import { dialogMiddleware } from './dialog/middleware.js';
 import type { DialogServices } from './dialog/services.js';
 import { createHttpApp } from './web/app.js';
@@ -74,7 +77,14 @@ export async function createGongyou(config: AppConfig, overrides: GongyouOverrid
   const bus = new OutboxBus();
   const calendar = { workingHours: config.workingHours, holidays: config.holidays };
 
-  const kb = await openKnowledgeBase({ dataDir: config.dataDir, embeddings: config.embeddings, logger });
+  const kb = await openKnowledgeBase({
+    dataDir: config.dataDir,
+    embeddings: config.embeddings
+      ? { ...config.embeddings, baseURL: config.embeddings.baseURL ?? 'https://api.openai.com/v1' }
+      : undefined,
+    clock,
+    warn: (msg, detail) => logger.warn({ detail }, msg),
+  });
   const llm = config.llm ? createLlmClient(config.llm, logger) : undefined;
   const qa = createQaService({
     retriever: kb.retriever,
@@ -82,7 +92,7 @@ export async function createGongyou(config: AppConfig, overrides: GongyouOverrid
     llm,
     clock,
     logger,
-    handoffThreshold: config.env.QA_HANDOFF_THRESHOLD,
+    lowConfidenceThreshold: config.env.QA_HANDOFF_THRESHOLD,
   });
   const handoff = new HandoffService({
     cases: storage.cases,
@@ -96,8 +106,9 @@ export async function createGongyou(config: AppConfig, overrides: GongyouOverrid
     blobs: storage.blobs,
     qa,
     handoff,
-    identities: { linkedUserKeys: async (userKey) => [userKey] },
+    identities: new IdentityLinks(storage.state, clock),
     calendar,
+    handoffThreshold: config.env.QA_HANDOFF_THRESHOLD,
   };
   const bot = createBot({
     messages: storage.messages,
@@ -138,7 +149,37 @@ export async function createGongyou(config: AppConfig, overrides: GongyouOverrid
     },
   };
   // ── handoff wiring (owned by the handoff engineer): mediator API, console, scheduler, Slack console ──
-  const mounts: Array<{ path: string; app: Hono }> = [];
+  const handoffWiring = createHandoffWiring({
+    storage,
+    handoff,
+    bot,
+    delivery,
+    clock,
+    logger,
+    calendar,
+    collective: { minCases: config.env.COLLECTIVE_MIN_CASES, windowDays: config.env.COLLECTIVE_WINDOW_DAYS },
+  });
+  const mounts: Array<{ path: string; app: Hono }> = [...handoffWiring.mounts];
+  const slackApp = (adapters.get('slack') as (ChannelAdapter & SlackAppHolder) | undefined)?.app;
+  if (slackApp && config.env.SLACK_MEDIATOR_CHANNEL) {
+    registerSlackMediatorConsole(slackApp, {
+      desk: handoffWiring.desk,
+      channel: config.env.SLACK_MEDIATOR_CHANNEL,
+      supervisorChannel: config.env.SLACK_SUPERVISOR_CHANNEL,
+      allowedUsers: config.env.SLACK_MEDIATOR_USERS,
+      allowedGroups: config.env.SLACK_MEDIATOR_GROUPS,
+      threads: storage.state,
+      logger,
+      utcOffsetHours: config.env.GONGYOU_TIMEZONE_OFFSET,
+    });
+  }
+  // a test passes its own clock and calls scheduler.tick(); production ticks every minute
+  if (!overrides.clock) handoffWiring.scheduler.start();
+  const closeWithoutScheduler = gongyou.close;
+  gongyou.close = async () => {
+    handoffWiring.scheduler.stop();
+    await closeWithoutScheduler();
+  };
   // ── end of handoff wiring ──
   gongyou.app = createHttpApp({
     bot,

@@ -74,7 +74,7 @@ export const envSchema = z.object({
   WECHAT_OA_APP_ID: z.string().min(1).optional(),
   WECHAT_OA_APP_SECRET: z.string().min(1).optional(),
   WECHAT_OA_TOKEN: z.string().min(1).optional(),
-  WECHAT_OA_PORT: port.default(8788),
+  WECHAT_OA_PORT: port.optional(),
   WECHATY_PUPPET: z.string().min(1).default('wechaty-puppet-service'),
   WECHATY_PUPPET_SERVICE_TOKEN: z.string().min(1).optional(),
 });

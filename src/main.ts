@@ -76,6 +76,8 @@ export async function main(): Promise<void> {
       },
     );
   };
+  // Some SDKs (wechaty's puppet service when offline) reject promises nobody awaits; log, never crash.
+  process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled promise rejection'));
   process.once('SIGTERM', () => shutdown('SIGTERM'));
   process.once('SIGINT', () => shutdown('SIGINT'));
 }

@@ -36,6 +36,8 @@ export const conversationStateSchema = z.object({
   offeredHandoff: z.boolean().default(false),
   /** Mediator notes carried into the bot's context after a handback. */
   mediatorNotes: z.array(z.string()).default([]),
+  /** The worker's last few questions, so a short follow-up is understood. */
+  recentQuestions: z.array(z.string()).default([]),
   updatedAt: z.string().optional(),
 });
 
@@ -44,7 +46,7 @@ export type ConversationState = z.infer<typeof conversationStateSchema>;
 
 /** A fresh state. */
 export function emptyConversationState(): ConversationState {
-  return { v: 1, mode: 'bot', rejectedAnswers: 0, offeredHandoff: false, mediatorNotes: [] };
+  return { v: 1, mode: 'bot', rejectedAnswers: 0, offeredHandoff: false, mediatorNotes: [], recentQuestions: [] };
 }
 
 /** Parse saved state; anything invalid yields a fresh state (and the caller logs it). */

@@ -65,6 +65,14 @@ export const M = {
     'zh-CN': '已删除这个对话里保存的登记草稿和设置。已登记的案件需要工会核实后删除，已转交工作人员处理。',
     en: 'The draft and settings kept for this chat are deleted. Registered cases are deleted by the union after checking; a staff member has been asked to do it.',
   },
+  linkCode: {
+    'zh-CN': '您的绑定码是 {code}，10 分钟内有效。\n请在另一个渠道（微信公众号、Telegram、网页等）对我发送“绑定 {code}”，两边就能看到同样的案件。',
+    en: 'Your linking code is {code}, valid for 10 minutes.\nOn your other channel (WeChat, Telegram, web…) send me "绑定 {code}" and you will see the same cases on both.',
+  },
+  linkDone: { 'zh-CN': '绑定成功，现在 {count} 个渠道都能查看您的案件。', en: 'Linked. Your cases are now visible from {count} channels.' },
+  linkInvalid: { 'zh-CN': '绑定码不对或已失效，请在原来的渠道重新发送“绑定”获取新码。', en: 'That code is wrong or expired. Send "绑定" on your other channel to get a new one.' },
+  linkSame: { 'zh-CN': '这个绑定码是在本渠道生成的，请到另一个渠道发送。', en: 'This code was issued on this channel; send it from your other channel.' },
+  linkTooMany: { 'zh-CN': '尝试次数太多，请在原来的渠道重新获取绑定码。', en: 'Too many attempts. Get a new code on your other channel.' },
 } satisfies Record<string, BiText>;
 
 /** Category names shown to workers. */

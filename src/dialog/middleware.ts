@@ -5,6 +5,7 @@
 import type { Middleware } from '../core/pipeline.js';
 import type { Choice, ReplyDraft } from '../core/types.js';
 import { tr } from '../core/i18n.js';
+import { emptyConversationState } from '../core/conversation-state.js';
 import { detectCrisis, crisisReply } from '../safety/index.js';
 import type { DialogServices, DialogContext } from './services.js';
 import type { EvidenceRef } from '../storage/types.js';
@@ -13,6 +14,7 @@ import * as P from './patterns.js';
 import { showProgress } from './progress.js';
 import { continueIntake, beginIntake, isGrievance } from './intake-flow.js';
 import { answerQuestion, requestHandoff } from './qa-flow.js';
+import { satisfactionAnswer } from '../handoff/satisfaction.js';
 
 type DialogMiddleware = Middleware<DialogServices>;
 
@@ -114,8 +116,10 @@ const commands: DialogMiddleware = async (ctx, next) => {
   if (P.isHelp(text) && !ctx.state.intake) return void ctx.reply({ text: tr(ctx.locale, M.help), meta: { intent: 'help' } });
   const progress = P.progressQuery(text);
   if (progress) return showProgress(ctx, progress.caseId);
+  const link = P.linkCommand(text);
+  if (link && !ctx.message.isGroup) return linkIdentities(ctx, link.code);
   if (P.isDeleteData(text)) {
-    ctx.state = { v: 1, mode: ctx.state.mode, locale: ctx.state.locale, rejectedAnswers: 0, offeredHandoff: false, mediatorNotes: [], activeCaseId: ctx.state.activeCaseId };
+    ctx.state = { ...emptyConversationState(), mode: ctx.state.mode, locale: ctx.state.locale, activeCaseId: ctx.state.activeCaseId };
     return void ctx.reply({ text: tr(ctx.locale, M.dataDeleted), meta: { intent: 'privacy_delete' } });
   }
   if (ctx.state.mode !== 'mediator' && (P.isHandoffRequest(text) || ctx.message.choiceId === 'handoff')) {
@@ -123,6 +127,19 @@ const commands: DialogMiddleware = async (ctx, next) => {
   }
   await next();
 };
+
+/** Issue or redeem a one-time code that links this channel identity with another. */
+async function linkIdentities(ctx: DialogContext, code?: string): Promise<void> {
+  const ids = ctx.services.identities;
+  if (!code) {
+    const issued = await ids.issueCode(ctx.message.userKey);
+    return void ctx.reply({ text: tr(ctx.locale, M.linkCode, { code: issued }), meta: { intent: 'link' } });
+  }
+  const result = await ids.redeem(ctx.message.userKey, code);
+  if (result.ok) return void ctx.reply({ text: tr(ctx.locale, M.linkDone, { count: result.linked.length }), meta: { intent: 'link' } });
+  const why = { invalid: M.linkInvalid, expired: M.linkInvalid, same_identity: M.linkSame, too_many_attempts: M.linkTooMany }[result.reason];
+  ctx.reply({ text: tr(ctx.locale, why), meta: { intent: 'link' } });
+}
 
 /** While a mediator owns the conversation the bot stays quiet and relays (except the commands above). */
 const mediatorTakeover: DialogMiddleware = async (ctx, next) => {
@@ -165,6 +182,7 @@ const intake: DialogMiddleware = async (ctx, next) => {
 const converse: DialogMiddleware = async (ctx) => {
   const text = ctx.message.text.trim();
   if (!text) return void ctx.reply({ text: tr(ctx.locale, M.help), meta: { intent: 'help' } });
+  if (P.isGreeting(text)) return void ctx.reply({ text: tr(ctx.locale, M.welcome), meta: { intent: 'welcome' } });
   if (P.isCancel(text)) return void ctx.reply({ text: tr(ctx.locale, M.nothingToCancel), meta: { intent: 'cancel' } });
   if (P.isRejection(text)) {
     ctx.state.rejectedAnswers += 1;
@@ -179,6 +197,7 @@ const converse: DialogMiddleware = async (ctx) => {
 export const dialogMiddleware: DialogMiddleware[] = [
   resolveNumberedChoice,
   crisisGuard,
+  satisfactionAnswer,
   groupPolicy,
   evidence,
   commands,

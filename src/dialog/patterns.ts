@@ -11,6 +11,8 @@ const REJECT = /^(没用|不对|答非所问|看不懂|说的不对|没帮助|�
 const YES = /^(好|好的|可以|行|要|需要|是|是的|对|嗯|嗯嗯|ok|okay|yes|y|1)[!！。.]*$/i;
 const NO = /^(不|不用|不要|不需要|先不用|算了|no|n|2)[!！。.]*$/i;
 const DELETE_DATA = /^(删除我的数据|删除我的信息|delete my data)$/i;
+const LINK = /^(\/link|绑定|关联账号|绑定账号|link)(?:\s*(\d{6}))?$/i;
+const GREETING = /^(你好|您好|你好呀|hi|hello|hey|在吗|在不在|嗨|哈喽|早上好|晚上好|有人吗)[!！。.~～?？]*$/i;
 const QUESTION = /[?？]|(吗|么|呢)[。!！]?$|^(请问|怎么|怎样|如何|能不能|可不可以|可以|是否|算不算|算|有没有|哪里|什么|为什么|多少|几天|要不要|合法|违法)/;
 
 /** The worker asks for a person. */
@@ -53,3 +55,10 @@ export const isNo = (text: string) => NO.test(text.trim());
 export const isDeleteData = (text: string) => DELETE_DATA.test(text.trim());
 /** Looks like a question rather than an answer. */
 export const looksLikeQuestion = (text: string) => text.trim().length >= 5 && QUESTION.test(text.trim());
+/** Link identities: `{}` to get a code, `{ code }` to redeem one. */
+export function linkCommand(text: string): { code?: string } | undefined {
+  const m = LINK.exec(text.trim());
+  return m ? (m[2] ? { code: m[2] } : {}) : undefined;
+}
+/** A bare greeting. */
+export const isGreeting = (text: string) => GREETING.test(text.trim());

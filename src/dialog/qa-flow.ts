@@ -5,9 +5,6 @@ import type { CaseRecord } from '../storage/types.js';
 import type { DialogContext } from './services.js';
 import { M } from './messages.js';
 
-/** Confidence below which the bot offers a mediator. */
-export const DEFAULT_HANDOFF_THRESHOLD = 0.45;
-
 /** Queue the worker's case for a mediator and tell them what happens next. */
 export async function requestHandoff(
   ctx: DialogContext,
@@ -37,9 +34,10 @@ export async function requestHandoff(
 export async function answerQuestion(
   ctx: DialogContext,
   question: string,
-  options: { short?: boolean; inIntake?: boolean; threshold?: number },
+  options: { short?: boolean; inIntake?: boolean },
 ): Promise<void> {
-  const answer = await ctx.services.qa.answer(question, { locale: ctx.locale, history: ctx.state.mediatorNotes });
+  const answer = await ctx.services.qa.answer(question, { locale: ctx.locale, history: ctx.state.recentQuestions });
+  ctx.state.recentQuestions = [...ctx.state.recentQuestions, question.slice(0, 200)].slice(-3);
   let text = answer.text;
   if (options.short) text = shorten(text);
   const draft: ReplyDraft = {
@@ -58,7 +56,7 @@ export async function answerQuestion(
     return void ctx.reply(draft);
   }
   const choices: Choice[] = [];
-  const threshold = options.threshold ?? DEFAULT_HANDOFF_THRESHOLD;
+  const threshold = ctx.services.handoffThreshold;
   if (answer.confidence < threshold && !options.inIntake) {
     ctx.state.offeredHandoff = true;
     choices.push({ id: 'handoff', label: tr(ctx.locale, M.askPerson) }, { id: 'rephrase', label: tr(ctx.locale, M.rephraseChoice) });

@@ -47,6 +47,13 @@ export interface HandoffPort {
 /** Linked channel identities of one worker (issue 5); identity of itself when none are linked. */
 export interface IdentityPort {
   linkedUserKeys(userKey: string): Promise<string[]>;
+  /** A one-time code to link this identity with another channel's. */
+  issueCode(userKey: string): Promise<string>;
+  /** Redeem a code given on another channel. */
+  redeem(
+    userKey: string,
+    code: string,
+  ): Promise<{ ok: true; linked: string[] } | { ok: false; reason: 'invalid' | 'expired' | 'same_identity' | 'too_many_attempts' }>;
 }
 
 /** Everything the dialog uses. */
@@ -57,6 +64,8 @@ export interface DialogServices {
   handoff: HandoffPort;
   identities: IdentityPort;
   calendar: { workingHours: { start: number; end: number }; holidays: string[] };
+  /** Below this answer confidence the bot offers a mediator. */
+  handoffThreshold: number;
 }
 
 /** Turn context with the dialog's services. */

@@ -9,6 +9,8 @@ import { tr, type BiText } from '../core/i18n.js';
 import type { CaseRecord, CaseStore, EvidenceRef, StaffStore } from '../storage/types.js';
 import type { HandoffPort, HandoffRequest } from '../dialog/services.js';
 import { dueAt } from '../cases/tier.js';
+import type { MediatorDesk } from './desk.js';
+import type { HandoffScheduler } from './scheduler.js';
 
 /** Events mediator surfaces (Slack, web console) listen to. */
 export interface HandoffEvents {
@@ -17,6 +19,9 @@ export interface HandoffEvents {
   /** A worker wrote while a mediator owns the case. */
   workerMessage: [CaseRecord, IncomingMessage, EvidenceRef[]];
 }
+
+/** Owner ids of mediators acting from Slack without a staff account. */
+export const SLACK_ACTOR_PREFIX = 'slack:';
 
 /** Reasons that make the case urgent (same-day tier). */
 const URGENT = new Set(['crisis', 'sensitive', 'violence', 'injury_hospital', 'collective']);
@@ -48,6 +53,9 @@ export interface HandoffServiceOptions {
 
 /** The handoff service: implements the dialog's HandoffPort and emits events for mediator surfaces. */
 export class HandoffService extends EventEmitter<HandoffEvents> implements HandoffPort {
+  /** The mediator desk and scheduler, attached by the composition root (tests reach them here). */
+  surfaces?: { desk: MediatorDesk; scheduler: HandoffScheduler };
+
   constructor(private readonly options: HandoffServiceOptions) {
     super();
   }
@@ -62,7 +70,7 @@ export class HandoffService extends EventEmitter<HandoffEvents> implements Hando
   async request(input: HandoffRequest): Promise<{ caseRecord: CaseRecord; text: string }> {
     const { cases, clock } = this.options;
     const now = clock.now();
-    const existing = input.caseId ? await cases.getCase(input.caseId) : undefined;
+    const existing = (input.caseId ? await cases.getCase(input.caseId) : undefined) ?? (await this.openCaseOf(input.userKey));
     if (existing && existing.status !== 'closed' && existing.userKey === input.userKey) {
       if (existing.status === 'waiting' || existing.status === 'active') {
         const status = tr(input.locale, STATUS_TEXT[existing.status]);
@@ -113,9 +121,16 @@ export class HandoffService extends EventEmitter<HandoffEvents> implements Hando
     this.emit('workerMessage', record, message, evidence);
   }
 
-  /** The name a mediator chose to show workers. */
+  /** The name a mediator chose to show workers (a Slack-only mediator shows their Slack id). */
   async ownerName(ownerId: string): Promise<string | undefined> {
     const user = await this.options.staff.getUser(ownerId);
-    return user ? (user.publicName ?? user.name) : undefined;
+    if (user) return user.publicName ?? user.name;
+    return ownerId.startsWith(SLACK_ACTOR_PREFIX) ? ownerId.slice(SLACK_ACTOR_PREFIX.length) : undefined;
+  }
+
+  /** The worker's newest case that is still open, so a second request never opens a duplicate. */
+  private async openCaseOf(userKey: string): Promise<CaseRecord | undefined> {
+    const mine = await this.options.cases.listCasesByUser([userKey]);
+    return mine.find((c) => c.status !== 'closed');
   }
 }

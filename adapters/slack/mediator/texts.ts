@@ -1,0 +1,32 @@
+/** What mediators read in Slack: Chinese first, English after, on one line each. */
+import type { BiText } from '../../../src/core/i18n.js';
+
+/** Render a text in both languages on one line (Slack staff read either). */
+export function both(text: BiText, vars: Record<string, string> = {}): string {
+  const fill = (s: string) => s.replace(/\{(\w+)\}/g, (_, k: string) => vars[k] ?? `{${k}}`);
+  return `${fill(text['zh-CN'])} / ${fill(text.en)}`;
+}
+
+/** Texts of the Slack mediator console. */
+export const SLACK_TEXT = {
+  newCase: { 'zh-CN': '新的转人工案件', en: 'New case for a mediator' },
+  take: { 'zh-CN': '接手', en: 'Take over' },
+  view: { 'zh-CN': '查看', en: 'View' },
+  release: { 'zh-CN': '交还机器人', en: 'Release' },
+  closeAs: { 'zh-CN': '结案为…', en: 'Close as…' },
+  notAllowed: { 'zh-CN': '您不在调解员名单中，不能操作案件。', en: 'You are not on the mediator list, so you cannot act on cases.' },
+  taken: { 'zh-CN': '<@{user}> 已接手。在本线程回复的内容会发给工人。', en: '<@{user}> took over. Replies in this thread go to the worker.' },
+  conflict: { 'zh-CN': '这个案件已由其他调解员接手。', en: 'Another mediator already has this case.' },
+  released: { 'zh-CN': '已交还机器人。', en: 'Handed back to the bot.' },
+  closed: { 'zh-CN': '已结案：{outcome}', en: 'Closed: {outcome}' },
+  reassigned: { 'zh-CN': '已改派给 {owner}', en: 'Reassigned to {owner}' },
+  worker: { 'zh-CN': '工人', en: 'Worker' },
+  attachments: { 'zh-CN': '（附件 {count} 个，已存入案件）', en: '({count} attachments, saved to the case)' },
+  overdue: { 'zh-CN': '⚠️ 案件 {id} 已超过应答时间（{due}），请尽快接手。', en: '⚠️ Case {id} is past its due time ({due}); please take it.' },
+  supervisor: { 'zh-CN': '⚠️ 督办：案件 {id} 超时仍未处理（应答时间 {due}）。', en: '⚠️ Supervisor: case {id} is still not handled (due {due}).' },
+  failed: { 'zh-CN': '没有成功：{detail}', en: 'That did not work: {detail}' },
+  unknownOutcome: {
+    'zh-CN': '结案请写：结案 已解决/监察/仲裁/法援/法院/撤回/无回应 [说明]',
+    en: 'To close write: close resolved|inspection|arbitration|legal_aid|court|withdrawn|no_response [note]',
+  },
+} satisfies Record<string, BiText>;

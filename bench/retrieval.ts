@@ -1,0 +1,97 @@
+/**
+ * Retrieval benchmark: imports all of ../shared/corpus into a temporary data folder, then measures
+ * import time, index load time at start, search latency and recall on the public and colloquial sets.
+ * Run alone with `npx tsx bench/retrieval.ts`; bench/run.ts calls `benchRetrieval()`.
+ */
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Citation } from '../src/core/types.js';
+import { searchArticles } from '../src/kb/cli.js';
+import { evaluateRetrieval, parseEvalJsonl } from '../src/kb/eval.js';
+import { openKnowledgeBase, type KnowledgeBase } from '../src/kb/knowledge-base.js';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/** The statute corpus folder (tests and benchmarks read it at run time). */
+export function corpusDir(): string {
+  return process.env.GONGYOU_CORPUS_DIR ?? path.resolve(repoRoot, '../shared/corpus');
+}
+
+/** The public evaluation set. */
+export function publicEvalFile(): string {
+  return process.env.GONGYOU_EVAL_FILE ?? path.resolve(repoRoot, '../shared/eval/labor_qa.jsonl');
+}
+
+function percentile(sorted: number[], share: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * share))];
+}
+
+const round = (value: number, places = 2): number => Math.round(value * 10 ** places) / 10 ** places;
+
+async function recall(kb: KnowledgeBase, file: string): Promise<{ r1: number; r5: number; r10: number; mrr10: number; n: number }> {
+  const items = parseEvalJsonl(await readFile(file, 'utf8'));
+  const rank = async (question: string, top: number): Promise<Citation[]> => (await searchArticles(kb, question, top)).map(({ law, article }) => ({ law, article }));
+  return evaluateRetrieval(items, rank, 10);
+}
+
+/** Run the retrieval benchmark and return its figures (times in milliseconds). */
+export async function benchRetrieval(): Promise<Record<string, number>> {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'gongyou-bench-kb-'));
+  try {
+    const importer = await openKnowledgeBase({ dataDir });
+    const importStart = performance.now();
+    const report = await importer.import([corpusDir()]);
+    const importMs = performance.now() - importStart;
+    await importer.close();
+
+    // Opening again reads the snapshot written by the import: this is the start-up path.
+    const loads: number[] = [];
+    let kb: KnowledgeBase | undefined;
+    for (let run = 0; run < 3; run += 1) {
+      kb = await openKnowledgeBase({ dataDir });
+      loads.push(kb.indexLoadMs);
+    }
+    if (!kb) throw new Error('unreachable');
+
+    const publicSet = await recall(kb, publicEvalFile());
+    const colloquialSet = await recall(kb, path.join(repoRoot, 'test/fixtures/colloquial_qa.jsonl'));
+
+    const questions = [
+      ...parseEvalJsonl(await readFile(publicEvalFile(), 'utf8')),
+      ...parseEvalJsonl(await readFile(path.join(repoRoot, 'test/fixtures/colloquial_qa.jsonl'), 'utf8')),
+    ].map((item) => item.question);
+    const latencies: number[] = [];
+    for (const question of questions) {
+      const start = performance.now();
+      await kb.retriever.search(question, { top: 10, kinds: ['article'] });
+      latencies.push(performance.now() - start);
+    }
+    latencies.sort((a, b) => a - b);
+
+    return {
+      retrievalPublicN: publicSet.n,
+      retrievalPublicR1: publicSet.r1,
+      retrievalPublicR5: publicSet.r5,
+      retrievalPublicR10: publicSet.r10,
+      retrievalPublicMrr10: publicSet.mrr10,
+      retrievalColloquialN: colloquialSet.n,
+      retrievalColloquialR5: colloquialSet.r5,
+      retrievalColloquialMrr10: colloquialSet.mrr10,
+      searchP50Ms: round(percentile(latencies, 0.5)),
+      searchP95Ms: round(percentile(latencies, 0.95)),
+      importMs: round(importMs),
+      importedDocuments: report.counts.added,
+      indexLoadMs: round([...loads].sort((a, b) => a - b)[1]),
+      indexLoadFirstMs: round(loads[0]),
+      passages: kb.passages().length,
+    };
+  } finally {
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  console.log(JSON.stringify(await benchRetrieval(), null, 1));
+}

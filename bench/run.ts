@@ -1,0 +1,36 @@
+/**
+ * `npm run bench`: intake throughput/latency/memory and retrieval quality and
+ * speed. Writes bench/results.json (one object of numeric fields) and prints
+ * a table with the targets.
+ */
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { benchIntake } from './intake.js';
+import { benchRetrieval } from './retrieval.js';
+
+const TARGETS: Record<string, { cmp: '>=' | '<='; value: number }> = {
+  intakeTurnsPerSec: { cmp: '>=', value: 2000 },
+  turnP99Ms: { cmp: '<=', value: 20 },
+  rssMb: { cmp: '<=', value: 200 },
+  retrievalPublicR5: { cmp: '>=', value: 0.75 },
+  retrievalPublicMrr10: { cmp: '>=', value: 0.6 },
+  retrievalColloquialR5: { cmp: '>=', value: 0.9 },
+  searchP95Ms: { cmp: '<=', value: 5 },
+  importMs: { cmp: '<=', value: 5000 },
+  indexLoadMs: { cmp: '<=', value: 500 },
+};
+
+const only = process.argv.slice(2);
+const results: Record<string, number> = {};
+if (!only.length || only.includes('retrieval')) Object.assign(results, await benchRetrieval());
+if (!only.length || only.includes('intake')) Object.assign(results, await benchIntake());
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+writeFileSync(path.join(here, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+const rows = Object.entries(results).map(([name, value]) => {
+  const t = TARGETS[name];
+  const ok = t ? (t.cmp === '>=' ? value >= t.value : value <= t.value) : undefined;
+  return { figure: name, value, target: t ? `${t.cmp} ${t.value}` : '', met: ok === undefined ? '' : ok ? 'yes' : 'NO' };
+});
+console.table(rows);

@@ -1,0 +1,152 @@
+/**
+ * What mediator surfaces (web console, Slack) may do with cases. Types only:
+ * adapters import this module and never reach into storage or the handoff
+ * service. Failures are GongyouErrors (errors.ts): `not_found`, `forbidden`,
+ * `conflict` (someone else owns the case), `bad_request`.
+ */
+import type { Category, Citation, ServiceTier } from './types.js';
+
+/** Roles of staff; supervisors and admins may reassign and see every case. */
+export type MediatorRole = 'mediator' | 'supervisor' | 'admin';
+
+/** Who is acting: a staff account (or a Slack user allowed by configuration). */
+export interface MediatorActor {
+  id: string;
+  name: string;
+  role: MediatorRole;
+  /** Name or number shown to workers when this person joins. */
+  publicName?: string;
+  /** Categories this person handles; none means all. */
+  skills?: string[];
+  /** Regions this person handles; none means all. */
+  regions?: string[];
+}
+
+/** How a case can end (same values as CaseOutcome in storage). */
+export const MEDIATOR_OUTCOMES = [
+  'resolved',
+  'referred_inspection',
+  'referred_arbitration',
+  'referred_legal_aid',
+  'referred_court',
+  'withdrawn',
+  'no_response',
+] as const;
+
+/** One outcome value. */
+export type MediatorOutcome = (typeof MEDIATOR_OUTCOMES)[number];
+
+/** Queue filter. */
+export type QueueStatus = 'waiting' | 'active' | 'closed';
+
+/** One row of the queue, without the worker's personal details. */
+export interface QueueItem {
+  id: string;
+  status: 'waiting' | 'active' | 'open' | 'closed';
+  tier: ServiceTier;
+  dueAt: string;
+  category: Category;
+  channel: string;
+  /** Why the case reached a person (`requested`, `crisis`, `intake` …). */
+  origin?: string;
+  /** When the case entered the queue (creation time if never re-queued). */
+  waitingSince: string;
+  /** Minutes the worker has waited so far. */
+  waitedMinutes: number;
+  overdue: boolean;
+  /** Part of a possible collective issue. */
+  collective: boolean;
+  owner?: string;
+  ownerName?: string;
+  outcome?: string;
+  region?: string;
+}
+
+/** One line of the conversation as the mediator reads it. */
+export interface TranscriptLine {
+  at: string;
+  direction: 'in' | 'out';
+  /** `worker`, `bot` or `mediator:<id>`. */
+  author: string;
+  text: string;
+  delivered: boolean;
+}
+
+/** Everything a mediator needs to act on a case without asking the worker again. */
+export interface CasePacket {
+  item: QueueItem;
+  summary: string;
+  /** Intake answers as collected. */
+  facts: Record<string, unknown>;
+  evidence: Array<{ sha256: string; name?: string; mimeType?: string; size: number; receivedAt: string }>;
+  /** Articles the bot cited in this conversation. */
+  citations: Citation[];
+  transcript: TranscriptLine[];
+  /** Why it was escalated: origin and the case history. */
+  escalation: { origin?: string; history: Array<{ at: string; actor: string; action: string }> };
+  /** Deadline warnings (arbitration, work injury). */
+  warnings: string[];
+  contact?: { phone?: string; name?: string };
+  anonymous: boolean;
+  publicNote?: string;
+  satisfaction?: number;
+}
+
+/** A possible collective issue: only the shared fields and a count. */
+export interface CollectiveGroup {
+  field: 'platform' | 'station' | 'employer';
+  value: string;
+  category: Category;
+  count: number;
+  /** Cases of the group the viewer may open. */
+  caseIds: string[];
+}
+
+/** Satisfaction answers after closing. */
+export interface SatisfactionSummary {
+  answered: number;
+  average: number | null;
+  /** Count per score 1–5. */
+  byScore: Record<'1' | '2' | '3' | '4' | '5', number>;
+}
+
+/** Something mediators should see at once (queue and case updates). */
+export type MediatorEvent =
+  | { type: 'queued'; caseId: string; item: QueueItem; reason: string }
+  | { type: 'claimed' | 'released' | 'reassigned'; caseId: string; by: string; owner?: string }
+  | { type: 'closed'; caseId: string; by: string; outcome: MediatorOutcome }
+  | { type: 'note'; caseId: string; by: string; note: string }
+  | { type: 'workerMessage'; caseId: string; owner?: string; text: string; attachments: number; at: string }
+  | { type: 'mediatorMessage'; caseId: string; by: string; text: string; at: string }
+  | { type: 'overdue'; caseId: string; stage: 'mediators' | 'supervisor'; dueAt: string; item: QueueItem };
+
+/** The mediator actions the handoff service implements for every surface. */
+export interface MediatorActions {
+  /** Cases this actor may see, oldest due first. */
+  listCases(actor: MediatorActor, status: QueueStatus): Promise<QueueItem[]>;
+  /** The handoff packet (read is audited). */
+  packet(actor: MediatorActor, caseId: string): Promise<CasePacket>;
+  /** Take a waiting case; exactly one of several concurrent claims wins. */
+  claim(actor: MediatorActor, caseId: string): Promise<QueueItem>;
+  /** Send a message to the worker (owner only). */
+  reply(actor: MediatorActor, caseId: string, text: string): Promise<void>;
+  /** Hand the conversation back to the bot, with notes the bot keeps in context. */
+  release(actor: MediatorActor, caseId: string, note?: string): Promise<void>;
+  /** Close with an outcome; the worker is told and asked one satisfaction question. */
+  close(actor: MediatorActor, caseId: string, outcome: string, note?: string): Promise<void>;
+  /** Give the case to another staff member (supervisor/admin). */
+  reassign(actor: MediatorActor, caseId: string, toStaffId: string): Promise<void>;
+  /** Status note the worker sees in a progress query. */
+  setPublicNote(actor: MediatorActor, caseId: string, note: string): Promise<void>;
+  /** Printable HTML case file (for referrals). */
+  caseFile(actor: MediatorActor, caseId: string): Promise<string>;
+  /** Possible collective issues in the actor's scope. */
+  collectiveGroups(actor: MediatorActor): Promise<CollectiveGroup[]>;
+  satisfaction(actor: MediatorActor): Promise<SatisfactionSummary>;
+  /** Whether the actor may see the case (routing scope); false for an unknown case. */
+  canSee(actor: MediatorActor, caseId: string): Promise<boolean>;
+  /** The actor for a Slack user (a staff account linked by slackUserId, else a plain mediator). */
+  actorForSlackUser(slackUserId: string): Promise<MediatorActor>;
+  /** Listen to events; returns the function that stops listening. */
+  subscribe(listener: (event: MediatorEvent) => void): () => void;
+}

@@ -1,0 +1,341 @@
+/**
+ * The mediator desk: every mediator action (queue, packet, claim, reply,
+ * release, close, reassign, notes) with routing, compare-and-set ownership,
+ * worker notices through delivery, and an audit entry for each read and action.
+ */
+import { EventEmitter } from 'node:events';
+import type { ConversationState } from '../core/conversation-state.js';
+import { GongyouError } from '../core/errors.js';
+import { tr } from '../core/i18n.js';
+import type { Logger } from '../core/logger.js';
+import {
+  MEDIATOR_OUTCOMES,
+  type CasePacket,
+  type CollectiveGroup,
+  type MediatorActions,
+  type MediatorActor,
+  type MediatorEvent,
+  type MediatorOutcome,
+  type QueueItem,
+  type QueueStatus,
+  type SatisfactionSummary,
+} from '../core/mediator.js';
+import type { Clock, IncomingMessage, OutgoingMessage, ReplyDraft } from '../core/types.js';
+import type { CaseRecord, Storage } from '../storage/types.js';
+import { renderCaseFile } from './case-file.js';
+import { buildPacket, PACKET_TRANSCRIPT_LIMIT, satisfactionScore } from './packet.js';
+import { findCollectiveGroups, inScope, toQueueItem, waitingSince } from './queue.js';
+import { SLACK_ACTOR_PREFIX, type HandoffService } from './service.js';
+import { satisfactionChoices } from './satisfaction.js';
+import { OUTCOME_LABEL, WORKER_TEXT } from './texts.js';
+
+/** Longest mediator message or note accepted. */
+export const MAX_MEDIATOR_TEXT = 2000;
+
+/** Options of the desk. */
+export interface MediatorDeskOptions {
+  storage: Pick<Storage, 'cases' | 'messages' | 'staff'>;
+  handoff: HandoffService;
+  /** The bot: changes conversation state queued behind the worker's turns. */
+  conversations: { updateState(key: string, mutate: (state: ConversationState) => void): Promise<ConversationState> };
+  /** Persist-then-send to the worker's own channel. */
+  delivery: { send(key: string, draft: ReplyDraft, author: string): Promise<OutgoingMessage> };
+  clock: Clock;
+  logger: Logger;
+  collective: { minCases: number; windowDays: number };
+}
+
+const bad = (message: string) => new GongyouError('bad_request', message);
+const forbidden = (message: string) => new GongyouError('forbidden', message);
+
+/** Mediator actions on top of storage, the bot and delivery. */
+export class MediatorDesk implements MediatorActions {
+  private readonly events = new EventEmitter<{ event: [MediatorEvent] }>();
+
+  constructor(private readonly options: MediatorDeskOptions) {
+    this.events.setMaxListeners(0);
+    options.handoff.on('queued', (record, reason) => void this.announce(record, reason).catch((err: unknown) => this.warn(err, 'announce failed')));
+    options.handoff.on('workerMessage', (record, message) => this.relayed(record, message));
+  }
+
+  /** Listen to events; returns the function that stops listening. */
+  subscribe(listener: (event: MediatorEvent) => void): () => void {
+    const safe = (event: MediatorEvent) => {
+      try {
+        listener(event);
+      } catch (err) {
+        this.warn(err, 'mediator event listener failed');
+      }
+    };
+    this.events.on('event', safe);
+    return () => void this.events.off('event', safe);
+  }
+
+  /** Tell surfaces about an event (the scheduler uses it for overdue notices). */
+  emit(event: MediatorEvent): void {
+    this.events.emit('event', event);
+  }
+
+  /** Put a case in front of mediators once per queue entry (recorded as `announced`). */
+  async announce(record: CaseRecord, reason: string): Promise<void> {
+    const now = this.options.clock.now();
+    await this.options.storage.cases.updateCase(record.id, {}, 'system', 'announced', now);
+    this.emit({ type: 'queued', caseId: record.id, item: await this.item(record, now), reason });
+  }
+
+  async listCases(actor: MediatorActor, status: QueueStatus): Promise<QueueItem[]> {
+    const now = this.options.clock.now();
+    const all = await this.options.storage.cases.listCases();
+    const collective = this.collectiveIds(all, now);
+    const shown = all.filter((c) => c.status === status && inScope(actor, c));
+    const items = await Promise.all(shown.map((c) => this.item(c, now, collective)));
+    items.sort((a, b) => a.dueAt.localeCompare(b.dueAt) || a.id.localeCompare(b.id));
+    await this.audit(actor, 'list_cases', undefined, { status, count: items.length });
+    return items;
+  }
+
+  async packet(actor: MediatorActor, caseId: string): Promise<CasePacket> {
+    const record = await this.visible(actor, caseId);
+    const packet = await this.buildPacket(record);
+    await this.audit(actor, 'read_case', caseId);
+    return packet;
+  }
+
+  async claim(actor: MediatorActor, caseId: string): Promise<QueueItem> {
+    const record = await this.visible(actor, caseId);
+    const now = this.options.clock.now();
+    const won = await this.options.storage.cases.updateCase(caseId, { status: 'active', owner: actor.id }, actor.id, 'claimed', now, { status: 'waiting' });
+    if (!won) {
+      const current = (await this.options.storage.cases.getCase(caseId)) ?? record;
+      if (current.status === 'active' && current.owner === actor.id) return this.item(current, now);
+      await this.audit(actor, 'claim_refused', caseId, { status: current.status });
+      if (current.status === 'active') throw new GongyouError('conflict', `case ${caseId} is owned by someone else`);
+      throw bad(`case ${caseId} is not waiting (status ${current.status})`);
+    }
+    await this.audit(actor, 'claim', caseId);
+    await this.takeOver(won, actor, WORKER_TEXT.joined);
+    this.emit({ type: 'claimed', caseId, by: actor.id, owner: actor.id });
+    return this.item(won, now);
+  }
+
+  async reply(actor: MediatorActor, caseId: string, text: string): Promise<void> {
+    const body = checkText(text, 'text');
+    const record = await this.visible(actor, caseId);
+    if (record.status !== 'active' || record.owner !== actor.id) throw forbidden(`only the mediator who took case ${caseId} may write to the worker`);
+    await this.options.delivery.send(record.conversationKey, { text: body, meta: { intent: 'mediator_message', caseId } }, `mediator:${actor.id}`);
+    await this.audit(actor, 'reply', caseId, { length: body.length });
+    this.emit({ type: 'mediatorMessage', caseId, by: actor.id, text: body, at: this.options.clock.now().toISOString() });
+  }
+
+  async release(actor: MediatorActor, caseId: string, note?: string): Promise<void> {
+    const clean = note === undefined ? undefined : checkText(note, 'note', true);
+    const record = await this.visible(actor, caseId);
+    if (record.status !== 'active') throw bad(`case ${caseId} is not taken over (status ${record.status})`);
+    this.mustOwnOrSupervise(actor, record);
+    const now = this.options.clock.now();
+    const released = await this.options.storage.cases.updateCase(caseId, { status: 'open', owner: undefined }, actor.id, 'released', now, {
+      status: 'active',
+      owner: record.owner,
+    });
+    if (!released) throw new GongyouError('conflict', `case ${caseId} changed meanwhile; reload it`);
+    await this.audit(actor, 'release', caseId, clean ? { note: clean } : undefined);
+    await this.handBack(record, clean, false);
+    this.emit({ type: 'released', caseId, by: actor.id });
+  }
+
+  async close(actor: MediatorActor, caseId: string, outcome: string, note?: string): Promise<void> {
+    if (!(MEDIATOR_OUTCOMES as readonly string[]).includes(outcome)) throw bad(`unknown outcome "${outcome}"; use one of ${MEDIATOR_OUTCOMES.join(', ')}`);
+    const clean = note === undefined ? undefined : checkText(note, 'note', true);
+    const record = await this.visible(actor, caseId);
+    if (record.status === 'closed') throw new GongyouError('conflict', `case ${caseId} is already closed`);
+    if (record.owner) this.mustOwnOrSupervise(actor, record);
+    const now = this.options.clock.now();
+    const closed = await this.options.storage.cases.updateCase(caseId, { status: 'closed', outcome: outcome as MediatorOutcome }, actor.id, 'closed', now, {
+      status: record.status,
+      owner: record.owner,
+    });
+    if (!closed) throw new GongyouError('conflict', `case ${caseId} changed meanwhile; reload it`);
+    await this.audit(actor, 'close', caseId, { outcome, ...(clean ? { note: clean } : {}) });
+    await this.handBack(record, clean, true, outcome as MediatorOutcome);
+    this.emit({ type: 'closed', caseId, by: actor.id, outcome: outcome as MediatorOutcome });
+  }
+
+  async reassign(actor: MediatorActor, caseId: string, toStaffId: string): Promise<void> {
+    if (actor.role === 'mediator') throw forbidden('only a supervisor or admin may reassign cases');
+    const record = await this.visible(actor, caseId);
+    if (record.status === 'closed') throw bad(`case ${caseId} is closed`);
+    const target = await this.options.storage.staff.getUser(toStaffId);
+    if (!target) throw bad(`no staff member with id ${toStaffId}`);
+    const now = this.options.clock.now();
+    const moved = await this.options.storage.cases.updateCase(caseId, { status: 'active', owner: target.id }, actor.id, 'reassigned', now, {
+      status: record.status,
+      owner: record.owner,
+    });
+    if (!moved) throw new GongyouError('conflict', `case ${caseId} changed meanwhile; reload it`);
+    await this.audit(actor, 'reassign', caseId, { from: record.owner ?? null, to: target.id });
+    await this.takeOver(moved, target, WORKER_TEXT.reassigned);
+    this.emit({ type: 'reassigned', caseId, by: actor.id, owner: target.id });
+  }
+
+  async setPublicNote(actor: MediatorActor, caseId: string, note: string): Promise<void> {
+    const clean = checkText(note, 'note');
+    const record = await this.visible(actor, caseId);
+    if (record.owner) this.mustOwnOrSupervise(actor, record);
+    await this.options.storage.cases.updateCase(caseId, { publicNote: clean }, actor.id, 'public_note', this.options.clock.now());
+    await this.audit(actor, 'public_note', caseId);
+    this.emit({ type: 'note', caseId, by: actor.id, note: clean });
+  }
+
+  async caseFile(actor: MediatorActor, caseId: string): Promise<string> {
+    const record = await this.visible(actor, caseId);
+    const packet = await this.buildPacket(record);
+    await this.audit(actor, 'case_file', caseId);
+    return renderCaseFile(packet, { generatedAt: this.options.clock.now().toISOString(), by: actor.name, outcome: record.outcome });
+  }
+
+  async collectiveGroups(actor: MediatorActor): Promise<CollectiveGroup[]> {
+    const all = await this.options.storage.cases.listCases();
+    const groups = findCollectiveGroups(all, { ...this.options.collective, now: this.options.clock.now() });
+    await this.audit(actor, 'list_collective');
+    return groups
+      .map(({ members, ...shared }) => ({ ...shared, caseIds: members.filter((c) => inScope(actor, c)).map((c) => c.id) }))
+      .filter((g) => g.caseIds.length > 0);
+  }
+
+  async satisfaction(actor: MediatorActor): Promise<SatisfactionSummary> {
+    const closed = await this.options.storage.cases.listCases({ status: 'closed' });
+    const byScore: SatisfactionSummary['byScore'] = { '1': 0, '2': 0, '3': 0, '4': 0, '5': 0 };
+    let total = 0;
+    let answered = 0;
+    for (const c of closed.filter((x) => inScope(actor, x))) {
+      const score = satisfactionScore(await this.options.storage.cases.history(c.id));
+      if (score === undefined || score < 1 || score > 5) continue;
+      byScore[String(score) as keyof typeof byScore] += 1;
+      total += score;
+      answered += 1;
+    }
+    await this.audit(actor, 'read_satisfaction');
+    return { answered, average: answered ? Math.round((total / answered) * 100) / 100 : null, byScore };
+  }
+
+  async canSee(actor: MediatorActor, caseId: string): Promise<boolean> {
+    const record = await this.options.storage.cases.getCase(caseId);
+    return record !== undefined && inScope(actor, record);
+  }
+
+  async actorForSlackUser(slackUserId: string): Promise<MediatorActor> {
+    const staff = (await this.options.storage.staff.listUsers()).find((u) => u.slackUserId === slackUserId);
+    if (staff) return staff;
+    return { id: `${SLACK_ACTOR_PREFIX}${slackUserId}`, name: slackUserId, role: 'mediator' };
+  }
+
+  /** A queue row for one case (collective flag computed when not given). */
+  async item(record: CaseRecord, now: Date, collective?: Set<string>): Promise<QueueItem> {
+    const history = await this.options.storage.cases.history(record.id);
+    const flags = collective ?? this.collectiveIds(await this.options.storage.cases.listCases(), now);
+    const ownerName = record.owner ? await this.options.handoff.ownerName(record.owner) : undefined;
+    return toQueueItem(record, { now, since: waitingSince(record, history), collective: flags.has(record.id), ownerName });
+  }
+
+  /** Write one audit entry (who, what, when). */
+  async audit(actor: MediatorActor | string, action: string, target?: string, detail?: unknown): Promise<void> {
+    const entry: { actor: string; action: string; at: string; target?: string; detail?: unknown } = {
+      actor: typeof actor === 'string' ? actor : actor.id,
+      action,
+      at: this.options.clock.now().toISOString(),
+    };
+    if (target !== undefined) entry.target = target;
+    if (detail !== undefined) entry.detail = detail;
+    await this.options.storage.staff.audit(entry);
+  }
+
+  private collectiveIds(all: CaseRecord[], now: Date): Set<string> {
+    const groups = findCollectiveGroups(all, { ...this.options.collective, now });
+    return new Set(groups.flatMap((g) => g.members.map((m) => m.id)));
+  }
+
+  private async buildPacket(record: CaseRecord): Promise<CasePacket> {
+    const { cases, messages } = this.options.storage;
+    const [history, evidence, transcript] = await Promise.all([
+      cases.history(record.id),
+      cases.listEvidence(record.id),
+      messages.transcript(record.conversationKey, PACKET_TRANSCRIPT_LIMIT),
+    ]);
+    return buildPacket({ record, item: await this.item(record, this.options.clock.now()), history, evidence, transcript });
+  }
+
+  private async visible(actor: MediatorActor, caseId: string): Promise<CaseRecord> {
+    const record = await this.options.storage.cases.getCase(caseId);
+    if (!record) throw new GongyouError('not_found', `case ${caseId} does not exist`);
+    if (!inScope(actor, record)) {
+      await this.audit(actor, 'denied_out_of_scope', caseId);
+      throw forbidden(`case ${caseId} is outside your routing scope`);
+    }
+    return record;
+  }
+
+  private mustOwnOrSupervise(actor: MediatorActor, record: CaseRecord): void {
+    if (record.owner !== actor.id && actor.role === 'mediator') throw forbidden(`case ${record.id} belongs to another mediator`);
+  }
+
+  /** The mediator joins: the bot falls silent and the worker learns who is there. */
+  private async takeOver(record: CaseRecord, actor: MediatorActor, text: typeof WORKER_TEXT.joined): Promise<void> {
+    await this.options.conversations.updateState(record.conversationKey, (s) => {
+      s.mode = 'mediator';
+      s.activeCaseId = record.id;
+      s.offeredHandoff = false;
+    });
+    const name = actor.publicName ?? (await this.options.handoff.ownerName(actor.id)) ?? actor.name;
+    await this.options.delivery.send(
+      record.conversationKey,
+      { text: tr(record.locale, text, { name, id: record.id }), meta: { intent: 'mediator_joined', caseId: record.id } },
+      `mediator:${actor.id}`,
+    );
+  }
+
+  /** The bot takes the conversation back, keeping the notes; a close also asks the satisfaction question. */
+  private async handBack(record: CaseRecord, note: string | undefined, closing: boolean, outcome?: MediatorOutcome): Promise<void> {
+    const choices = closing ? satisfactionChoices(record.id, record.locale) : undefined;
+    const state = await this.options.conversations.updateState(record.conversationKey, (s) => {
+      if (s.activeCaseId === record.id) s.mode = 'bot';
+      if (note) s.mediatorNotes = [...s.mediatorNotes, note].slice(-20);
+      if (choices) s.lastChoices = choices;
+    });
+    const locale = record.locale;
+    const author = 'bot';
+    if (closing && outcome) {
+      const lines = [tr(locale, WORKER_TEXT.closed, { id: record.id, outcome: tr(locale, OUTCOME_LABEL[outcome]) })];
+      if (note) lines.push(tr(locale, WORKER_TEXT.closedNote, { note }));
+      lines.push(tr(locale, WORKER_TEXT.satisfactionAsk));
+      await this.options.delivery.send(record.conversationKey, { text: lines.join('\n'), choices, meta: { intent: 'case_closed', caseId: record.id } }, author);
+      return;
+    }
+    const lines = [tr(locale, WORKER_TEXT.left, { id: record.id })];
+    if (state.intake) lines.push(tr(locale, WORKER_TEXT.resumeIntake));
+    await this.options.delivery.send(record.conversationKey, { text: lines.join('\n'), meta: { intent: 'mediator_left', caseId: record.id } }, author);
+  }
+
+  private relayed(record: CaseRecord, message: IncomingMessage): void {
+    this.emit({
+      type: 'workerMessage',
+      caseId: record.id,
+      owner: record.owner,
+      text: message.text,
+      attachments: message.attachments.length,
+      at: message.receivedAt.toISOString(),
+    });
+  }
+
+  private warn(err: unknown, what: string): void {
+    this.options.logger.warn({ err }, what);
+  }
+}
+
+/** Trim and check a mediator's text; an optional note may be empty (then it is simply not kept). */
+function checkText(value: unknown, field: string, optional = false): string {
+  if (typeof value !== 'string') throw bad(`"${field}" must be a string`);
+  const text = value.trim();
+  if (!text && !optional) throw bad(`"${field}" is empty`);
+  if (text.length > MAX_MEDIATOR_TEXT) throw bad(`"${field}" is longer than ${MAX_MEDIATOR_TEXT} characters`);
+  return text;
+}

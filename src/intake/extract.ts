@@ -1,0 +1,43 @@
+/** Facts a worker already gave in the first message, so intake does not ask for them again. */
+import { parseAmount, type ParsedAmount } from './parse/amount.js';
+import { parseCount, type ParsedCount } from './parse/count.js';
+import { parseDate, type ParsedDate } from './parse/date.js';
+import { parsePeriod, type ParsedPeriod } from './parse/period.js';
+import { parsePlace, type ParsedPlace } from './parse/place.js';
+import { findPlatforms } from './parse/platform.js';
+import { normalizeAnswer } from './parse/normalize.js';
+
+/** Everything the extractor found; absent fields were not in the text. */
+export interface ExtractedFacts {
+  amount?: ParsedAmount;
+  period?: ParsedPeriod;
+  date?: ParsedDate;
+  count?: ParsedCount;
+  place?: ParsedPlace;
+  platforms: string[];
+  /** The worker mentions being hit or threatened: the case is urgent whatever its category. */
+  violence: boolean;
+}
+
+const VIOLENCE = /被打|打了我|打我(?!电话|手机|的电话)|动手打|殴打|揍我|揍了|威胁|砍我|要砍|推搡|暴力|扇我|踢我/;
+/** A period needs a word for a length or a span; a bare "上个月" in a story is usually a date. */
+const PERIOD_SIGNAL = /个月|半年|年多|到|至|开始|以来|月份/;
+
+/** Scan a free description for amount, period, date, head count, place, platforms and violence. */
+export function extractFacts(text: string, now: Date): ExtractedFacts {
+  const t = normalizeAnswer(text);
+  const facts: ExtractedFacts = { platforms: findPlatforms(t), violence: VIOLENCE.test(t) };
+  const amount = parseAmount(t, { requireMoneyContext: true });
+  if (amount) facts.amount = amount;
+  if (PERIOD_SIGNAL.test(t)) {
+    const period = parsePeriod(t, now);
+    if (period) facts.period = period;
+  }
+  const date = parseDate(t, now);
+  if (date) facts.date = date;
+  const count = parseCount(t, { requirePersonWord: true });
+  if (count) facts.count = count;
+  const place = parsePlace(t);
+  if (place) facts.place = place;
+  return facts;
+}

@@ -1,0 +1,121 @@
+/** Places to province / city / district where the table knows them: "北京朝阳" → 北京市 朝阳区, "深圳南山" → 广东省 深圳市 南山区. */
+import { DISTRICTS, PROVINCES, type ProvinceRow } from './place-table.js';
+import { normalizeAnswer } from './normalize.js';
+
+/** Administrative names found in a place answer (full names with 省/市/区). */
+export interface ParsedPlace {
+  province?: string;
+  city?: string;
+  district?: string;
+}
+
+interface NameEntry {
+  name: string;
+  province: ProvinceRow;
+  city?: string;
+}
+
+/** A name followed by one of these is a road or a smaller place, not the city itself ("中山路", "朝阳区" is a district). */
+const NOT_A_CITY_AFTER = /^(路|街|大街|大道|道|区|镇|村|县|桥|巷|里|公园)/;
+/** Cities named like their province count only with the 市 suffix ("吉林市", not "吉林"). */
+const CITY_NEEDS_SUFFIX = new Set(['吉林']);
+const NOT_A_DISTRICT_AFTER = /^(路|街|大街|大道|道|镇|村|桥|巷|里|公园)/;
+const DISTRICT_SPECIAL_NAMES: Record<string, string> = { 浦东: '浦东新区', 滨海: '滨海新区', 工业园: '工业园区' };
+
+function byLengthDesc(a: NameEntry, b: NameEntry): number {
+  return b.name.length - a.name.length;
+}
+
+const PROVINCE_NAMES: NameEntry[] = PROVINCES.flatMap((p) => [
+  { name: p.full, province: p },
+  { name: p.short, province: p },
+]).sort(byLengthDesc);
+
+const CITY_NAMES: NameEntry[] = PROVINCES.flatMap((p) => p.cities.map((city) => ({ name: city, province: p, city }))).sort(
+  byLengthDesc,
+);
+
+const DISTRICT_NAMES: NameEntry[] = [...DISTRICTS.entries()]
+  .flatMap(([city, districts]) => {
+    const province = PROVINCES.find((p) => p.short === city || p.cities.includes(city))!;
+    return districts.map((name) => ({ name, province, city }));
+  })
+  .sort(byLengthDesc);
+
+interface Hit {
+  entry: NameEntry;
+  index: number;
+}
+
+/** The earliest entry found in the text (longest name wins at the same position) that the guard accepts. */
+function earliest(text: string, entries: readonly NameEntry[], accept: (after: string, entry: NameEntry) => boolean): Hit | null {
+  let best: Hit | null = null;
+  for (const entry of entries) {
+    let from = 0;
+    for (let index = text.indexOf(entry.name, from); index !== -1; index = text.indexOf(entry.name, from)) {
+      from = index + 1;
+      if (best && index >= best.index) break;
+      if (accept(text.slice(index + entry.name.length, index + entry.name.length + 2), entry)) {
+        best = { entry, index };
+        break;
+      }
+    }
+  }
+  return best;
+}
+
+function cityFullName(province: ProvinceRow, city?: string): string | undefined {
+  if (province.municipality) return province.full;
+  return city ? `${city}市` : undefined;
+}
+
+function districtFullName(name: string): string {
+  return DISTRICT_SPECIAL_NAMES[name] ?? `${name}区`;
+}
+
+/**
+ * Province, city and district named in a text. A city found outside the named province
+ * wins (a worker may name a home province and a work city); districts need a city, or
+ * the 区 suffix, so "光明" or "和平" in a sentence is not taken for a district.
+ */
+export function parsePlace(text: string): ParsedPlace | null {
+  const t = normalizeAnswer(text);
+  if (t.length === 0) return null;
+  const provinceHit = earliest(t, PROVINCE_NAMES, () => true);
+  const cityHit = earliest(
+    t,
+    CITY_NAMES,
+    (after, entry) => !NOT_A_CITY_AFTER.test(after) && (!CITY_NEEDS_SUFFIX.has(entry.name) || after.startsWith('市')),
+  );
+  let province = provinceHit?.entry.province;
+  let city: string | undefined;
+  if (cityHit && !province?.municipality) {
+    province = cityHit.entry.province;
+    city = cityHit.entry.city;
+  }
+  const districtKey = province?.municipality ? province.short : city;
+  let district: string | undefined;
+  if (districtKey !== undefined) {
+    const inCity = DISTRICT_NAMES.filter((d) => d.city === districtKey);
+    district = earliest(t, inCity, (after) => !NOT_A_DISTRICT_AFTER.test(after))?.entry.name;
+  } else if (!province) {
+    const hit = earliest(t, DISTRICT_NAMES, (after) => after.startsWith('区') || after.startsWith('新区'));
+    if (hit) {
+      province = hit.entry.province;
+      city = hit.entry.city;
+      district = hit.entry.name;
+    }
+  }
+  if (!province) return null;
+  const result: ParsedPlace = { province: province.full };
+  const cityName = cityFullName(province, city);
+  if (cityName) result.city = cityName;
+  if (district) result.district = districtFullName(district);
+  return result;
+}
+
+/** A place as one line: "广东省深圳市南山区" (a municipality is named once). */
+export function formatPlace(place: ParsedPlace): string {
+  const parts = [place.province, place.city !== place.province ? place.city : undefined, place.district];
+  return parts.filter((p): p is string => Boolean(p)).join('');
+}

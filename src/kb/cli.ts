@@ -1,0 +1,200 @@
+/**
+ * `gongyou kb …` and `gongyou eval …` commands (commander). The lead wires them into src/cli.ts.
+ * Both honour GONGYOU_DATA_DIR (default ./data). Output formats are exact: external checks use them.
+ */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { Command, InvalidArgumentError } from 'commander';
+import type { Citation } from '../core/types.js';
+import { tr, type BiText } from '../core/i18n.js';
+import type { Passage } from '../retrieval/types.js';
+import { evaluateRetrieval, parseEvalJsonl } from './eval.js';
+import type { ImportOutcome } from './import.js';
+import { openKnowledgeBase, type KnowledgeBase } from './knowledge-base.js';
+
+/** What the commands need from the world; tests pass their own. */
+export interface KbCommandDeps {
+  env?: NodeJS.ProcessEnv;
+  print?: (text: string) => void;
+  open?: (dataDir: string) => Promise<KnowledgeBase>;
+}
+
+/** One line of `kb search --json`. */
+export interface ArticleResult {
+  law: string;
+  article: number;
+  score: number;
+  text: string;
+}
+
+/** The data folder: explicit environment first, then ./data. */
+export function resolveDataDir(env: NodeJS.ProcessEnv = process.env): string {
+  return path.resolve(env.GONGYOU_DATA_DIR && env.GONGYOU_DATA_DIR.trim() !== '' ? env.GONGYOU_DATA_DIR : './data');
+}
+
+function positiveInteger(value: string): number {
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < 1 || parsed > 1000) throw new InvalidArgumentError('需要 1 到 1000 的整数 / expected a whole number from 1 to 1000');
+  return parsed;
+}
+
+/** Join the overlapping pieces of a split article back into its text. */
+export function joinPieces(pieces: string[]): string {
+  return pieces.reduce((joined, piece) => {
+    if (joined === '') return piece;
+    for (let overlap = Math.min(joined.length, piece.length); overlap > 0; overlap -= 1) {
+      if (joined.endsWith(piece.slice(0, overlap))) return joined + piece.slice(overlap);
+    }
+    return `${joined}\n${piece}`;
+  }, '');
+}
+
+/** Search statute articles only, one entry per article, best first. */
+export async function searchArticles(kb: KnowledgeBase, question: string, top: number): Promise<ArticleResult[]> {
+  const hits = await kb.retriever.search(question, { top: top * 3 + 10, kinds: ['article'] });
+  const byArticle = new Map<string, Passage[]>();
+  for (const passage of kb.passages()) {
+    if (passage.article === undefined) continue;
+    const key = `${passage.law}#${passage.article}`;
+    byArticle.set(key, [...(byArticle.get(key) ?? []), passage]);
+  }
+  const results: ArticleResult[] = [];
+  const seen = new Set<string>();
+  for (const { passage, score } of hits) {
+    if (passage.article === undefined) continue;
+    const key = `${passage.law}#${passage.article}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const pieces = byArticle.get(key) ?? [passage];
+    results.push({ law: passage.law, article: passage.article, score: Math.round(score * 10000) / 10000, text: joinPieces(pieces.map((p) => p.text)) });
+    if (results.length >= top) break;
+  }
+  return results;
+}
+
+const STATUS_TEXT: Record<ImportOutcome['status'], BiText> = {
+  added: { 'zh-CN': '新增', en: 'added' },
+  unchanged: { 'zh-CN': '未变', en: 'unchanged' },
+  new_version: { 'zh-CN': '新版本', en: 'new version' },
+  skipped: { 'zh-CN': '跳过', en: 'skipped' },
+  failed: { 'zh-CN': '失败', en: 'failed' },
+};
+
+function bilingual(text: BiText, vars: Record<string, string | number> = {}): string {
+  return `${tr('zh-CN', text, vars)} / ${tr('en', text, vars)}`;
+}
+
+function describeOutcome(outcome: ImportOutcome): string {
+  const parts = [bilingual(STATUS_TEXT[outcome.status]).padEnd(14), outcome.law ?? path.basename(outcome.file)];
+  if (outcome.version !== undefined) parts.push(`v${outcome.version}`);
+  if (outcome.articles !== undefined) parts.push(bilingual({ 'zh-CN': '{n} 条', en: '{n} articles' }, { n: outcome.articles }));
+  if (outcome.reason) parts.push(`(${outcome.reason})`);
+  return parts.join('  ');
+}
+
+/** Register `kb import`, `kb search`, `kb documents` and `kb rollback`. */
+export function registerKbCommands(program: Command, deps: KbCommandDeps = {}): Command {
+  const print = deps.print ?? ((text: string) => void process.stdout.write(`${text}\n`));
+  const open = deps.open ?? ((dataDir: string) => openKnowledgeBase({ dataDir, warn: (message) => process.stderr.write(`${message}\n`) }));
+  const withKb = async <T>(run: (kb: KnowledgeBase) => Promise<T>): Promise<T> => {
+    const kb = await open(resolveDataDir(deps.env));
+    try {
+      return await run(kb);
+    } finally {
+      await kb.close();
+    }
+  };
+  const kb = program.command('kb').description('知识库：导入法规、检索 / knowledge base: import statutes, search');
+
+  kb.command('import')
+    .description('导入 Markdown 或文本格式的法规 / import statutes in Markdown or plain text')
+    .argument('<paths...>', '文件或文件夹 / files or folders')
+    .action(async (paths: string[]) => {
+      const report = await withKb((base) => base.import(paths));
+      for (const outcome of report.outcomes) print(describeOutcome(outcome));
+      const { added, unchanged, new_version: newVersion, skipped, failed } = report.counts;
+      print(
+        bilingual(
+          { 'zh-CN': '新增 {added}，新版本 {newVersion}，未变 {unchanged}，跳过 {skipped}，失败 {failed}', en: 'added {added}, new versions {newVersion}, unchanged {unchanged}, skipped {skipped}, failed {failed}' },
+          { added, newVersion, unchanged, skipped, failed },
+        ),
+      );
+      if (!report.changed && failed === 0) print(bilingual({ 'zh-CN': '内容没有变化，知识库保持原样', en: 'nothing changed; the knowledge base is as it was' }));
+      if (failed > 0) process.exitCode = 1;
+    });
+
+  kb.command('search')
+    .description('检索法条 / search statute articles')
+    .argument('<question>', '问题 / question')
+    .option('--top <n>', '返回条数 / results', positiveInteger, 10)
+    .option('--json', '输出 JSON / print JSON')
+    .action(async (question: string, options: { top: number; json?: boolean }) => {
+      if (question.trim() === '') throw new InvalidArgumentError('问题不能为空 / the question is empty');
+      const results = await withKb((base) => searchArticles(base, question, options.top));
+      if (options.json) {
+        print(JSON.stringify(results));
+        return;
+      }
+      if (results.length === 0) print(bilingual({ 'zh-CN': '没有找到相关法条（是否已导入法规？）', en: 'no articles found (have statutes been imported?)' }));
+      results.forEach((result, index) => {
+        print(`${index + 1}. 《${result.law}》第${result.article}条  (${result.score})`);
+        print(`   ${result.text.replace(/\n/g, ' ').slice(0, 120)}`);
+      });
+    });
+
+  kb.command('documents')
+    .description('列出已导入的文件和版本 / list imported documents and versions')
+    .action(async () => {
+      const documents = await withKb((base) => base.documents());
+      for (const summary of documents) {
+        print(`${summary.document.law}  v${summary.current}/${summary.versions.length}  ${summary.document.fullTitle}  ${summary.document.effectiveFrom ?? ''}`);
+      }
+    });
+
+  kb.command('rollback')
+    .description('恢复某个文件的旧版本 / publish an earlier version of a document')
+    .argument('<law>', '简称 / short title')
+    .argument('<version>', '版本号 / version number', positiveInteger)
+    .action(async (law: string, version: number) => {
+      const summary = await withKb((base) => base.rollback(law, version));
+      print(bilingual({ 'zh-CN': '{law} 已恢复到第 {version} 版', en: '{law} now publishes version {version}' }, { law, version: summary.current }));
+    });
+  return kb;
+}
+
+/** Register `eval retrieval <file.jsonl> [--top 10] [--json] [--verbose]`. */
+export function registerEvalCommands(program: Command, deps: KbCommandDeps = {}): Command {
+  const print = deps.print ?? ((text: string) => void process.stdout.write(`${text}\n`));
+  const open = deps.open ?? ((dataDir: string) => openKnowledgeBase({ dataDir, warn: (message) => process.stderr.write(`${message}\n`) }));
+  const evaluation = program.command('eval').description('评测 / evaluation');
+  evaluation
+    .command('retrieval')
+    .description('检索评测：R@1、R@5、R@10、MRR@10 / retrieval evaluation')
+    .argument('<file>', 'JSONL 文件 / JSONL file')
+    .option('--top <n>', '检索深度 / depth', positiveInteger, 10)
+    .option('--json', '输出 JSON / print JSON')
+    .option('--verbose', '列出未命中的问题 / list the misses')
+    .action(async (file: string, options: { top: number; json?: boolean; verbose?: boolean }) => {
+      const items = parseEvalJsonl(await fs.readFile(file, 'utf8'));
+      const kb = await open(resolveDataDir(deps.env));
+      try {
+        const rank = async (question: string, top: number): Promise<Citation[]> =>
+          (await searchArticles(kb, question, top)).map(({ law, article }) => ({ law, article }));
+        const report = await evaluateRetrieval(items, rank, options.top);
+        if (options.json) {
+          print(JSON.stringify({ n: report.n, r1: report.r1, r5: report.r5, r10: report.r10, mrr10: report.mrr10 }));
+        } else {
+          print(`n=${report.n}  R@1=${report.r1}  R@5=${report.r5}  R@10=${report.r10}  MRR@10=${report.mrr10}`);
+        }
+        if (options.verbose) {
+          // With --json, misses go to stderr so stdout stays one JSON object.
+          const show = options.json ? (text: string) => void process.stderr.write(`${text}\n`) : print;
+          const cite = (list: Citation[]): string => list.map((c) => `${c.law}#${c.article}`).join(', ');
+          for (const miss of report.misses) show(`MISS ${miss.question.replace(/\s+/g, ' ').slice(0, 80)}\n  gold: ${cite(miss.gold)}\n  got:  ${cite(miss.got)}`);
+        }
+      } finally {
+        await kb.close();
+      }
+    });
+  return evaluation;
+}

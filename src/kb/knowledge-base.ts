@@ -1,0 +1,182 @@
+/**
+ * The knowledge base as the rest of the bot sees it: guide cards always, statutes once imported,
+ * a retriever over both, and import / rollback that republish the index at once.
+ */
+import path from 'node:path';
+import { GongyouError } from '../core/errors.js';
+import { systemClock, type Clock } from '../core/types.js';
+import { Bm25Index } from '../retrieval/bm25.js';
+import { createEmbeddingSearch, type EmbeddingsClient, type EmbeddingsConfig } from '../retrieval/embeddings.js';
+import { buildPassageIndex, createRetriever, type EmbeddedRetriever, type RetrievalWeights } from '../retrieval/retriever.js';
+import { compactDictionary, createTokenizer, type Tokenizer, type TokenizerMode } from '../retrieval/tokenize.js';
+import type { GuideCard, KbDocument, Passage, Retriever } from '../retrieval/types.js';
+import { GUIDE_CARDS } from './cards/index.js';
+import { importIntoStore, type ImportReport } from './import.js';
+import { loadLexicon } from './lexicon.js';
+import { ARTICLE_NOTES } from './notes/index.js';
+import { KbStore, type DocumentRecord } from './store.js';
+
+/** Options of `openKnowledgeBase`. */
+export interface KnowledgeBaseOptions {
+  /** Data folder; the knowledge base lives in `<dataDir>/kb/`. */
+  dataDir: string;
+  /** Hybrid search: an OpenAI-compatible embeddings endpoint. */
+  embeddings?: EmbeddingsConfig;
+  /** A fake embeddings client for tests; the openai SDK otherwise. */
+  embeddingsClient?: EmbeddingsClient;
+  /** An LLM rewriter applied to questions before retrieval. */
+  rewrite?: (query: string) => Promise<string>;
+  clock?: Clock;
+  /** Where warnings go (a bad admin lexicon, a failing embeddings endpoint). */
+  warn?: (message: string, detail?: unknown) => void;
+  cards?: GuideCard[];
+  tokenizer?: TokenizerMode;
+  weights?: Partial<RetrievalWeights>;
+}
+
+/** A published document and its version history. */
+export interface DocumentSummary {
+  document: KbDocument;
+  current: number;
+  versions: Array<{ version: number; importedAt: string; articleCount: number; hash: string }>;
+}
+
+/** The open knowledge base. */
+export interface KnowledgeBase {
+  /** Always searches the currently published passages and cards. */
+  readonly retriever: Retriever & { cardPassage(cardId: string): Passage | undefined };
+  readonly cards: GuideCard[];
+  /** Milliseconds it took to make the index ready at open. */
+  readonly indexLoadMs: number;
+  /** Problems found in the admin lexicon file, if any. */
+  readonly lexiconProblems: string[];
+  import(paths: string[]): Promise<ImportReport>;
+  documents(): Promise<DocumentSummary[]>;
+  /** Publish an older (or newer) stored version of a document again. */
+  rollback(law: string, version: number): Promise<DocumentSummary>;
+  /** The published statute passages (for answers that quote articles). */
+  passages(): Passage[];
+  close(): Promise<void>;
+}
+
+const TOKENIZER_VERSION = 1;
+
+/** Open (or create) the knowledge base under `<dataDir>/kb/`. */
+export async function openKnowledgeBase(options: KnowledgeBaseOptions): Promise<KnowledgeBase> {
+  const started = performance.now();
+  const store = new KbStore(options.dataDir);
+  const clock = options.clock ?? systemClock;
+  const warn = options.warn ?? (() => undefined);
+  const cards = options.cards ?? GUIDE_CARDS;
+  const mode = options.tokenizer ?? 'mixed';
+  const tokenizerId = `${mode}@${TOKENIZER_VERSION}`;
+  let tokenizer: Tokenizer = createTokenizer(mode);
+  const { lexicon, problems } = await loadLexicon(store);
+  for (const problem of problems) warn(`lexicon: ${problem}`);
+
+  let passages: Passage[] = [];
+  let retriever: EmbeddedRetriever;
+
+  const publish = (published: Passage[], index?: Bm25Index): void => {
+    passages = published;
+    const vectors = options.embeddings
+      ? createEmbeddingSearch({
+          config: options.embeddings,
+          passages,
+          client: options.embeddingsClient,
+          cacheFile: path.join(store.root, `vectors-${options.embeddings.model.replace(/[^\w.-]/g, '_')}.json`),
+        })
+      : undefined;
+    retriever = createRetriever({
+      passages,
+      index,
+      cards,
+      lexicon,
+      tokenizer,
+      vectors,
+      rewrite: options.rewrite,
+      weights: options.weights,
+      onVectorError: (error) => warn('embeddings failed; searching by keywords only', error),
+    });
+  };
+
+  /** Rebuild from the stored versions and write a fresh snapshot. */
+  const republish = async (): Promise<void> => {
+    const manifest = await store.readManifest();
+    const published: Passage[] = [];
+    for (const record of Object.values(manifest.documents).sort((a, b) => a.law.localeCompare(b.law))) {
+      published.push(...(await store.readVersionPassages(record.law, record.current)));
+    }
+    // Index with the full dictionary, then keep a compact one (the index's words plus common
+    // words) for queries, so the next start loads in milliseconds. Words it drops have no
+    // postings, so queries rank the same either way.
+    const index = buildPassageIndex(published, createTokenizer(mode), ARTICLE_NOTES);
+    const keep = new Set([
+      ...index.toSnapshot().terms.filter((term) => !term.startsWith('~')),
+      ...lexicon.entries.flatMap((entry) => [...entry.colloquial, ...entry.legal]),
+      ...cards.flatMap((card) => card.keywords),
+      ...ARTICLE_NOTES.flatMap((note) => note.text.split(/\s+/)),
+    ]);
+    const dictionary = mode === 'bigrams' ? undefined : compactDictionary(keep);
+    tokenizer = createTokenizer(mode, { dictionary });
+    await store.writeSnapshot({ format: 1, tokenizer: tokenizerId, dictionary, passages: published, bm25: index.toSnapshot() });
+    publish(published, index);
+  };
+
+  const snapshot = await store.readSnapshot();
+  if (snapshot && snapshot.format === 1 && snapshot.tokenizer === tokenizerId && snapshot.bm25.ids?.length === snapshot.passages.length) {
+    tokenizer = createTokenizer(mode, { dictionary: snapshot.dictionary });
+    publish(snapshot.passages, Bm25Index.fromSnapshot(snapshot.bm25));
+  } else if (Object.keys((await store.readManifest()).documents).length > 0) {
+    await republish();
+  } else {
+    publish([]);
+  }
+  // Tokenise once now so the dictionary load is part of start-up, not of the first question.
+  tokenizer.tokens('工友');
+  const indexLoadMs = performance.now() - started;
+
+  const summarise = (record: DocumentRecord): DocumentSummary => {
+    const current = record.versions.find((version) => version.version === record.current) ?? record.versions[record.versions.length - 1];
+    return {
+      document: current.document,
+      current: record.current,
+      versions: record.versions.map(({ version, importedAt, articleCount, hash }) => ({ version, importedAt, articleCount, hash })),
+    };
+  };
+
+  return {
+    retriever: {
+      search: (query, searchOptions) => retriever.search(query, searchOptions),
+      cardPassage: (cardId) => retriever.cardPassage(cardId),
+    },
+    cards,
+    indexLoadMs,
+    lexiconProblems: problems,
+    async import(paths) {
+      const report = await importIntoStore(store, paths, clock);
+      if (report.changed) await republish();
+      return report;
+    },
+    async documents() {
+      const manifest = await store.readManifest();
+      return Object.values(manifest.documents).map(summarise);
+    },
+    async rollback(law, version) {
+      const manifest = await store.readManifest();
+      const record = manifest.documents[law];
+      if (!record) throw new GongyouError('not_found', `no document called ${law}`);
+      if (!record.versions.some((stored) => stored.version === version)) {
+        throw new GongyouError('not_found', `${law} has no version ${version}; stored: ${record.versions.map((v) => v.version).join(', ')}`);
+      }
+      record.current = version;
+      await store.writeManifest(manifest);
+      await republish();
+      return summarise(record);
+    },
+    passages: () => passages,
+    async close() {
+      // Nothing is held open: every write is complete when its call resolves.
+    },
+  };
+}

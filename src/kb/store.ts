@@ -1,0 +1,147 @@
+/**
+ * On-disk knowledge base under `<dataDir>/kb/`: a manifest of documents and their versions, one
+ * file per version (its parsed passages and raw text, kept for rollback), and an index snapshot
+ * written whenever the published set changes so the next start loads it instead of re-tokenising.
+ */
+import { createHash } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { GongyouError } from '../core/errors.js';
+import type { KbDocument, Passage } from '../retrieval/types.js';
+import type { Bm25Snapshot } from '../retrieval/bm25.js';
+
+/** One stored version of a document. */
+export interface DocumentVersion {
+  version: number;
+  /** sha256 of the normalised text plus metadata overrides. */
+  hash: string;
+  importedAt: string;
+  source: string;
+  document: KbDocument;
+  passageCount: number;
+  articleCount: number;
+}
+
+/** A document with all its versions and the one that is published. */
+export interface DocumentRecord {
+  law: string;
+  current: number;
+  versions: DocumentVersion[];
+}
+
+/** The manifest: every document the knowledge base knows. */
+export interface Manifest {
+  format: 1;
+  documents: Record<string, DocumentRecord>;
+}
+
+/** What the index snapshot holds: the published passages and their BM25 index. */
+export interface IndexSnapshot {
+  format: 1;
+  tokenizer: string;
+  /** The compact jieba dictionary the index was built with (queries must use it too). */
+  dictionary?: string;
+  passages: Passage[];
+  bm25: Bm25Snapshot;
+}
+
+/** Stored content of one version. */
+interface VersionFile {
+  document: KbDocument;
+  passages: Passage[];
+  text: string;
+}
+
+/** Hash the text the way re-import compares it: line endings and trailing spaces do not count. */
+export function contentHash(text: string, extra = ''): string {
+  const normal = text.replace(/\r\n?/g, '\n').replace(/[ \t\u3000]+$/gm, '').trim();
+  return createHash('sha256').update(normal).update('\u0000').update(extra).digest('hex');
+}
+
+/** Keep a law name usable as a folder name on every platform. */
+function safeName(law: string): string {
+  return law.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_');
+}
+
+/** Write through a temporary file and rename, so a crash never leaves half a file. */
+async function writeAtomic(file: string, content: string): Promise<void> {
+  await fs.mkdir(path.dirname(file), { recursive: true });
+  const temporary = `${file}.${process.pid}.${Date.now()}.tmp`;
+  await fs.writeFile(temporary, content);
+  await fs.rename(temporary, file);
+}
+
+async function readJson<T>(file: string): Promise<T | undefined> {
+  try {
+    return JSON.parse(await fs.readFile(file, 'utf8')) as T;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw new GongyouError('storage_failed', `could not read ${file}`, { cause: error });
+  }
+}
+
+/** File-system storage of the knowledge base. */
+export class KbStore {
+  readonly root: string;
+
+  constructor(dataDir: string) {
+    this.root = path.join(dataDir, 'kb');
+  }
+
+  get manifestFile(): string {
+    return path.join(this.root, 'manifest.json');
+  }
+
+  get snapshotFile(): string {
+    return path.join(this.root, 'index.json');
+  }
+
+  private versionFile(law: string, version: number): string {
+    return path.join(this.root, 'versions', safeName(law), `v${version}.json`);
+  }
+
+  /** The manifest, or an empty one on first use. */
+  async readManifest(): Promise<Manifest> {
+    return (await readJson<Manifest>(this.manifestFile)) ?? { format: 1, documents: {} };
+  }
+
+  async writeManifest(manifest: Manifest): Promise<void> {
+    await writeAtomic(this.manifestFile, JSON.stringify(manifest, null, 1));
+  }
+
+  async writeVersion(law: string, version: number, content: VersionFile): Promise<void> {
+    await writeAtomic(this.versionFile(law, version), JSON.stringify(content));
+  }
+
+  /** The passages of one stored version. */
+  async readVersionPassages(law: string, version: number): Promise<Passage[]> {
+    const content = await readJson<VersionFile>(this.versionFile(law, version));
+    if (!content) throw new GongyouError('storage_failed', `version ${version} of ${law} is missing from ${this.root}`);
+    return content.passages;
+  }
+
+  async readSnapshot(): Promise<IndexSnapshot | undefined> {
+    try {
+      return await readJson<IndexSnapshot>(this.snapshotFile);
+    } catch {
+      return undefined; // A damaged snapshot is rebuilt from the versions; nothing is lost.
+    }
+  }
+
+  async writeSnapshot(snapshot: IndexSnapshot): Promise<void> {
+    await writeAtomic(this.snapshotFile, JSON.stringify(snapshot));
+  }
+
+  /** Read an admin's lexicon file (`lexicon.json` or `lexicon.txt`) if present. */
+  async readAdminLexicon(): Promise<{ file: string; content: string } | undefined> {
+    for (const name of ['lexicon.json', 'lexicon.txt']) {
+      const file = path.join(this.root, name);
+      try {
+        return { file, content: await fs.readFile(file, 'utf8') };
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw new GongyouError('storage_failed', `could not read ${file}`, { cause: error });
+      }
+    }
+    return undefined;
+  }
+}

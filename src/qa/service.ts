@@ -1,0 +1,131 @@
+/**
+ * The answer service: safety first (crisis, injection, scope), then an answer grounded in what
+ * retrieval found, written by the model when one is configured and extractive otherwise or when the
+ * model fails. It never throws at a worker.
+ */
+import { tr } from '../core/i18n.js';
+import { systemClock, type Category, type Choice, type Locale } from '../core/types.js';
+import { createPromptLoader } from '../llm/prompts.js';
+import { crisisReply, detectCrisis, type CrisisKind } from '../safety/crisis.js';
+import { detectInjection, stripInjection } from '../safety/injection.js';
+import { classifyScope, outOfScopeReply } from '../safety/scope.js';
+import { measureSignals, scoreConfidence } from './confidence.js';
+import { gatherEvidence, type Evidence } from './evidence.js';
+import { composeExtractiveBody, type AnswerBody } from './extractive.js';
+import { askModel, echoesPrompt, validateGroundedAnswer } from './grounded.js';
+import { CHOICE_LABELS, GIG_STATUS_CAVEAT, INSTRUCTIONS_DECLINED, LEGAL_NOTICE, NEEDS_PERSON, NOTHING_FOUND, UNSURE_PREFIX } from './texts.js';
+import { asCategory, categoryFromText, humanNeededTopic, isGigWorkContext } from './topics.js';
+import type { QaAnswer, QaAskOptions, QaService, QaServiceOptions } from './types.js';
+
+/** Default confidence below which the answer says it is unsure and offers a mediator. */
+export const DEFAULT_LOW_CONFIDENCE = 0.45;
+/** A follow-up this short without a topic of its own ("那我该找谁") is searched with the previous message. */
+const SHORT_FOLLOW_UP = 12;
+
+/** A body plus how sure we are of it and who wrote it. */
+interface Drafted {
+  body?: AnswerBody;
+  confidence: number;
+  answeredBy: 'model' | 'extractive';
+  modelWantsHuman: boolean;
+}
+
+/** Create the answer service. */
+export function createQaService(options: QaServiceOptions): QaService {
+  const threshold = options.lowConfidenceThreshold ?? DEFAULT_LOW_CONFIDENCE;
+  const prompts = options.prompts ?? createPromptLoader();
+  const clock = options.clock ?? systemClock;
+  const logger = options.logger;
+
+  /** The model's answer when it stays within the passages; undefined means use the extractive one. */
+  async function draftWithModel(question: string, history: string[], evidence: Evidence, locale: Locale): Promise<Drafted | undefined> {
+    if (!options.llm) return undefined;
+    const passages = [...evidence.cardHits, ...evidence.articleHits].map((hit) => hit.passage);
+    if (passages.length === 0) return undefined;
+    try {
+      const raw = await askModel(options.llm, prompts, { question, history, passages, locale });
+      const checked = validateGroundedAnswer(raw, passages, options.cards, locale);
+      if (checked.keptIds.length === 0) {
+        logger?.warn({ dropped: checked.droppedIds.length }, 'model cited no retrieved passage; extractive answer instead');
+        return undefined;
+      }
+      if (echoesPrompt(checked.text, prompts.template('system'))) {
+        logger?.warn({}, 'model reply repeated the system prompt; extractive answer instead');
+        return undefined;
+      }
+      return { body: { text: checked.text, citations: checked.citations }, confidence: checked.confidence, answeredBy: 'model', modelWantsHuman: checked.needsHuman };
+    } catch (error) {
+      logger?.warn({ err: error }, 'model answer failed; extractive answer instead');
+      return undefined;
+    }
+  }
+
+  async function answerLegal(question: string, history: string[], locale: Locale): Promise<QaAnswer> {
+    const previous = history.at(-1);
+    const query = previous && question.length < SHORT_FOLLOW_UP && categoryFromText(question) === undefined ? `${previous} ${question}` : question;
+    const evidence = await gatherEvidence(options.retriever, options.cards, query, logger);
+    const found = evidence.bestCard !== undefined || evidence.articleHits.length > 0;
+    const drafted: Drafted = (await draftWithModel(question, history, evidence, locale)) ?? {
+      body: composeExtractiveBody(evidence, locale),
+      confidence: scoreConfidence(measureSignals(query, evidence), found),
+      answeredBy: 'extractive',
+      modelWantsHuman: false,
+    };
+    const topic = humanNeededTopic(question);
+    const needsHuman = topic !== undefined || drafted.modelWantsHuman;
+    const unsure = drafted.body === undefined || drafted.confidence < threshold;
+    const lines: string[] = [];
+    if (drafted.body) {
+      if (unsure) lines.push(tr(locale, UNSURE_PREFIX));
+      lines.push(drafted.body.text);
+    } else {
+      lines.push(tr(locale, NOTHING_FOUND));
+    }
+    if (topic) lines.push(tr(locale, NEEDS_PERSON[topic]));
+    if (drafted.body && topic !== 'labour_relation' && isGigWorkContext(query)) lines.push(tr(locale, GIG_STATUS_CAVEAT));
+    lines.push(tr(locale, LEGAL_NOTICE));
+
+    const category: Category | undefined = drafted.body ? (asCategory(evidence.bestCard?.category) ?? categoryFromText(query)) : undefined;
+    const choiceIds: Array<keyof typeof CHOICE_LABELS> = [];
+    if (category) choiceIds.push('start_intake');
+    if (unsure || needsHuman) choiceIds.push('handoff');
+    if (unsure) choiceIds.push('rephrase');
+    return {
+      intent: 'legal_qa',
+      text: lines.join('\n'),
+      citations: drafted.body?.citations ?? [],
+      confidence: drafted.body ? drafted.confidence : 0,
+      needsHuman,
+      handoffReason: needsHuman ? (topic ?? 'needs_review') : undefined,
+      offerIntake: category,
+      choices: choiceIds.length > 0 ? choiceIds.map((id): Choice => ({ id, label: tr(locale, CHOICE_LABELS[id]) })) : undefined,
+      answeredBy: drafted.answeredBy,
+    };
+  }
+
+  return {
+    async answer(question: string, opts: QaAskOptions): Promise<QaAnswer> {
+      const started = clock.now().getTime();
+      const { locale } = opts;
+      const crisis = detectCrisis(question);
+      if (crisis) return crisisAnswer(crisis.kind, locale);
+      // An instruction hidden in the question is dropped, never obeyed; the rest is an ordinary question.
+      const asked = detectInjection(question) ? stripInjection(question) : question.trim();
+      if (!/[\p{L}\p{N}]{2,}/u.test(asked)) return declined(tr(locale, INSTRUCTIONS_DECLINED));
+      if (classifyScope(asked) === 'out_of_scope') return declined(outOfScopeReply(locale));
+      const answer = await answerLegal(asked, opts.history ?? [], locale);
+      logger?.info({ intent: answer.intent, confidence: answer.confidence, answeredBy: answer.answeredBy, ms: clock.now().getTime() - started }, 'question answered');
+      return answer;
+    },
+  };
+}
+
+/** Hotlines at once and a person, whatever else is happening. */
+function crisisAnswer(kind: CrisisKind, locale: Locale): QaAnswer {
+  return { intent: 'crisis', text: crisisReply(kind, locale), citations: [], confidence: 1, needsHuman: true, handoffReason: 'crisis', answeredBy: 'rules' };
+}
+
+/** A polite decline for off-topic messages and bare injection attempts. */
+function declined(text: string): QaAnswer {
+  return { intent: 'out_of_scope', text, citations: [], confidence: 1, needsHuman: false, answeredBy: 'rules' };
+}

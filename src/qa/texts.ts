@@ -1,0 +1,63 @@
+/** Every sentence the answer service shows a worker, in Chinese first with English. */
+import type { BiText } from '../core/i18n.js';
+
+/** Ends every legal answer. */
+export const LEGAL_NOTICE: BiText = {
+  'zh-CN': '以上是法律信息，不是律师意见。',
+  en: 'This is legal information, not a lawyer’s opinion.',
+};
+
+/** Opens an answer the bot is not sure of. */
+export const UNSURE_PREFIX: BiText = {
+  'zh-CN': '这个问题我不太有把握，下面的内容仅供参考。可以换个说法再问，或者找工会调解员帮你看看。',
+  en: 'I am not sure about this one, so take the following only as a pointer. You can ask in other words or talk to a union mediator.',
+};
+
+/** When nothing relevant was found at all. */
+export const NOTHING_FOUND: BiText = {
+  'zh-CN': '这个问题我没找到可靠的依据，不想乱说。可以换个说法再问（比如说说发生了什么、哪个平台、什么时候），或者找工会调解员帮你看看。',
+  en: 'I found nothing reliable on this and do not want to guess. You can ask again in other words (what happened, which platform, when), or talk to a union mediator.',
+};
+
+/** When a message was only an attempt to change the bot's instructions. */
+export const INSTRUCTIONS_DECLINED: BiText = {
+  'zh-CN': '我只能按工会的规则回答劳动权益方面的问题，比如工资、工伤、社保、合同、罚款扣款。请直接说说你遇到的事。',
+  en: 'I can only answer labour-rights questions under the union’s rules, such as pay, injuries, social insurance, contracts and fines. Please tell me what happened to you.',
+};
+
+/** Reminds gig workers that some rights depend on a labour relation. */
+export const GIG_STATUS_CAVEAT: BiText = {
+  'zh-CN': '提醒：骑手、司机和平台或站点之间不一定是劳动关系，有些权利只有劳动关系才有。你的情况算不算，可以请工会调解员帮你判断。',
+  en: 'Note: riders and drivers are not always in a labour relation with the platform or station, and some rights exist only in one. A union mediator can help you find out where you stand.',
+};
+
+/** Said when the topic needs a person to look at it. */
+export const NEEDS_PERSON: Record<'labour_relation' | 'serious_injury' | 'violence', BiText> = {
+  labour_relation: {
+    'zh-CN': '你和平台、站点或外包公司算不算劳动关系，要看具体怎么派活、怎么结钱、怎么管理，最好请工会调解员帮你一起判断。',
+    en: 'Whether you are in a labour relation with the platform, station or agency depends on how work is assigned, paid and managed; a union mediator should help you work this out.',
+  },
+  serious_injury: {
+    'zh-CN': '受伤去了医院的，先保管好病历、票据和事故证明。这种情况建议让工会调解员尽快跟进。',
+    en: 'If you were treated in hospital, keep the medical records, receipts and accident report. A union mediator should follow this up soon.',
+  },
+  violence: {
+    'zh-CN': '遇到威胁或骚扰，先顾好自己的安全，保留聊天记录和证据。建议让工会调解员跟进。',
+    en: 'If you are threatened or harassed, stay safe first and keep messages and other evidence. A union mediator should follow this up.',
+  },
+};
+
+/** Headings of the extractive answer. */
+export const HEADINGS = {
+  nextSteps: { 'zh-CN': '接下来可以：', en: 'What you can do next:' },
+  evidence: { 'zh-CN': '记得保留：', en: 'Keep as evidence:' },
+  whereToGo: { 'zh-CN': '可以求助：', en: 'Where to get help:' },
+  quotes: { 'zh-CN': '相关法条（节选）：', en: 'Related articles (excerpt, Chinese original):' },
+} satisfies Record<string, BiText>;
+
+/** Labels of the choices an answer can offer. */
+export const CHOICE_LABELS = {
+  handoff: { 'zh-CN': '找调解员', en: 'Talk to a mediator' },
+  rephrase: { 'zh-CN': '换个说法', en: 'Ask in other words' },
+  start_intake: { 'zh-CN': '登记诉求', en: 'Register a complaint' },
+} satisfies Record<string, BiText>;

@@ -1,0 +1,53 @@
+/** Contracts of the answer service: what the conversation pipeline asks and gets back. */
+import type { Logger } from '../core/logger.js';
+import type { Category, Choice, Citation, Clock, Locale } from '../core/types.js';
+import type { LlmClient } from '../llm/types.js';
+import type { PromptLoader } from '../llm/prompts.js';
+import type { GuideCard, Retriever } from '../retrieval/types.js';
+
+/** One answer to a worker's question, ready to send, with the facts the pipeline needs. */
+export interface QaAnswer {
+  intent: 'legal_qa' | 'out_of_scope' | 'crisis';
+  /** Full reply text; legal answers end with the not-a-lawyer notice. */
+  text: string;
+  citations: Citation[];
+  /** 0..1: how well what was found supports the answer. */
+  confidence: number;
+  /** The topic itself needs a person (crisis, labour-relation status, hospital injury, violence). */
+  needsHuman: boolean;
+  /** Why a person is needed: `crisis`, `labour_relation`, `serious_injury`, `violence`. */
+  handoffReason?: string;
+  /** Category of the grievance the question is about, when an intake could start from it. */
+  offerIntake?: Category;
+  /** Buttons or numbered options: `handoff`, `rephrase`, `start_intake`. */
+  choices?: Choice[];
+  /** Who wrote the text: the model from retrieved passages, or the extractive fallback (added for logs and tests). */
+  answeredBy?: 'model' | 'extractive' | 'rules';
+}
+
+/** Options of one question. */
+export interface QaAskOptions {
+  locale: Locale;
+  /** The worker's earlier messages in this conversation, oldest first. */
+  history?: string[];
+}
+
+/** Answers labour-law questions from the knowledge base. */
+export interface QaService {
+  /** Never throws for a worker's input: failures end in the extractive answer or a polite reply. */
+  answer(question: string, opts: QaAskOptions): Promise<QaAnswer>;
+}
+
+/** What the answer service is built from. */
+export interface QaServiceOptions {
+  retriever: Retriever;
+  cards: GuideCard[];
+  /** Without it, answers are extractive. */
+  llm?: LlmClient;
+  clock?: Clock;
+  logger?: Pick<Logger, 'warn' | 'info'>;
+  /** Below this confidence the answer says so and offers a mediator (default 0.45). */
+  lowConfidenceThreshold?: number;
+  /** Prompt templates (default: the prompts/ folder). */
+  prompts?: PromptLoader;
+}

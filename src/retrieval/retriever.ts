@@ -1,0 +1,238 @@
+/**
+ * The embedded retriever: BM25 over statute passages and guide cards, a domain lexicon, priors by
+ * law, and guide cards lending their score to the articles they rely on. Optionally fuses a vector
+ * ranking (reciprocal rank fusion) and rewrites the question first.
+ */
+import type { GuideCard, Passage, Retriever, SearchHit } from './types.js';
+import { Bm25Index } from './bm25.js';
+import { reciprocalRankFusion } from './fusion.js';
+import type { Lexicon } from './lexicon.js';
+import { lawPrior } from './priors.js';
+import { DEFAULT_QUERY_WEIGHTS, prepareQuery, type QueryWeights } from './query.js';
+import { createTokenizer, type Tokenizer } from './tokenize.js';
+
+/** Tunable weights; defaults were measured on both evaluation sets (bench/retrieval.ts). */
+export interface RetrievalWeights extends QueryWeights {
+  /** How much a well-matching card adds to each article it relies on (articles score at most 1). */
+  cardBoost: number;
+  /** Card BM25 score at which a card counts as a full match. */
+  cardFullScore: number;
+  /** How many top cards may lend their score. */
+  cardsConsidered: number;
+  /** Whether priors by law apply. */
+  priors: boolean;
+  /** Each later article a card lists gets this fraction of the previous one's boost (cards list their main basis first). */
+  relyDecay: number;
+  /** Bonus for articles many cards rely on (the ones workers' questions most often turn on). */
+  centrality: number;
+}
+
+/** Our plain-language note on what one article answers, indexed beside it. */
+export interface ArticleNote {
+  law: string;
+  article: number;
+  text: string;
+}
+
+/** Default weights. */
+export const DEFAULT_WEIGHTS: RetrievalWeights = {
+  ...DEFAULT_QUERY_WEIGHTS,
+  cardBoost: 0.35,
+  cardFullScore: 20,
+  cardsConsidered: 5,
+  priors: true,
+  centrality: 0,
+  relyDecay: 0.9,
+};
+
+/** A vector side for hybrid search: ranks passage ids for a question, best first. */
+export interface VectorSearch {
+  rank(query: string, top: number): Promise<string[]>;
+}
+
+/** What the retriever is built from. */
+export interface RetrieverOptions {
+  /** Statute passages (articles and pieces of long articles). */
+  passages: Passage[];
+  /** A prebuilt index over `passages` (from the snapshot); built here when absent. */
+  index?: Bm25Index;
+  cards: GuideCard[];
+  lexicon: Lexicon;
+  tokenizer?: Tokenizer;
+  vectors?: VectorSearch;
+  /** An LLM rewriter: turns a colloquial question into a clearer one before retrieval. */
+  rewrite?: (query: string) => Promise<string>;
+  weights?: Partial<RetrievalWeights>;
+  /** Told when the vector side fails (the search then uses keywords alone). */
+  onVectorError?: (error: unknown) => void;
+}
+
+/** The retriever plus what callers of the knowledge base need to see. */
+export interface EmbeddedRetriever extends Retriever {
+  readonly tokenizer: Tokenizer;
+  /** The card passage for a card id (`card:wages`). */
+  cardPassage(cardId: string): Passage | undefined;
+}
+
+/** The text we index and show for a card: title, explanation and next steps in Chinese. */
+export function cardToPassage(card: GuideCard): Passage {
+  const text = [card.explanation['zh-CN'], ...card.nextSteps['zh-CN']].join('\n');
+  return { id: `card:${card.id}`, kind: 'card', law: '工友指引', title: card.title['zh-CN'], text };
+}
+
+/** Terms of a card: keywords count three times and the title twice, since they say what it is for. */
+function cardTerms(card: GuideCard, tokenizer: Tokenizer): string[] {
+  const keywords = tokenizer.tokens(card.keywords.join(' '));
+  const title = tokenizer.tokens(card.title['zh-CN']);
+  return [...keywords, ...keywords, ...keywords, ...title, ...title, ...tokenizer.tokens(cardToPassage(card).text)];
+}
+
+/** Build the index of statute passages (titles carry the chapter, a useful hint). */
+export function buildPassageIndex(passages: Passage[], tokenizer: Tokenizer, notes: ArticleNote[] = []): Bm25Index {
+  // Our notes on an article are indexed with its first piece: a document expansion in plain words.
+  const noteOf = new Map(notes.map((note) => [`${note.law}#${note.article}`, note.text]));
+  const seen = new Set<string>();
+  return Bm25Index.build(
+    passages.map((passage) => {
+      const key = articleKey(passage);
+      const note = seen.has(key) ? '' : (noteOf.get(key) ?? '');
+      seen.add(key);
+      const noteTerms = note === '' ? [] : tokenizer.tokens(note);
+      const expansion = Array.from({ length: NOTE_REPEAT }, () => noteTerms).flat();
+      return { id: passage.id, terms: [...tokenizer.tokens(`${passage.title ?? ''}\n${passage.text}`), ...expansion] };
+    }),
+  );
+}
+/** Notes count twice: they are short and say what the article is for. */
+const NOTE_REPEAT = 2;
+
+/** The key under which pieces of one article are merged: `劳动合同法#82`. */
+function articleKey(passage: Passage): string {
+  return passage.article === undefined ? passage.id : `${passage.law}#${passage.article}`;
+}
+
+/** Create the embedded retriever. */
+export function createRetriever(options: RetrieverOptions): EmbeddedRetriever {
+  const weights: RetrievalWeights = { ...DEFAULT_WEIGHTS, ...options.weights };
+  const tokenizer = options.tokenizer ?? createTokenizer();
+  const passages = options.passages;
+  const index = options.index ?? buildPassageIndex(passages, tokenizer);
+  if (index.ids.length !== passages.length) throw new Error('the passage index does not match the passages');
+  const cardPassages = options.cards.map(cardToPassage);
+  const cardIndex = Bm25Index.build(options.cards.map((card) => ({ id: `card:${card.id}`, terms: cardTerms(card, tokenizer) })));
+  const citationCounts = new Map<string, number>();
+  for (const citation of options.cards.flatMap((card) => card.relies)) {
+    const key = `${citation.law}#${citation.article}`;
+    citationCounts.set(key, (citationCounts.get(key) ?? 0) + 1);
+  }
+  const mostCited = Math.max(1, ...citationCounts.values());
+  const centralityOf = (key: string): number => weights.centrality * (Math.log1p(citationCounts.get(key) ?? 0) / Math.log1p(mostCited));
+  const passageById = new Map(passages.map((passage) => [passage.id, passage]));
+  const passageByKey = new Map<string, number[]>();
+  passages.forEach((passage, position) => {
+    const key = articleKey(passage);
+    passageByKey.set(key, [...(passageByKey.get(key) ?? []), position]);
+  });
+
+  function keywordRanking(query: string, depth: number): { articles: SearchHit[]; cards: SearchHit[] } {
+    const prepared = prepareQuery(query, tokenizer, options.lexicon, weights);
+    const raw = index.score(prepared.terms);
+    // One score per article: its best piece.
+    const best = new Map<string, { position: number; score: number }>();
+    raw.forEach((score, position) => {
+      if (score <= 0) return;
+      const key = articleKey(passages[position]);
+      const current = best.get(key);
+      if (!current || score > current.score) best.set(key, { position, score });
+    });
+    const top = Math.max(0, ...[...best.values()].map((entry) => entry.score));
+    const articleScores = new Map<string, { position: number; score: number }>();
+    const priorByLaw = new Map<string, number>();
+    const priorOf = (law: string): number => {
+      let prior = priorByLaw.get(law);
+      if (prior === undefined) {
+        prior = weights.priors ? lawPrior(law, prepared.normalized) : 1;
+        priorByLaw.set(law, prior);
+      }
+      return prior;
+    };
+    for (const [key, entry] of best) {
+      const prior = priorOf(passages[entry.position].law);
+      articleScores.set(key, { position: entry.position, score: (prior * entry.score) / (top || 1) + centralityOf(key) });
+    }
+    const cardRaw = cardIndex.score(prepared.terms);
+    const rankedCards = [...cardRaw]
+      .map((score, position) => ({ position, score }))
+      .filter((entry) => entry.score > 0)
+      .sort((a, b) => b.score - a.score);
+    const cardHits: SearchHit[] = rankedCards.map((entry) => ({ passage: cardPassages[entry.position], score: Math.min(1, entry.score / weights.cardFullScore) }));
+    for (const entry of rankedCards.slice(0, weights.cardsConsidered)) {
+      const strength = Math.min(1, entry.score / weights.cardFullScore) * weights.cardBoost;
+      options.cards[entry.position].relies.forEach((citation, order) => {
+        const key = `${citation.law}#${citation.article}`;
+        const positions = passageByKey.get(key);
+        if (!positions) return;
+        const current = articleScores.get(key) ?? { position: positions[0], score: 0 };
+        articleScores.set(key, { position: current.position, score: current.score + strength * weights.relyDecay ** order });
+      });
+    }
+    // Sort only what can reach the requested depth: most of ~2 500 matched articles never will.
+    const entries = [...articleScores.values()];
+    let floor = -Infinity;
+    if (entries.length > depth * 2) {
+      const sorted = Float64Array.from(entries, (entry) => entry.score).sort();
+      floor = sorted[sorted.length - depth];
+    }
+    const articleHits = entries
+      .filter((entry) => entry.score >= floor)
+      .map((entry) => ({ passage: passages[entry.position], score: entry.score }))
+      .sort((a, b) => b.score - a.score);
+    return { articles: articleHits, cards: cardHits };
+  }
+
+  async function fuseWithVectors(query: string, keyword: SearchHit[], top: number): Promise<SearchHit[]> {
+    if (!options.vectors) return keyword;
+    const depth = Math.max(top, 50);
+    let vectorIds: string[];
+    try {
+      vectorIds = await options.vectors.rank(query, depth);
+    } catch (error) {
+      // The vector side is an improvement, not a dependency: keyword results still answer.
+      options.onVectorError?.(error);
+      return keyword;
+    }
+    // Vector ids are passage ids; fold pieces into their article like the keyword side does.
+    const vectorArticles = [...new Set(vectorIds.map((id) => passageById.get(id)).filter((p): p is Passage => !!p).map(articleKey))];
+    const keywordArticles = keyword.slice(0, depth).map((hit) => articleKey(hit.passage));
+    const hitByKey = new Map(keyword.map((hit) => [articleKey(hit.passage), hit]));
+    const fused = reciprocalRankFusion([keywordArticles, vectorArticles]);
+    const best = fused[0]?.score ?? 1;
+    // Scale to 0..1 so fused articles stay comparable with card scores.
+    return fused.map(({ id, score }) => ({ passage: hitByKey.get(id)?.passage ?? passages[passageByKey.get(id)?.[0] ?? 0], score: score / best }));
+  }
+
+  return {
+    tokenizer,
+    cardPassage: (cardId) => cardPassages.find((passage) => passage.id === cardId || passage.id === `card:${cardId}`),
+    async search(query, searchOptions = {}) {
+      const top = searchOptions.top ?? 10;
+      const kinds = searchOptions.kinds ?? ['article', 'card'];
+      const text = options.rewrite ? await rewriteSafely(options.rewrite, query) : query;
+      const ranking = keywordRanking(text, Math.max(top, options.vectors ? 50 : top));
+      const articles = kinds.includes('article') ? (await fuseWithVectors(text, ranking.articles, top)) : [];
+      const cards = kinds.includes('card') ? ranking.cards : [];
+      if (kinds.length === 1) return (kinds[0] === 'card' ? cards : articles).slice(0, top);
+      return [...articles, ...cards].sort((a, b) => b.score - a.score).slice(0, top);
+    },
+  };
+}
+
+/** A failing or empty rewrite must not lose the worker's question: fall back to it as written. */
+async function rewriteSafely(rewrite: (query: string) => Promise<string>, query: string): Promise<string> {
+  try {
+    const rewritten = (await rewrite(query)).trim();
+    return rewritten === '' ? query : `${query}\n${rewritten}`;
+  } catch {
+    return query;
+  }
+}

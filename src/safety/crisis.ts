@@ -1,0 +1,74 @@
+/**
+ * Spot self-harm, violence and emergencies in colloquial Chinese and English, so the bot answers with
+ * hotlines at once whatever else is going on. Tuned against ordinary complaints: a past accident asked
+ * about as 工伤 is not an emergency, 救命钱 is not a cry for help, 打卡/打电话 is not a blow.
+ */
+import { tr, type BiText } from '../core/i18n.js';
+import type { Locale } from '../core/types.js';
+
+/** What kind of danger a message signals. */
+export type CrisisKind = 'self_harm' | 'violence' | 'emergency';
+
+const SELF_HARM: RegExp[] = [
+  /不想活|活着没(有)?意思|活着太累|想死|去死吧?我|我(也)?去死|自杀|轻生|寻死|结束(自己的)?生命|了结自己|一了百了/,
+  /(跳楼|跳河|跳桥|跳江|割腕|上吊|喝农药|吃安眠药)(?!价|机|大甩卖)/,
+  /\b(kill(ing)? myself|suicid|end (my|it all)|want to die|don'?t want to live|no reason to live|hurt myself)/i,
+];
+/** Said in despair, but also a common figure of speech about money; only counted without money words. */
+const SELF_HARM_WEAK = /活不下去|撑不下去|不如死了/;
+const MONEY_CONTEXT = /工资|钱|房租|欠薪|结账|提成|罚款/;
+const SELF_HARM_NEGATED = /(不会|没有|没想|不要)(去)?(自杀|轻生|寻死|想死)/;
+
+const VIOLENCE: RegExp[] = [
+  /(他|她|他们|老板|站长|店主|保安|顾客|客户|商家|有人|那人)(一直|刚才|刚刚|又|还)?(在)?(打|揍|踢|踹|殴打|砍|捅)(了)?(我|人)(?!电话|手机|卡|款|工|车|折|分)/,
+  /被(人|他|她|他们|老板|站长|保安|商家|顾客|客户)?(殴打|打伤|打了|揍了|暴打|打得|砍伤|捅伤|踢伤)(?!折|卡|款|电话|分|个)|被(人)?打(?=$|[，,。!！])/,
+  /挨(了)?(打|揍)|殴打|家暴/,
+  /(要|想|准备)(去)?(砍|杀|捅|弄死|打死)(人|他|她|他们|老板|站长)|同归于尽|拿(着)?刀|动刀/,
+  /\b(hit|beat(ing)?|punch(ed)?|attack(ed)?|stab(bed)?) me\b|\b(kill|stab|hurt) (him|her|them|my boss)\b|\bknife\b/i,
+];
+
+const EMERGENCY_STRONG: RegExp[] = [
+  /救命(?!钱)|快叫救护车|叫(个)?救护车|打120|昏迷|晕过去|不省人事|没(有)?(了)?呼吸|没(有)?意识|叫不醒|着火了|起火了|被困/,
+  /\b(help me|call an ambulance|unconscious|not breathing|on fire|trapped)\b/i,
+];
+const BLEEDING = /流(了)?(好多|很多|一地|满地)?的?血|血流不止|流血不止|大出血|止不住血|血止不住|\bbleeding\b/i;
+/** A bleeding injury asked about afterwards (算工伤吗, 上个月) is a claim question, not an emergency. */
+const PAST_OR_CLAIM = /上(个)?(月|周|星期)|去年|前几天|之前|以前|当时|那次|算(不算)?工伤|工伤认定|赔偿|赔多少|报销|\b(last (week|month|year)|claim|compensation)\b/i;
+
+/** Whether `text` signals self-harm, violence or an emergency (null for an ordinary message). */
+export function detectCrisis(text: string): { kind: CrisisKind } | null {
+  const normalized = text.replace(/\s+/g, ' ');
+  if (!SELF_HARM_NEGATED.test(normalized)) {
+    if (SELF_HARM.some((pattern) => pattern.test(normalized))) return { kind: 'self_harm' };
+    if (SELF_HARM_WEAK.test(normalized) && !MONEY_CONTEXT.test(normalized)) return { kind: 'self_harm' };
+  }
+  if (EMERGENCY_STRONG.some((pattern) => pattern.test(normalized))) return { kind: 'emergency' };
+  if (BLEEDING.test(normalized) && !PAST_OR_CLAIM.test(normalized)) return { kind: 'emergency' };
+  if (VIOLENCE.some((pattern) => pattern.test(normalized))) return { kind: 'violence' };
+  return null;
+}
+
+const FIRST_LINE: Record<CrisisKind, BiText> = {
+  self_harm: {
+    'zh-CN': '你的安全最重要。如果你有伤害自己的念头，请马上拨打心理援助热线 12356，它会有人接听。',
+    en: 'Your safety matters most. If you are thinking of hurting yourself, please call the mental health helpline 12356 now; someone will answer.',
+  },
+  violence: {
+    'zh-CN': '你的安全最重要。如果有人正在打你或威胁你，请先离开危险的地方，马上拨打 110 报警。',
+    en: 'Your safety matters most. If someone is hitting or threatening you, get away from danger and call the police on 110 now.',
+  },
+  emergency: {
+    'zh-CN': '请马上拨打 120 叫救护车；有交通事故或危险请同时拨打 110。',
+    en: 'Call 120 for an ambulance now; for a traffic accident or danger also call the police on 110.',
+  },
+};
+
+const HOTLINES: BiText = {
+  'zh-CN': '紧急电话：110 报警，120 急救，12356 心理援助。我们已经请工会工作人员尽快联系你。',
+  en: 'Emergency numbers: 110 police, 120 ambulance, 12356 mental health helpline. We have asked a union staff member to contact you soon.',
+};
+
+/** The immediate reply to a crisis: the most relevant number first, then 110/120/12356. */
+export function crisisReply(kind: CrisisKind, locale: Locale): string {
+  return `${tr(locale, FIRST_LINE[kind])}\n${tr(locale, HOTLINES)}`;
+}

@@ -1,0 +1,21 @@
+/** Serves the mediator console's static files under /console; a fixed list, so no path can escape the folder. */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Hono } from 'hono';
+import { mountStaticFiles, type StaticFile } from '../static-files.js';
+
+/** Folder holding the console's index.html, console.js and console.css. */
+export const CONSOLE_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'public');
+
+const FILES: StaticFile[] = [
+  { routes: ['/', '/index.html'], file: 'index.html', type: 'text/html; charset=utf-8' },
+  { routes: ['/console.js'], file: 'console.js', type: 'text/javascript; charset=utf-8' },
+  { routes: ['/console.css'], file: 'console.css', type: 'text/css; charset=utf-8' },
+];
+
+/** The console as a sub-app to mount at `/console`. */
+export function createConsoleApp(dir: string = CONSOLE_DIR): Hono {
+  const app = new Hono();
+  mountStaticFiles(app, dir, FILES);
+  return app;
+}

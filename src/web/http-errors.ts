@@ -1,0 +1,116 @@
+/** JSON error responses of the web API: a stable code and a polite message in both languages. */
+import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { tr, type BiText } from '../core/i18n.js';
+
+/** Stable error codes of the web API (clients switch on these, never on the message). */
+export type WebErrorCode =
+  | 'invalid_json'
+  | 'invalid_form'
+  | 'unsupported_content_type'
+  | 'missing_field'
+  | 'invalid_field'
+  | 'empty_text'
+  | 'text_too_long'
+  | 'user_id_too_long'
+  | 'empty_file'
+  | 'payload_too_large'
+  | 'not_found'
+  | 'internal_error';
+
+/** Body of every error the web API returns. */
+export interface WebErrorBody {
+  error: { code: WebErrorCode; message: string; message_en: string; field?: string };
+}
+
+/** Build the error body; `vars` fill `{name}` placeholders in both languages. */
+export function webErrorBody(
+  code: WebErrorCode,
+  text: BiText,
+  vars: Record<string, string | number> = {},
+  field?: string,
+): WebErrorBody {
+  const error: WebErrorBody['error'] = {
+    code,
+    message: tr('zh-CN', text, vars),
+    message_en: tr('en', text, vars),
+  };
+  if (field !== undefined) error.field = field;
+  return { error };
+}
+
+/** Send a JSON error with the given HTTP status. */
+export function sendWebError(
+  c: Context,
+  status: ContentfulStatusCode,
+  code: WebErrorCode,
+  text: BiText,
+  vars: Record<string, string | number> = {},
+  field?: string,
+): Response {
+  return c.json(webErrorBody(code, text, vars, field), status);
+}
+
+/** The texts of the web API's errors, written for a worker reading on a phone. */
+export const WEB_ERROR_TEXT = {
+  invalidJson: {
+    'zh-CN': '消息格式不对，请刷新页面后再发一次。',
+    en: 'The message was not valid JSON. Please reload the page and send it again.',
+  },
+  needJson: {
+    'zh-CN': '请用 JSON 格式发送消息（Content-Type: application/json）。',
+    en: 'Please send the message as JSON (Content-Type: application/json).',
+  },
+  invalidForm: {
+    'zh-CN': '上传的内容不完整，请重新选择文件再发一次。',
+    en: 'The upload was incomplete. Please choose the file again and resend.',
+  },
+  needMultipart: {
+    'zh-CN': '上传文件请用 multipart/form-data 格式。',
+    en: 'Please upload files as multipart/form-data.',
+  },
+  missingField: {
+    'zh-CN': '缺少“{field}”，请补上后再发。',
+    en: 'The field "{field}" is missing. Please add it and send again.',
+  },
+  notAString: {
+    'zh-CN': '“{field}”必须是文字。',
+    en: 'The field "{field}" must be a string.',
+  },
+  fieldTooLong: {
+    'zh-CN': '“{field}”太长了，最多 {max} 个字符。',
+    en: 'The field "{field}" is too long: at most {max} characters.',
+  },
+  emptyText: {
+    'zh-CN': '消息是空的，请写几个字再发。',
+    en: 'The message is empty. Please type something before sending.',
+  },
+  textTooLong: {
+    'zh-CN': '消息太长了（最多 {max} 个字），请分几条发。',
+    en: 'The message is too long (at most {max} characters). Please split it into several messages.',
+  },
+  userIdTooLong: {
+    'zh-CN': '用户编号太长了（最多 {max} 个字符）。',
+    en: 'The user id is too long (at most {max} characters).',
+  },
+  emptyFile: {
+    'zh-CN': '文件是空的，请重新选择照片或文件。',
+    en: 'The file is empty. Please choose the photo or file again.',
+  },
+  fileTooLarge: {
+    'zh-CN': '文件太大了，最大 {maxMb} MB。可以压缩照片或分几次发送。',
+    en: 'The file is too large: at most {maxMb} MB. You can shrink the photo or send it in parts.',
+  },
+  bodyTooLarge: {
+    'zh-CN': '发送的内容太大了，最大 {maxKb} KB。',
+    en: 'What you sent is too large: at most {maxKb} KB.',
+  },
+  notFound: {
+    'zh-CN': '没有这个地址。',
+    en: 'There is nothing at this address.',
+  },
+  internal: {
+    'zh-CN': '抱歉，系统出了点问题，请稍后再发一次。着急可拨打工会服务热线 12351。',
+    en: 'Sorry, something went wrong on our side. Please send it again in a moment; if it is urgent, call the union hotline 12351.',
+  },
+} satisfies Record<string, BiText>;

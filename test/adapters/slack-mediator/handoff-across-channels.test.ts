@@ -1,0 +1,192 @@
+/**
+ * A full handoff across two channels: the worker in the web chat, the
+ * mediator in Slack through a real Bolt App that verifies v0 signatures, with
+ * Slack's Web API stubbed by nock (real network disabled).
+ */
+import { createHmac } from 'node:crypto';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { App, LogLevel } from '@slack/bolt';
+import nock from 'nock';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { registerSlackMediatorConsole } from '../../../adapters/slack/mediator/console.js';
+import { parseThreadCommand } from '../../../adapters/slack/mediator/commands.js';
+import { call, openWorld, removeDataDir, webInbox, type HandoffWorld } from '../../handoff/harness.js';
+
+const SECRET = 'test-signing-secret';
+const CHANNEL = 'CMEDIATORS';
+const SUPERVISORS = 'CSUPERVISORS';
+
+type Posted = { method: string; params: Record<string, string> };
+
+let world: HandoffWorld;
+let server: Server;
+let bolt: App;
+let posted: Posted[] = [];
+let tsCounter = 100;
+
+function recordSlack(): void {
+  nock('https://slack.com')
+    .persist()
+    .post(/\/api\/.+/)
+    .reply(function (uri, body) {
+      const method = uri.replace('/api/', '');
+      const params = typeof body === 'string' ? Object.fromEntries(new URLSearchParams(body)) : (body as Record<string, string>);
+      posted.push({ method, params });
+      if (method === 'auth.test') return [200, { ok: true, user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T1' }];
+      if (method === 'usergroups.users.list') return [200, { ok: true, users: params.usergroup === 'SMEDIATORS' ? ['UGROUPED'] : [] }];
+      if (method === 'chat.postMessage') return [200, { ok: true, channel: params.channel, ts: `${tsCounter++}.000100` }];
+      return [200, { ok: true }];
+    });
+}
+
+function signed(body: string, contentType: string): RequestInit {
+  const ts = Math.floor(Date.now() / 1000).toString();
+  const signature = `v0=${createHmac('sha256', SECRET).update(`v0:${ts}:${body}`).digest('hex')}`;
+  return { method: 'POST', body, headers: { 'content-type': contentType, 'x-slack-request-timestamp': ts, 'x-slack-signature': signature } };
+}
+
+function url(): string {
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}/slack/events`;
+}
+
+async function pressButton(user: string, actionId: string, value: string, messageTs: string): Promise<Response> {
+  const payload = {
+    type: 'block_actions',
+    team: { id: 'T1' },
+    api_app_id: 'A1',
+    token: 'legacy',
+    trigger_id: 'trig',
+    user: { id: user, team_id: 'T1' },
+    channel: { id: CHANNEL },
+    container: { type: 'message', message_ts: messageTs, channel_id: CHANNEL },
+    message: { ts: messageTs, type: 'message', text: '' },
+    response_url: 'https://hooks.slack.com/actions/T1/1/x',
+    actions: [{ type: 'button', action_id: actionId, block_id: 'b', value, action_ts: '1' }],
+  };
+  const body = `payload=${encodeURIComponent(JSON.stringify(payload))}`;
+  return fetch(url(), signed(body, 'application/x-www-form-urlencoded'));
+}
+
+let eventCounter = 0;
+async function threadMessage(user: string, text: string, threadTs: string): Promise<Response> {
+  const body = JSON.stringify({
+    token: 'legacy',
+    team_id: 'T1',
+    api_app_id: 'A1',
+    type: 'event_callback',
+    event_id: `Ev${++eventCounter}`,
+    event_time: 1,
+    authorizations: [{ team_id: 'T1', user_id: 'UBOT', is_bot: true }],
+    event: { type: 'message', channel: CHANNEL, channel_type: 'channel', user, text, ts: `${900 + eventCounter}.000200`, thread_ts: threadTs },
+  });
+  return fetch(url(), signed(body, 'application/json'));
+}
+
+beforeAll(async () => {
+  nock.disableNetConnect();
+  nock.enableNetConnect('127.0.0.1');
+  recordSlack();
+  world = await openWorld();
+  bolt = new App({ token: 'xoxb-test', signingSecret: SECRET, processBeforeResponse: true, logLevel: LogLevel.ERROR });
+  registerSlackMediatorConsole(bolt, {
+    desk: world.wiring.desk,
+    channel: CHANNEL,
+    supervisorChannel: SUPERVISORS,
+    allowedUsers: ['UALLOWED'],
+    allowedGroups: ['SMEDIATORS'],
+    threads: world.storage.state,
+    logger: { warn: () => undefined },
+  });
+  server = (await bolt.start(0)) as Server;
+});
+
+afterEach(() => {
+  posted = [];
+});
+
+afterAll(async () => {
+  await bolt.stop();
+  await world.close();
+  removeDataDir(world.dataDir);
+  nock.cleanAll();
+  nock.enableNetConnect();
+});
+
+describe('Slack mediator console', () => {
+  it('takes a web worker’s case over from Slack, relays both ways, releases and closes', async () => {
+    await call(world.app, 'POST', '/api/web/messages', {}, { userId: 'rider-s', text: '转人工' });
+    const [record] = await world.storage.cases.listCases({ status: 'waiting' });
+    const announced = await vi.waitFor(async () => {
+      const post = posted.find((p) => p.method === 'chat.postMessage' && p.params.channel === CHANNEL);
+      if (!post || !(await world.storage.state.get(`slack-mediator:case:${record.id}`))) throw new Error('not posted yet');
+      return post;
+    });
+    const blocks = JSON.parse(announced.params.blocks) as Array<{ elements?: Array<{ action_id: string; value: string }> }>;
+    expect(blocks[1].elements?.map((e) => e.action_id)).toEqual(['gongyou_take', 'gongyou_view']);
+    expect(blocks[1].elements?.[0].value).toBe(record.id);
+    const threadTs = (await world.storage.state.get<{ ts: string }>(`slack-mediator:case:${record.id}`))!.ts;
+
+    // a forged request (wrong signature) is refused by Bolt before any handler runs
+    const forged = signed('payload=%7B%7D', 'application/x-www-form-urlencoded');
+    (forged.headers as Record<string, string>)['x-slack-signature'] = 'v0=deadbeef';
+    expect((await fetch(url(), forged)).status).toBe(401);
+
+    // a stranger may not act; a member of the mediator user group may
+    expect((await pressButton('USTRANGER', 'gongyou_take', record.id, threadTs)).status).toBe(200);
+    expect(posted.find((p) => p.method === 'chat.postEphemeral' && p.params.user === 'USTRANGER')?.params.text).toContain('不在调解员名单');
+    expect((await world.storage.cases.getCase(record.id))?.status).toBe('waiting');
+
+    expect((await pressButton('UGROUPED', 'gongyou_take', record.id, threadTs)).status).toBe(200);
+    expect(await world.storage.cases.getCase(record.id)).toMatchObject({ status: 'active', owner: 'slack:UGROUPED' });
+    expect((await webInbox(world.app, 'rider-s')).at(-1)?.meta.intent).toBe('mediator_joined');
+
+    // worker → Slack thread
+    posted = [];
+    await call(world.app, 'POST', '/api/web/messages', {}, { userId: 'rider-s', text: '老板电话打不通了' });
+    const relayed = await vi.waitFor(() => {
+      const post = posted.find((p) => p.method === 'chat.postMessage' && p.params.thread_ts === threadTs);
+      if (!post) throw new Error('not relayed yet');
+      return post;
+    });
+    expect(relayed.params.text).toContain('老板电话打不通了');
+
+    // Slack thread → worker
+    expect((await threadMessage('UGROUPED', '请把最近的排班截图发给我', threadTs)).status).toBe(200);
+    expect((await webInbox(world.app, 'rider-s')).at(-1)).toMatchObject({ text: '请把最近的排班截图发给我', meta: { intent: 'mediator_message' } });
+
+    expect((await threadMessage('UGROUPED', '释放 老板答应周五付', threadTs)).status).toBe(200);
+    expect((await world.storage.cases.getCase(record.id))?.status).toBe('open');
+    expect((await world.storage.state.get<{ mode: string; mediatorNotes: string[] }>('web:rider-s'))).toMatchObject({ mode: 'bot', mediatorNotes: ['老板答应周五付'] });
+
+    expect((await threadMessage('UGROUPED', '结案 已解决 工资已付', threadTs)).status).toBe(200);
+    expect(await world.storage.cases.getCase(record.id)).toMatchObject({ status: 'closed', outcome: 'resolved' });
+    expect((await webInbox(world.app, 'rider-s')).at(-1)?.meta.intent).toBe('case_closed');
+  });
+
+  it('sends overdue cases to the supervisor channel after the grace period', async () => {
+    await call(world.app, 'POST', '/api/web/messages', {}, { userId: 'rider-late', text: '转人工' });
+    const record = (await world.storage.cases.listCases({ status: 'waiting' })).find((c) => c.userKey === 'web:rider-late')!;
+    world.clock.advance(Math.ceil((Date.parse(record.dueAt) - world.clock.now().getTime()) / 60_000) + 1);
+    await world.wiring.scheduler.tick();
+    world.clock.advance(3 * 60);
+    await world.wiring.scheduler.tick();
+    const supervisor = await vi.waitFor(() => {
+      const post = posted.find((p) => p.method === 'chat.postMessage' && p.params.channel === SUPERVISORS);
+      if (!post) throw new Error('not posted yet');
+      return post;
+    });
+    expect(supervisor.params.text).toContain(record.id);
+  });
+});
+
+describe('thread commands', () => {
+  it('tells release, close with outcome and note, and plain replies apart', () => {
+    expect(parseThreadCommand('release')).toEqual({ kind: 'release' });
+    expect(parseThreadCommand('释放 已谈妥')).toEqual({ kind: 'release', note: '已谈妥' });
+    expect(parseThreadCommand('close arbitration 准备材料')).toEqual({ kind: 'close', outcome: 'referred_arbitration', note: '准备材料' });
+    expect(parseThreadCommand('结案 法援')).toEqual({ kind: 'close', outcome: 'referred_legal_aid' });
+    expect(parseThreadCommand('结案 随便')).toEqual({ kind: 'bad_close' });
+    expect(parseThreadCommand('  您好，我是调解员 ')).toEqual({ kind: 'reply', text: '您好，我是调解员' });
+  });
+});

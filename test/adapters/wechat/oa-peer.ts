@@ -1,0 +1,50 @@
+/** Plays WeChat's servers towards an official-account webhook: signed XML posts, fixtures, reading passive replies. */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../fixtures/wechat');
+
+/** WeChat's signature, computed here from its published rule (sha1 of the sorted token, timestamp, nonce). */
+export function wechatSignature(token: string, timestamp: string, nonce: string): string {
+  return createHash('sha1').update([timestamp, nonce, token].sort().join('')).digest('hex');
+}
+
+/** A fixture body, with the fields a test needs changed (e.g. a fresh MsgId). */
+export function fixtureXml(name: string, replace: Record<string, string> = {}): string {
+  let xml = readFileSync(path.join(FIXTURES, name), 'utf8');
+  for (const [field, value] of Object.entries(replace)) {
+    const pattern = new RegExp(`<${field}>(?:<!\\[CDATA\\[[\\s\\S]*?\\]\\]>|[^<]*)</${field}>`);
+    if (!pattern.test(xml)) throw new Error(`fixture ${name} has no <${field}>`);
+    xml = xml.replace(pattern, `<${field}><![CDATA[${value}]]></${field}>`);
+  }
+  return xml;
+}
+
+/** A text message from `openId` as WeChat posts it. */
+export function textXml(openId: string, content: string, msgId: string): string {
+  return fixtureXml('text.xml', { FromUserName: openId, Content: content, MsgId: msgId });
+}
+
+/** Post a body to the webhook the way WeChat does; `signWith` lets a test forge a bad signature. */
+export async function postToWebhook(url: string, body: string, token: string, signWith = token): Promise<Response> {
+  const timestamp = '1760000000';
+  const nonce = String(Math.floor(Math.random() * 1e9));
+  const query = new URLSearchParams({ signature: wechatSignature(signWith, timestamp, nonce), timestamp, nonce });
+  return fetch(`${url}?${query}`, { method: 'POST', headers: { 'content-type': 'text/xml' }, body });
+}
+
+/** The Content of a passive text reply, or undefined for "success" / empty. */
+export function passiveContent(xml: string): string | undefined {
+  return /<Content><!\[CDATA\[([\s\S]*?)\]\]><\/Content>/.exec(xml)?.[1];
+}
+
+/** A promise with its resolver, so a test can hold the core's answer back without sleeping. */
+export function deferred<T>(): { promise: Promise<T>; resolve: (value: T) => void } {
+  let resolve!: (value: T) => void;
+  const promise = new Promise<T>((r) => {
+    resolve = r;
+  });
+  return { promise, resolve };
+}

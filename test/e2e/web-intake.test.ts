@@ -1,0 +1,202 @@
+/**
+ * End to end through the web API with the real bot, intake, embedded store
+ * and knowledge base: a wage intake, an injury intake, a restart in the
+ * middle, a duplicate delivery, bad requests, evidence, and privacy of cases.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startHarness, texts, type Harness } from './harness.js';
+
+let h: Harness;
+beforeEach(async () => {
+  h = await startHarness();
+});
+afterEach(async () => {
+  await h.close();
+});
+
+const CASE_ID = /GY-2026-\d{6}/;
+
+async function wageIntakeUntilConsent(user: string): Promise<void> {
+  const first = await h.say(user, '站长两个月没给我结工资了');
+  expect(first.at(-1)!.choices?.map((c) => c.id)).toContain('yes');
+  expect(texts(first)).toMatch(/工资/);
+  await h.say(user, '', { choiceId: 'yes' }).catch(async () => h.say(user, '是'));
+  expect(texts(await h.say(user, '美团 朝阳站'))).toMatch(/城市/);
+  expect(texts(await h.say(user, '北京朝阳'))).toMatch(/多少钱/);
+  expect(texts(await h.say(user, '三千五'))).toMatch(/几个人/);
+  await h.say(user, '就我一个');
+  await h.say(user, '还在干');
+  expect(texts(await h.say(user, '有聊天记录和转账截图'))).toMatch(/手机号/);
+}
+
+describe('wage intake through the web API', () => {
+  it('ends with a case number, tier, due time and the arbitration warning', async () => {
+    await wageIntakeUntilConsent('rider-1');
+    const summary = await h.say('rider-1', '不留');
+    expect(texts(summary)).toMatch(/3500元/);
+    expect(texts(summary)).toMatch(/北京市朝阳区/);
+    const done = await h.say('rider-1', '确认');
+    const all = texts(done);
+    const caseId = CASE_ID.exec(all)?.[0];
+    expect(caseId).toBeDefined();
+    expect(done[0].meta.caseId).toBe(caseId);
+    expect(all).toMatch(/三个工作日|当天|当场/);
+    expect(all).toMatch(/第二十七条/);
+
+    const stored = await h.g.storage.cases.getCase(caseId!);
+    expect(stored).toMatchObject({ category: 'wages', anonymous: true, userKey: 'web:rider-1' });
+    expect(stored!.facts.amountOwed).toMatchObject({ amount: 3500 });
+    expect((await h.g.storage.cases.history(caseId!)).map((e) => e.action)).toContain('created');
+
+    const progress = await h.say('rider-1', '查进度');
+    expect(texts(progress)).toContain(caseId!);
+    const mine = await h.say('rider-1', `进度 ${caseId}`);
+    expect(texts(mine)).toContain(caseId!);
+  });
+
+  it('never shows one worker’s case to another', async () => {
+    await wageIntakeUntilConsent('rider-a');
+    await h.say('rider-a', '不留');
+    const caseId = CASE_ID.exec(texts(await h.say('rider-a', '确认')))![0];
+    const other = await h.say('rider-b', `进度 ${caseId}`);
+    expect(texts(other)).toMatch(/没有找到/);
+    expect(other[0].meta.caseId).toBeUndefined();
+    expect(texts(await h.say('rider-b', '查进度'))).not.toContain(caseId);
+  });
+});
+
+describe('injury intake', () => {
+  it('asks consent before the phone number and keeps it on the case', async () => {
+    const u = 'driver-1';
+    expect(texts(await h.say(u, '前天送外卖的时候被一辆电动车撞了'))).toMatch(/受伤|事故/);
+    await h.say(u, '对');
+    await h.say(u, '饿了么');
+    await h.say(u, '杭州西湖区文三路');
+    await h.say(u, '去了，在市一医院住了两天');
+    await h.say(u, '跟站长说了');
+    await h.say(u, '不知道');
+    const consent = await h.say(u, '有病历和发票');
+    expect(texts(consent)).toMatch(/手机号/);
+    expect(texts(consent)).toMatch(/匿名/);
+    await h.say(u, '愿意');
+    await h.say(u, '13812345678');
+    const summary = await h.say(u, '跳过');
+    expect(texts(summary)).toMatch(/2026年11月18日/);
+    const done = await h.say(u, '确认');
+    const caseId = CASE_ID.exec(texts(done))![0];
+    const stored = await h.g.storage.cases.getCase(caseId);
+    expect(stored).toMatchObject({ category: 'injury', anonymous: false, contact: { phone: '13812345678' } });
+    // hospital treatment makes it urgent: same-day tier, queued for a mediator
+    expect(stored!.tier).toBe('same_day');
+    expect(done.some((r) => r.meta.handoff?.caseId === caseId)).toBe(true);
+    // work-injury windows computed from the date given (2026-11-18)
+    expect(texts(done)).toMatch(/第十七条/);
+    expect(texts(done)).toMatch(/2027/);
+  });
+});
+
+describe('resilience', () => {
+  it('resumes at the same question after a restart', async () => {
+    await h.say('r1', '站长两个月没给我结工资了');
+    await h.say('r1', '是');
+    await h.say('r1', '美团 朝阳站');
+    const before = await h.say('r1', '北京朝阳');
+    expect(texts(before)).toMatch(/多少钱/);
+    await h.restart();
+    const after = await h.say('r1', '三千五');
+    expect(texts(after)).toMatch(/几个人/);
+  });
+
+  it('answers a redelivered message once', async () => {
+    const first = await h.say('d1', '站长两个月没给我结工资了', { messageId: 'msg-1' });
+    const again = await h.say('d1', '站长两个月没给我结工资了', { messageId: 'msg-1' });
+    expect(again.map((r) => r.id)).toEqual(first.map((r) => r.id));
+    const res = await h.g.app.request('/api/web/messages?userId=d1');
+    const { messages } = (await res.json()) as { messages: unknown[] };
+    expect(messages).toHaveLength(first.length);
+    // the intake moved one step only
+    expect(texts(await h.say('d1', '是'))).toMatch(/平台或公司/);
+  });
+
+  it('refuses bad requests and stores nothing', async () => {
+    const bad = [
+      await h.raw('{"userId": "b1", "text": '),
+      await h.raw(JSON.stringify({ userId: 'b1' })),
+      await h.raw(JSON.stringify({ text: 'hi' })),
+      await h.raw(JSON.stringify({ userId: 'b1', text: '欠'.repeat(2001) })),
+    ];
+    for (const res of bad) {
+      expect(res.status).toBe(400);
+      const body = (await res.json()) as { error: { code: string; message: string } };
+      expect(body.error.message.length).toBeGreaterThan(0);
+    }
+    const res = await h.g.app.request('/api/web/messages?userId=b1');
+    expect(((await res.json()) as { messages: unknown[] }).messages).toEqual([]);
+    expect(await h.g.storage.messages.transcript('web:b1')).toEqual([]);
+  });
+});
+
+describe('evidence and commands', () => {
+  it('stores an uploaded photo with its hash and time on the case', async () => {
+    await h.say('e1', '站长两个月没给我结工资了');
+    const form = new FormData();
+    form.set('userId', 'e1');
+    form.set('file', new Blob([Buffer.from('fake-png-bytes')], { type: 'image/png' }), 'pay.png');
+    const up = await h.g.app.request('/api/web/uploads', { method: 'POST', body: form });
+    expect(up.status).toBe(200);
+    await h.say('e1', '是');
+    await h.say('e1', '美团');
+    await h.say('e1', '北京朝阳');
+    await h.say('e1', '3.5k');
+    await h.say('e1', '就我一个');
+    await h.say('e1', '不干了');
+    expect(texts(await h.say('e1', '上个月15号'))).toMatch(/证据/);
+    await h.say('e1', '有截图');
+    await h.say('e1', '不留');
+    const done = await h.say('e1', '确认');
+    const caseId = CASE_ID.exec(texts(done))![0];
+    // left on 2026-10-15: the one-year arbitration window runs from then
+    expect(texts(done)).toMatch(/2027年10月15日|2027-10-15/);
+    const evidence = await h.g.storage.cases.listEvidence(caseId);
+    expect(evidence).toHaveLength(1);
+    expect(evidence[0]).toMatchObject({ name: 'pay.png', mimeType: 'image/png', size: 14 });
+    expect(evidence[0].sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(await h.g.storage.blobs.get(evidence[0].sha256)).toEqual(Buffer.from('fake-png-bytes'));
+  });
+
+  it('lets the worker change an answer and cancel', async () => {
+    await h.say('c1', '站长两个月没给我结工资了');
+    await h.say('c1', '是');
+    await h.say('c1', '美团');
+    await h.say('c1', '北京朝阳');
+    await h.say('c1', '三千五');
+    expect(texts(await h.say('c1', '改一下金额'))).toMatch(/多少钱/);
+    await h.say('c1', '四千');
+    const cancelled = await h.say('c1', '算了');
+    expect(texts(cancelled)).toMatch(/取消|不登记/);
+    expect(await h.g.storage.cases.listCasesByUser(['web:c1'])).toEqual([]);
+  });
+
+  it('answers a question asked in the middle of an intake, then resumes', async () => {
+    await h.say('q1', '站长两个月没给我结工资了');
+    await h.say('q1', '是');
+    const mid = await h.say('q1', '拖欠工资可以去哪里投诉吗？');
+    expect(mid.some((r) => r.meta.intent === 'legal_qa')).toBe(true);
+    expect(texts(mid)).toMatch(/平台或公司/);
+    expect(texts(await h.say('q1', '美团'))).toMatch(/城市/);
+  });
+
+  it('switches to English per user', async () => {
+    const en = await h.say('l1', '/lang en');
+    expect(texts(en)).toMatch(/English/);
+    expect(texts(await h.say('l1', 'help'))).toMatch(/How to use me/);
+    expect(texts(await h.say('l2', '帮助'))).toMatch(/可以这样用/);
+  });
+
+  it('queues a case for a person when asked, before any intake', async () => {
+    const r = await h.say('p1', '转人工');
+    expect(r[0].meta.handoff?.reason).toBe('requested');
+    const c = await h.g.storage.cases.getCase(r[0].meta.handoff!.caseId);
+    expect(c?.status).toBe('waiting');
+  });
+});

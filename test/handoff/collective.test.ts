@@ -1,0 +1,50 @@
+/** Possible collective issues: shared platform/station/employer and category, counts only. */
+import { describe, expect, it } from 'vitest';
+import type { CaseDraft } from '../../src/storage/types.js';
+import { addStaff, call, type HandoffWorld, worldPerTest } from './harness.js';
+
+const worlds = worldPerTest();
+
+function draft(world: HandoffWorld, user: string, facts: Record<string, unknown>, category: CaseDraft['category'] = 'wages'): CaseDraft {
+  const now = world.clock.now();
+  return {
+    userKey: `web:${user}`, channel: 'web', conversationKey: `web:${user}`, category, facts, summary: `${user} 的私人情况`,
+    anonymous: false, contact: { phone: `1380000${user.length}` }, tier: 'three_days', dueAt: new Date(now.getTime() + 86_400_000).toISOString(),
+    warnings: [], locale: 'zh-CN', evidence: [], status: 'waiting',
+  };
+}
+
+describe('collective issues', () => {
+  it('groups three waiting wage cases of one station, flags them, and shows only shared fields and counts', async () => {
+    const world = await worlds.open();
+    const { auth } = await addStaff(world, { name: 'Li' });
+    const ids: string[] = [];
+    for (const user of ['a', 'b', 'c']) ids.push((await world.storage.cases.createCase(draft(world, user, { station: '望京站', platform: '美团' }), 'test', world.clock.now())).id);
+    await world.storage.cases.createCase(draft(world, 'd', { station: '望京站' }, 'injury'), 'test', world.clock.now());
+    await world.storage.cases.createCase(draft(world, 'e', { station: '朝阳站' }), 'test', world.clock.now());
+
+    const { groups } = (await (await call(world.app, 'GET', '/api/mediator/collective', auth)).json()) as { groups: Array<Record<string, unknown>> };
+    expect(groups).toHaveLength(2);
+    expect(groups).toEqual(
+      expect.arrayContaining([
+        { field: 'station', value: '望京站', category: 'wages', count: 3, caseIds: expect.arrayContaining(ids) },
+        { field: 'platform', value: '美团', category: 'wages', count: 3, caseIds: expect.arrayContaining(ids) },
+      ]),
+    );
+    const text = JSON.stringify(groups);
+    expect(text).not.toContain('私人情况');
+    expect(text).not.toContain('1380000');
+
+    const { cases } = (await (await call(world.app, 'GET', '/api/mediator/cases?status=waiting', auth)).json()) as { cases: Array<{ id: string; collective: boolean }> };
+    expect(cases.filter((c) => c.collective).map((c) => c.id).sort()).toEqual([...ids].sort());
+  });
+
+  it('ignores cases older than the window', async () => {
+    const world = await worlds.open();
+    const { auth } = await addStaff(world, { name: 'Li' });
+    for (const user of ['a', 'b', 'c']) await world.storage.cases.createCase(draft(world, user, { employer: '某某配送公司' }), 'test', world.clock.now());
+    world.clock.advance(15 * 24 * 60);
+    const { groups } = (await (await call(world.app, 'GET', '/api/mediator/collective', auth)).json()) as { groups: unknown[] };
+    expect(groups).toEqual([]);
+  });
+});

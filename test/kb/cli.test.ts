@@ -1,0 +1,90 @@
+/** The kb and eval commands, run through commander in-process with GONGYOU_DATA_DIR set. */
+import { copyFile, mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { Command } from 'commander';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { joinPieces, registerEvalCommands, registerKbCommands } from '../../src/kb/cli.js';
+import { corpusDir, tempDir } from './helpers.js';
+
+let work: { dir: string; cleanup: () => Promise<void> };
+let lines: string[];
+
+const run = async (...args: string[]): Promise<string[]> => {
+  lines = [];
+  const deps = { env: { GONGYOU_DATA_DIR: path.join(work.dir, 'data') }, print: (text: string) => void lines.push(text) };
+  const program = new Command('gongyou').exitOverride();
+  registerKbCommands(program, deps);
+  registerEvalCommands(program, deps);
+  await program.parseAsync(['node', 'gongyou', ...args]);
+  return lines;
+};
+
+beforeEach(async () => {
+  work = await tempDir();
+  await mkdir(path.join(work.dir, 'laws'));
+  for (const name of ['劳动合同法.md', '劳动争议调解仲裁法.md']) await copyFile(path.join(corpusDir(), name), path.join(work.dir, 'laws', name));
+});
+afterEach(() => work.cleanup());
+
+describe('gongyou kb / eval commands', () => {
+  it('kb import prints each file and the counts, and says when nothing changed', async () => {
+    const first = await run('kb', 'import', path.join(work.dir, 'laws'));
+    expect(first.some((l) => l.includes('劳动合同法') && l.includes('98'))).toBe(true);
+    expect(first.at(-1)).toContain('新增 2');
+    const again = await run('kb', 'import', path.join(work.dir, 'laws'));
+    expect(again.join('\n')).toContain('未变 2');
+    expect(again.at(-1)).toContain('nothing changed');
+  });
+
+  it('kb search --json prints statute articles, best first, one per article', async () => {
+    await run('kb', 'import', path.join(work.dir, 'laws'));
+    const [json] = await run('kb', 'search', '没签合同干了半年能要双倍工资不', '--top', '5', '--json');
+    const results = JSON.parse(json) as Array<{ law: string; article: number; score: number; text: string }>;
+    expect(results.length).toBeLessThanOrEqual(5);
+    expect(results[0]).toMatchObject({ law: '劳动合同法', article: 82 });
+    expect(results[0].text).toMatch(/^第八十二条/);
+    expect(new Set(results.map((r) => `${r.law}#${r.article}`)).size).toBe(results.length);
+    for (let i = 1; i < results.length; i += 1) expect(results[i - 1].score).toBeGreaterThanOrEqual(results[i].score);
+  });
+
+  it('kb search without --json prints a readable list', async () => {
+    await run('kb', 'import', path.join(work.dir, 'laws'));
+    const out = await run('kb', 'search', '劳动仲裁要钱吗', '--top', '3');
+    expect(out[0]).toMatch(/^1\. 《劳动争议调解仲裁法》第53条/);
+  });
+
+  it('eval retrieval prints R@1, R@5, R@10 and MRR@10', async () => {
+    await run('kb', 'import', path.join(work.dir, 'laws'));
+    const file = path.join(work.dir, 'set.jsonl');
+    await writeFile(
+      file,
+      [
+        { question: '劳动仲裁要交钱吗', articles: [{ law: '劳动争议调解仲裁法', article: 53 }] },
+        { question: '没签合同干了半年能要双倍工资不', articles: [{ law: '劳动合同法', article: 82 }] },
+        { question: '这个问题的答案不在导入的法里', articles: [{ law: '民法典', article: 1 }] },
+      ]
+        .map((item) => JSON.stringify(item))
+        .join('\n'),
+    );
+    const [json] = await run('eval', 'retrieval', file, '--json');
+    const metrics = JSON.parse(json);
+    expect(Object.keys(metrics)).toEqual(['n', 'r1', 'r5', 'r10', 'mrr10']);
+    expect(metrics.n).toBe(3);
+    expect(metrics.r10).toBeCloseTo(2 / 3, 3);
+    expect(metrics.mrr10).toBeLessThanOrEqual(metrics.r10);
+    const text = await run('eval', 'retrieval', file, '--verbose');
+    expect(text[0]).toMatch(/^n=3 {2}R@1=/);
+    expect(text.join('\n')).toContain('MISS 这个问题的答案不在导入的法里');
+  });
+
+  it('eval retrieval rejects a malformed file with the line number', async () => {
+    const file = path.join(work.dir, 'bad.jsonl');
+    await writeFile(file, '{"question": "ok", "articles": [{"law": "劳动法", "article": 1}]}\n{"question": 5}\n');
+    await expect(run('eval', 'retrieval', file)).rejects.toThrow(/line 2/);
+  });
+
+  it('joins overlapping pieces of a split article without repeating the overlap', () => {
+    expect(joinPieces(['第一条 甲乙丙丁', '丙丁戊己', '戊己庚'])).toBe('第一条 甲乙丙丁戊己庚');
+    expect(joinPieces(['一段', '另一段'])).toBe('一段\n另一段');
+  });
+});

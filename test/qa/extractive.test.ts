@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import { createQaService } from '../../src/qa/service.js';
+import { fakeRetriever, testCards } from './fakes.js';
+
+const NOTICE_ZH = '以上是法律信息，不是律师意见。';
+
+function service(retriever = fakeRetriever()) {
+  return createQaService({ retriever, cards: testCards });
+}
+
+describe('extractive answer (no LLM)', () => {
+  it('gives the card explanation, next steps, a brief quote cited as 依据《…》第…条, and the notice last', async () => {
+    const answer = await service().answer('站长拖欠工资不给结钱怎么办', { locale: 'zh-CN' });
+    expect(answer.intent).toBe('legal_qa');
+    expect(answer.answeredBy).toBe('extractive');
+    expect(answer.text).toContain('【工资被拖欠怎么办】');
+    expect(answer.text).toContain('书面催要');
+    expect(answer.text).toMatch(/1\. 截图保存接单和结算记录/);
+    expect(answer.text).toMatch(/依据《劳动合同法》第三十条：“测试条文：单位应当按时足额发放工资/);
+    expect(answer.text.trim().split('\n').at(-1)).toBe(NOTICE_ZH);
+    expect(answer.citations).toEqual([{ law: '劳动合同法', article: 30 }]);
+  });
+
+  it('is confident on a clear topical question and offers intake for its category', async () => {
+    const answer = await service().answer('站长拖欠工资不给结钱怎么办', { locale: 'zh-CN' });
+    expect(answer.confidence).toBeGreaterThanOrEqual(0.6);
+    expect(answer.offerIntake).toBe('wages');
+    expect(answer.choices?.map((c) => c.id)).toEqual(['start_intake']);
+    expect(answer.choices?.[0].label).toBe('登记诉求');
+    expect(answer.needsHuman).toBe(false);
+  });
+
+  it('cites the card when no statutes are imported', async () => {
+    const cardsOnly = fakeRetriever((await import('./fakes.js')).cardPassages());
+    const answer = await service(cardsOnly).answer('跑外卖摔伤了算工伤吗', { locale: 'zh-CN' });
+    expect(answer.text).toContain('依据《工伤保险条例》第十四条、《工伤保险条例》第十七条');
+    expect(answer.citations).toHaveLength(2);
+    expect(answer.confidence).toBeGreaterThanOrEqual(0.6);
+  });
+
+  it('says so plainly and offers a mediator when nothing fits', async () => {
+    const answer = await service().answer('qzxv blorf 呜啦', { locale: 'zh-CN' });
+    expect(answer.confidence).toBeLessThan(0.45);
+    expect(answer.text).toMatch(/没找到可靠的依据/);
+    expect(answer.citations).toEqual([]);
+    expect(answer.choices).toEqual([
+      { id: 'handoff', label: '找调解员' },
+      { id: 'rephrase', label: '换个说法' },
+    ]);
+    expect(answer.offerIntake).toBeUndefined();
+  });
+
+  it('flags weak support as unsure and offers a mediator', async () => {
+    const answer = await service().answer('骑手可以带宠物一起送单吗', { locale: 'zh-CN' });
+    expect(answer.confidence).toBeLessThan(0.45);
+    expect(answer.choices?.map((c) => c.id)).toContain('handoff');
+    expect(answer.choices?.map((c) => c.id)).toContain('rephrase');
+  });
+
+  it('uses a lower configured threshold', async () => {
+    const lenient = createQaService({ retriever: fakeRetriever(), cards: testCards, lowConfidenceThreshold: 0.05 });
+    const answer = await lenient.answer('骑手可以带宠物一起送单吗', { locale: 'zh-CN' });
+    expect(answer.choices?.map((c) => c.id) ?? []).not.toContain('rephrase');
+  });
+
+  it('does not promise labour-relation rights to a rider and hands the status question to a person', async () => {
+    const answer = await service().answer('我是众包骑手，平台拖欠工资，我算不算平台的员工', { locale: 'zh-CN' });
+    expect(answer.needsHuman).toBe(true);
+    expect(answer.handoffReason).toBe('labour_relation');
+    expect(answer.text).toMatch(/算不算劳动关系/);
+    expect(answer.choices?.map((c) => c.id)).toContain('handoff');
+  });
+
+  it('reminds riders that some rights need a labour relation', async () => {
+    const answer = await service().answer('外卖站长拖欠工资怎么办', { locale: 'zh-CN' });
+    expect(answer.text).toMatch(/不一定是劳动关系/);
+    expect(answer.needsHuman).toBe(false);
+  });
+
+  it('needs a person for an injury treated in hospital', async () => {
+    const answer = await service().answer('送单被车撞了骨折住院，算工伤吗', { locale: 'zh-CN' });
+    expect(answer.needsHuman).toBe(true);
+    expect(answer.handoffReason).toBe('serious_injury');
+    expect(answer.offerIntake).toBe('injury');
+  });
+
+  it('answers in English with the English card and notice', async () => {
+    const answer = await service().answer('站长拖欠工资不给结钱', { locale: 'en' });
+    expect(answer.text).toContain('Unpaid wages');
+    expect(answer.text).toContain('《劳动合同法》Article 30');
+    expect(answer.text.trim().split('\n').at(-1)).toBe('This is legal information, not a lawyer’s opinion.');
+    expect(answer.choices?.[0].label).toBe('Register a complaint');
+  });
+
+  it('searches a short follow-up together with the previous message', async () => {
+    const retriever = fakeRetriever();
+    await createQaService({ retriever, cards: testCards }).answer('那我该找谁', { locale: 'zh-CN', history: ['站长拖欠工资'] });
+    expect(retriever.queries[0]).toBe('站长拖欠工资 那我该找谁');
+  });
+
+  it('falls back to card keywords, never an error, when retrieval fails', async () => {
+    const broken = { search: async () => Promise.reject(new Error('index gone')) };
+    const qa = createQaService({ retriever: broken, cards: testCards });
+    const byKeyword = await qa.answer('公司拖欠工资', { locale: 'zh-CN' });
+    expect(byKeyword.text).toContain('【工资被拖欠怎么办】');
+    const nothing = await qa.answer('公司的规定我看不懂', { locale: 'zh-CN' });
+    expect(nothing.intent).toBe('legal_qa');
+    expect(nothing.choices?.map((c) => c.id)).toContain('handoff');
+  });
+});

@@ -1,0 +1,58 @@
+/**
+ * Calibration against the real knowledge base: the shipped guide cards plus every statute in
+ * ../shared/corpus (read at run time, never copied). Clear colloquial questions must score at least
+ * 0.6, questions the knowledge base cannot support below the default threshold, and every citation
+ * must name an article that exists.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openKnowledgeBase, type KnowledgeBase } from '../../src/kb/knowledge-base.js';
+import { createQaService } from '../../src/qa/service.js';
+import type { QaService } from '../../src/qa/types.js';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const corpusDir = process.env.GONGYOU_CORPUS_DIR ?? path.resolve(repoRoot, '../shared/corpus');
+
+const CLEAR = ['站长不给结钱怎么办', '跑外卖摔伤了算工伤吗', '站长扣我身份证合法吗', '干了半年没签合同', '公司不给交社保', '老板跑路了工资找谁要', '加班没有加班费', '试用期被辞退'];
+const UNSUPPORTED = ['阿斯顿发个好', '骑手可以带宠物一起送单吗', '我想换个手机号', '电动车多少钱一辆', '今天心情不好', '你是谁'];
+
+let dataDir: string;
+let kb: KnowledgeBase;
+let qa: QaService;
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(path.join(tmpdir(), 'gongyou-qa-'));
+  kb = await openKnowledgeBase({ dataDir });
+  await kb.import([corpusDir]);
+  qa = createQaService({ retriever: kb.retriever, cards: kb.cards });
+}, 60_000);
+
+afterAll(async () => {
+  await kb?.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('confidence on the real knowledge base', () => {
+  it.each(CLEAR)('%s is answered with confidence >= 0.6', async (question) => {
+    const answer = await qa.answer(question, { locale: 'zh-CN' });
+    expect(answer.confidence).toBeGreaterThanOrEqual(0.6);
+    expect(answer.text).toMatch(/依据《[^》]+》第[零一二三四五六七八九十百千]+条/);
+  });
+
+  it.each(UNSUPPORTED)('%s stays below the default threshold and offers a mediator', async (question) => {
+    const answer = await qa.answer(question, { locale: 'zh-CN' });
+    expect(answer.confidence).toBeLessThan(0.45);
+    expect(answer.choices?.map((c) => c.id)).toContain('handoff');
+  });
+
+  it('cites only articles that exist in the imported statutes or the cards', async () => {
+    const known = new Set(kb.passages().map((p) => `${p.law}#${p.article}`));
+    for (const question of CLEAR) {
+      const answer = await qa.answer(question, { locale: 'zh-CN' });
+      for (const citation of answer.citations) expect(known.has(`${citation.law}#${citation.article}`), `${citation.law}#${citation.article}`).toBe(true);
+    }
+  });
+});

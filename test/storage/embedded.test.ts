@@ -1,0 +1,14 @@
+/** The embedded SQLite storage: the shared contract, then what only the embedded backend promises. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { openEmbeddedStorage } from '../../src/storage/embedded.js';
+import { describeStorageContract } from '../contracts/storage.contract.js';
+
+const dataDir = mkdtempSync(path.join(tmpdir(), 'gongyou-embedded-contract-'));
+
+describeStorageContract(
+  'embedded (SQLite + keyv + files)',
+  () => openEmbeddedStorage({ dataDir }),
+  async () => rmSync(dataDir, { recursive: true, force: true }),
+);

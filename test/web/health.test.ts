@@ -1,0 +1,27 @@
+/** /healthz and /readyz. */
+import { describe, expect, it } from 'vitest';
+import { createWebHarness } from './harness.js';
+
+describe('health checks', () => {
+  it('/healthz is ok while the process runs, even when not ready', async () => {
+    const h = createWebHarness();
+    h.readiness.ready = false;
+    const res = await h.app.request('/healthz');
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ status: 'ok' });
+  });
+
+  it('/readyz follows health.ready()', async () => {
+    const h = createWebHarness();
+    expect((await h.app.request('/readyz')).status).toBe(200);
+    h.readiness.ready = false;
+    const res = await h.app.request('/readyz');
+    expect(res.status).toBe(503);
+    expect(await res.json()).toEqual({ status: 'not_ready' });
+  });
+
+  it('/readyz is 503 when the readiness check itself throws', async () => {
+    const h = createWebHarness({ deps: { health: { ready: async () => { throw new Error('db gone'); } } } });
+    expect((await h.app.request('/readyz')).status).toBe(503);
+  });
+});
