@@ -30,8 +30,15 @@ function percentile(sorted: number[], share: number): number {
 
 const round = (value: number, places = 2): number => Math.round(value * 10 ** places) / 10 ** places;
 
-async function recall(kb: KnowledgeBase, file: string): Promise<{ r1: number; r5: number; r10: number; mrr10: number; n: number }> {
-  const items = parseEvalJsonl(await readFile(file, 'utf8'));
+/** A stable split of the public set by id (FNV-1a hash parity): even = dev, odd = held-out, so method changes can be checked on questions not looked at. */
+export function publicHalf(id: string | undefined): 'dev' | 'held' {
+  let hash = 2166136261;
+  for (const char of id ?? '') hash = Math.imul(hash ^ (char.codePointAt(0) ?? 0), 16777619) >>> 0;
+  return hash % 2 === 0 ? 'dev' : 'held';
+}
+
+async function recall(kb: KnowledgeBase, file: string, half?: 'dev' | 'held'): Promise<{ r1: number; r5: number; r10: number; mrr10: number; n: number }> {
+  const items = parseEvalJsonl(await readFile(file, 'utf8')).filter((item) => !half || publicHalf(item.id) === half);
   const rank = async (question: string, top: number): Promise<Citation[]> => (await searchArticles(kb, question, top)).map(({ law, article }) => ({ law, article }));
   return evaluateRetrieval(items, rank, 10);
 }
@@ -56,6 +63,8 @@ export async function benchRetrieval(): Promise<Record<string, number>> {
     if (!kb) throw new Error('unreachable');
 
     const publicSet = await recall(kb, publicEvalFile());
+    const devHalf = await recall(kb, publicEvalFile(), 'dev');
+    const heldHalf = await recall(kb, publicEvalFile(), 'held');
     const colloquialSet = await recall(kb, path.join(repoRoot, 'test/fixtures/colloquial_qa.jsonl'));
 
     const questions = [
@@ -76,6 +85,10 @@ export async function benchRetrieval(): Promise<Record<string, number>> {
       retrievalPublicR5: publicSet.r5,
       retrievalPublicR10: publicSet.r10,
       retrievalPublicMrr10: publicSet.mrr10,
+      retrievalPublicDevR5: devHalf.r5,
+      retrievalPublicDevMrr10: devHalf.mrr10,
+      retrievalPublicHeldR5: heldHalf.r5,
+      retrievalPublicHeldMrr10: heldHalf.mrr10,
       retrievalColloquialN: colloquialSet.n,
       retrievalColloquialR5: colloquialSet.r5,
       retrievalColloquialMrr10: colloquialSet.mrr10,

@@ -14,9 +14,7 @@ import { OutboxBus } from './core/outbox-bus.js';
 import { Delivery } from './core/delivery.js';
 import type { Storage } from './storage/types.js';
 import { openEmbeddedStorage } from './storage/embedded.js';
-import { openSharedStorage } from './storage/shared.js';
 import { openKnowledgeBase } from './kb/knowledge-base.js';
-import { createLlmClient } from './llm/client.js';
 import { createQaService } from './qa/index.js';
 import { HandoffService } from './handoff/service.js';
 import { createHandoffWiring } from './handoff/wiring.js';
@@ -29,6 +27,8 @@ import { createHttpApp } from './web/app.js';
 /** Open the configured storage (embedded SQLite + keyv, or PostgreSQL + Redis). */
 export async function openStorage(config: AppConfig, clock: Clock = systemClock): Promise<Storage> {
   if (config.env.STORAGE === 'shared') {
+    // Loaded only when used: the PostgreSQL and Redis clients cost ~30 MB of memory.
+    const { openSharedStorage } = await import('./storage/shared.js');
     return openSharedStorage({ databaseUrl: config.env.DATABASE_URL!, redisUrl: config.env.REDIS_URL!, clock });
   }
   return openEmbeddedStorage({ dataDir: config.dataDir, clock });
@@ -85,7 +85,8 @@ export async function createGongyou(config: AppConfig, overrides: GongyouOverrid
     clock,
     warn: (msg, detail) => logger.warn({ detail }, msg),
   });
-  const llm = config.llm ? createLlmClient(config.llm, logger) : undefined;
+  // The openai SDK is loaded only when an LLM is configured.
+  const llm = config.llm ? (await import('./llm/client.js')).createLlmClient(config.llm, logger) : undefined;
   const qa = createQaService({
     retriever: kb.retriever,
     cards: kb.cards,

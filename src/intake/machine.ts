@@ -17,6 +17,7 @@ import {
   chooseCategory,
   confirmCategory,
   consentAnswer,
+  filesOnly,
   nameAnswer,
   phoneAnswer,
   pickEditAnswer,
@@ -117,11 +118,10 @@ export function stepIntake(state: IntakeState, input: IntakeInput, ctx: IntakeCo
   if (!checked.success) return discardedIntake(locale);
   const lead: string[] = [];
   let current: IntakeState = { ...checked.data, updatedAt: now.toISOString() };
-  const files = input.evidence?.length ?? 0;
-  if (files > 0) {
-    current = withEvidence(current, input.evidence);
-    lead.push(tr(locale, INTAKE_TEXT.evidenceReceived, { n: files }));
-  }
+  const withFiles = withEvidence(current, input.evidence);
+  const files = withFiles.evidence.length - current.evidence.length;
+  if (files > 0) lead.push(tr(locale, INTAKE_TEXT.evidenceReceived, { n: files }));
+  current = withFiles;
   const sent = storableText(typeof input.text === 'string' ? input.text : '');
   const raw = redactIdNumbers(sent);
   const idNumberRemoved = raw !== sent;
@@ -130,8 +130,7 @@ export function stepIntake(state: IntakeState, input: IntakeInput, ctx: IntakeCo
   const choiceId = input.choiceId || choiceFromNumber(current, text, locale);
   const turn: Turn = { state: current, raw, idNumberRemoved, lead, locale, now };
   if (!text && !choiceId) {
-    if (files > 0 && current.phase === 'slot') return slotAnswer(turn, '', undefined, true);
-    return reply(files > 0 ? turn : { ...turn, lead: [tr(locale, INTAKE_TEXT.noText)] });
+    return files > 0 ? filesOnly(turn) : reply({ ...turn, lead: [...lead, tr(locale, INTAKE_TEXT.noText)] });
   }
   const command = choiceId ? COMMAND_CHOICES.get(choiceId) : detectControlCommand(text);
   if (command) return runCommand(turn, command);
@@ -154,8 +153,8 @@ export function stepIntake(state: IntakeState, input: IntakeInput, ctx: IntakeCo
       const edit = choiceId ? undefined : detectEditCommand(text, (words) => resolveEditTarget(current, words));
       if (edit) return runCommand(turn, edit);
       if (current.phase === 'contact_phone') return phoneAnswer(turn, text);
-      if (current.phase === 'contact_name') return nameAnswer(turn, text);
-      return slotAnswer(turn, text, choiceId, false);
+      if (current.phase === 'contact_name') return nameAnswer(turn);
+      return slotAnswer(turn, choiceId);
     }
   }
 }

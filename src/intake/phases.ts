@@ -3,7 +3,7 @@ import { tr } from '../core/i18n.js';
 import { categoryFromWords, categoryOfChoice } from './categories.js';
 import { classifyGrievance, CONFIDENT_CLASSIFICATION } from './classify.js';
 import { INTAKE_TEXT } from './messages.js';
-import { compactAnswer, storableText } from './parse/normalize.js';
+import { compactAnswer, cutText, storableText } from './parse/normalize.js';
 import { parsePhone } from './parse/phone.js';
 import { parseYesNo } from './parse/yes-no.js';
 import { currentSlot, relevantSlots } from './questions.js';
@@ -107,12 +107,16 @@ export function confirmCategory(turn: Turn, text: string, choiceId: string | und
   return failedAnswer(turn, turn.raw);
 }
 
-/** Answer to a slot question (typed, pressed, or photos for the evidence slot). */
-export function slotAnswer(turn: Turn, text: string, choiceId: string | undefined, photosOnly: boolean): IntakeResult {
+/** Files sent with no words: they answer the evidence question, and elsewhere are just acknowledged. */
+export function filesOnly(turn: Turn): IntakeResult {
+  const slot = currentSlot(turn.state);
+  if (slot?.kind === 'evidence') return reply({ ...turn, state: answerSlot(turn.state, slot, { has: true, kinds: ['photos'] }, '') });
+  return reply(turn);
+}
+
+/** Answer to a slot question, typed or pressed. */
+export function slotAnswer(turn: Turn, choiceId: string | undefined): IntakeResult {
   const slot = currentSlot(turn.state)!;
-  if (photosOnly && slot.kind === 'evidence') {
-    return reply({ ...turn, state: answerSlot(turn.state, slot, { has: true, kinds: ['photos'] }, '') });
-  }
   if (choiceId) {
     const optionId = choiceId.startsWith('opt:') ? choiceId.slice(4) : choiceId;
     if (slot.kind === 'yes_no' && (optionId === 'yes' || optionId === 'no')) {
@@ -149,8 +153,8 @@ export function phoneAnswer(turn: Turn, text: string): IntakeResult {
 }
 
 /** Answer to "how should we address you?". */
-export function nameAnswer(turn: Turn, text: string): IntakeResult {
-  const name = storableText(turn.raw).slice(0, MAX_NAME_LENGTH).trim();
+export function nameAnswer(turn: Turn): IntakeResult {
+  const name = cutText(turn.raw, MAX_NAME_LENGTH).trim();
   if (!HAS_CONTENT.test(name)) return failedAnswer(turn, '');
   return reply({ ...turn, state: advance({ ...turn.state, contact: { ...turn.state.contact, name } }) });
 }

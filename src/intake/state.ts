@@ -28,7 +28,8 @@ export const NAME_SKIPPED = '@name';
 
 const PHASES_NEEDING_CATEGORY: ReadonlySet<IntakePhase> = new Set(['slot', 'consent', 'contact_phone', 'contact_name', 'summary', 'pick_edit']);
 
-const evidenceRefSchema = z.object({
+/** A piece of evidence as intake keeps it (same fields as storage's EvidenceRef). */
+export const evidenceRefSchema = z.object({
   sha256: z.string().min(1).max(128),
   name: z.string().optional(),
   mimeType: z.string().optional(),

@@ -9,7 +9,7 @@ import { storableText } from './parse/normalize.js';
 import { currentSlot, nameStillOpen, questionReply, relevantSlots } from './questions.js';
 import { findSlot, slotsFor } from './slots/catalog.js';
 import type { SlotDefinition } from './slots/types.js';
-import { NAME_SKIPPED, type IntakeState } from './state.js';
+import { evidenceRefSchema, NAME_SKIPPED, type IntakeState } from './state.js';
 import type { IntakeResult } from './machine.js';
 
 /** After this many unreadable answers in a row intake keeps the words and moves on, so nobody is stuck. */
@@ -44,9 +44,16 @@ export function addNote(state: IntakeState, at: string, text: string, slot?: str
 
 /** Add evidence refs, once each by sha256. */
 export function withEvidence(state: IntakeState, evidence: readonly EvidenceRef[] | undefined): IntakeState {
-  if (!evidence || evidence.length === 0) return state;
+  if (!Array.isArray(evidence) || evidence.length === 0) return state;
   const known = new Set(state.evidence.map((e) => e.sha256));
-  const fresh = evidence.filter((e) => !known.has(e.sha256) && known.add(e.sha256)).map((e) => ({ ...e }));
+  const fresh: EvidenceRef[] = [];
+  for (const ref of evidence) {
+    // A malformed ref from the caller would make the saved state invalid next turn; keep only sound ones.
+    const parsed = evidenceRefSchema.safeParse(ref);
+    if (!parsed.success || known.has(parsed.data.sha256)) continue;
+    known.add(parsed.data.sha256);
+    fresh.push(parsed.data);
+  }
   return fresh.length > 0 ? { ...state, evidence: [...state.evidence, ...fresh].slice(0, MAX_EVIDENCE) } : state;
 }
 

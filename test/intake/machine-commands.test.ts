@@ -192,6 +192,16 @@ describe('evidence, resuming and saved state', () => {
     expect(again.state?.category).toBe('wages');
   });
 
+  it('photos sent at another question are acknowledged without counting as a wrong answer; bad refs are dropped', () => {
+    const atAmount = finalResult(converse(WAGES, ['对', '美团', '深圳']));
+    const photos = stepIntake(atAmount.state!, { text: '', evidence: [evidenceRef(3), { sha256: '', size: -1 } as never] }, intakeContext());
+    expect(photos.state?.slot).toBe('amountOwed');
+    expect(photos.state?.attempts).toBe(0);
+    expect(photos.state?.evidence).toHaveLength(1);
+    expect(lastText(photos)).toContain('收到1个文件');
+    expect(lastText(photos)).toContain('一共被欠了多少钱');
+  });
+
   it('resumes at the same question after a restart, from JSON', () => {
     const mid = finalResult(converse(WAGES, ['对', '美团']));
     const saved = JSON.parse(JSON.stringify(mid.state));

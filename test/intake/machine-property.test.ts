@@ -28,7 +28,13 @@ const input: fc.Arbitrary<IntakeInput> = fc.record(
   {
     text,
     choiceId: fc.oneof(fc.constantFrom(...CHOICE_IDS), fc.string({ maxLength: 12 })),
-    evidence: fc.array(fc.integer({ min: 0, max: 5 }).map(evidenceRef), { maxLength: 3 }),
+    evidence: fc.array(
+      fc.oneof(
+        fc.integer({ min: 0, max: 5 }).map(evidenceRef),
+        fc.constant({ sha256: '', size: -1, receivedAt: 'x' } as unknown as ReturnType<typeof evidenceRef>),
+      ),
+      { maxLength: 3 },
+    ),
   },
   { requiredKeys: ['text'] },
 );

@@ -1,19 +1,10 @@
 /** Guide cards: one per category, bilingual, our own words, and every citation exists in the corpus. */
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CATEGORIES } from '../../src/core/types.js';
 import { GUIDE_CARDS, categoryCard } from '../../src/kb/cards/index.js';
-import { parseDocument } from '../../src/kb/parse.js';
-import { corpusDir, corpusFiles } from './helpers.js';
+import { corpusArticles } from './helpers.js';
 
-const articles = new Map<string, string>();
-for (const file of await corpusFiles()) {
-  const law = file.replace(/\.md$/, '');
-  for (const article of parseDocument(await readFile(path.join(corpusDir(), file), 'utf8'), law).articles) {
-    if (article.number !== undefined) articles.set(`${law}#${article.number}`, article.text);
-  }
-}
+const articles = await corpusArticles();
 
 describe('guide cards', () => {
   it('cover every grievance category', () => {

@@ -27,3 +27,17 @@ export const fixedClock = { now: () => new Date('2025-01-02T03:04:05Z') };
 
 /** The repository root (for fixtures). */
 export { repoRoot };
+
+/** Every numbered article of the corpus as `law#number` → text (for citation checks). */
+export async function corpusArticles(): Promise<Map<string, string>> {
+  const { readFile } = await import('node:fs/promises');
+  const { parseDocument } = await import('../../src/kb/parse.js');
+  const articles = new Map<string, string>();
+  for (const file of await corpusFiles()) {
+    const law = file.replace(/\.md$/, '');
+    for (const article of parseDocument(await readFile(path.join(corpusDir(), file), 'utf8'), law).articles) {
+      if (article.number !== undefined) articles.set(`${law}#${article.number}`, article.text);
+    }
+  }
+  return articles;
+}

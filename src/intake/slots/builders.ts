@@ -90,10 +90,11 @@ export function placeSlot(spec: SlotSpec): SlotDefinition {
       const value: PlaceValue = { text: storableText(text).slice(0, MAX_NAME_LENGTH), ...(parsePlace(text) ?? {}) };
       return { ok: true, value };
     },
-    format: (value) => {
+    format: (value, locale) => {
       const place = value as PlaceValue;
       const official = formatPlace(place);
-      return official && !place.text.includes(official) ? `${place.text}（${official}）` : place.text;
+      if (!official || place.text.includes(official)) return place.text;
+      return locale === 'en' ? `${place.text} (${official})` : `${place.text}（${official}）`;
     },
   };
 }

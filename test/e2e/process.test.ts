@@ -1,0 +1,100 @@
+/**
+ * The real command as an operator runs it: start-up with a bad setting,
+ * `gongyou users add`, and a graceful SIGTERM that finishes work and keeps the data.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { openEmbeddedStorage } from '../../src/storage/embedded.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const bin = path.join(root, 'bin/gongyou.js');
+const dirs: string[] = [];
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+function tempDir(): string {
+  const d = mkdtempSync(path.join(os.tmpdir(), 'gongyou-proc-'));
+  dirs.push(d);
+  return d;
+}
+
+function run(args: string[], env: Record<string, string>): { child: ChildProcess; done: Promise<{ code: number | null; stdout: string; stderr: string }> } {
+  const child = spawn(process.execPath, [bin, ...args], { env: { ...process.env, ...env }, cwd: root });
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.on('data', (c) => (stdout += c));
+  child.stderr!.on('data', (c) => (stderr += c));
+  const done = new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) =>
+    child.on('exit', (code) => resolve({ code, stdout, stderr })),
+  );
+  return { child, done };
+}
+
+describe('gongyou command', () => {
+  it('refuses to start on a bad value and names the variable', async () => {
+    const { done } = run(['start'], { GONGYOU_DATA_DIR: tempDir(), PORT: 'eighty' });
+    const { code, stderr } = await done;
+    expect(code).toBe(78);
+    expect(stderr).toMatch(/PORT: use a port number/);
+  });
+
+  it('creates a mediator and prints the token once', async () => {
+    const dir = tempDir();
+    const { done } = run(['users', 'add', '--role', 'mediator', '--name', '李调解员'], { GONGYOU_DATA_DIR: dir });
+    const { code, stdout } = await done;
+    expect(code).toBe(0);
+    const token = /token \(shown once, keep it safe\): (\S+)/.exec(stdout)?.[1];
+    expect(token).toBeDefined();
+    const storage = await openEmbeddedStorage({ dataDir: dir });
+    try {
+      expect((await storage.staff.findByToken(token!))?.name).toBe('李调解员');
+      const list = await storage.staff.listUsers();
+      expect(JSON.stringify(list)).not.toContain(token!);
+    } finally {
+      await storage.close();
+    }
+  });
+
+  it('serves, then on SIGTERM stops accepting, finishes and keeps every message', async () => {
+    const dir = tempDir();
+    const { child, done } = run(['start'], { GONGYOU_DATA_DIR: dir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info' });
+    const port = await new Promise<number>((resolve, reject) => {
+      let buf = '';
+      child.stdout!.on('data', (c) => {
+        buf += c;
+        const m = /"port":(\d+)[^\n]*Gongyou is listening/.exec(buf);
+        if (m) resolve(Number(m[1]));
+      });
+      child.on('exit', () => reject(new Error(`exited early: ${buf}`)));
+    });
+    const base = `http://127.0.0.1:${port}`;
+    expect((await fetch(`${base}/healthz`)).status).toBe(200);
+    expect((await fetch(`${base}/readyz`)).status).toBe(200);
+    const res = await fetch(`${base}/api/web/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ userId: 'sig', text: '站长两个月没给我结工资了' }),
+    });
+    expect(res.status).toBe(200);
+    const { replies } = (await res.json()) as { replies: Array<{ id: string }> };
+    child.kill('SIGTERM');
+    const { code, stdout } = await done;
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/Gongyou stopped/);
+    // personal data never reaches the log
+    expect(stdout).not.toContain('站长两个月没给我结工资了');
+    const storage = await openEmbeddedStorage({ dataDir: dir });
+    try {
+      const log = await storage.messages.transcript('web:sig');
+      expect(log.map((m) => m.direction)).toEqual(['in', ...replies.map(() => 'out')]);
+      expect(await storage.state.get('web:sig')).toMatchObject({ intake: expect.anything() });
+    } finally {
+      await storage.close();
+    }
+  });
+});
