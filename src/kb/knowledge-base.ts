@@ -59,7 +59,8 @@ export interface KnowledgeBase {
   close(): Promise<void>;
 }
 
-const TOKENIZER_VERSION = 1;
+// 2: article notes are part of the index, so older snapshots are rebuilt once at open.
+const TOKENIZER_VERSION = 2;
 
 /** Open (or create) the knowledge base under `<dataDir>/kb/`. */
 export async function openKnowledgeBase(options: KnowledgeBaseOptions): Promise<KnowledgeBase> {

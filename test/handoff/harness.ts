@@ -1,28 +1,23 @@
 /**
- * A real handoff world for tests: embedded storage on a temp dir, the real
- * bot, delivery, handoff service, desk, scheduler and HTTP app. The dialog is
- * reduced to the parts a handoff touches (request a person, relay while a
- * mediator owns the conversation, the satisfaction answer, an echo standing in
- * for "the bot resumes"), so these tests do not depend on Q&A or intake.
+ * A real handoff world for tests: the real Gongyou from the composition root
+ * (createGongyou) on a temp data dir with an injected clock: embedded storage,
+ * the full dialog, delivery, handoff service, desk, scheduler and HTTP app.
+ * The scheduler never runs on a timer here; tests call `wiring.scheduler.tick()`.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pino from 'pino';
 import { afterEach } from 'vitest';
 import type { Hono } from 'hono';
-import { createBot, type Bot } from '../../src/core/bot.js';
-import { Delivery } from '../../src/core/delivery.js';
-import { OutboxBus } from '../../src/core/outbox-bus.js';
-import type { Middleware } from '../../src/core/pipeline.js';
+import { createGongyou, type Gongyou } from '../../src/app.js';
+import { loadConfig } from '../../src/config.js';
+import type { Bot } from '../../src/core/bot.js';
+import type { Delivery } from '../../src/core/delivery.js';
 import type { ChannelAdapter, Clock, IncomingMessage, OutgoingMessage } from '../../src/core/types.js';
-import type { DialogServices } from '../../src/dialog/services.js';
-import { HandoffService } from '../../src/handoff/service.js';
-import { satisfactionAnswer } from '../../src/handoff/satisfaction.js';
-import { createHandoffWiring, type HandoffWiring } from '../../src/handoff/wiring.js';
-import { openEmbeddedStorage } from '../../src/storage/embedded.js';
+import type { HandoffService } from '../../src/handoff/service.js';
+import { DEFAULT_SUPERVISOR_GRACE_MS } from '../../src/handoff/scheduler.js';
+import type { HandoffWiring } from '../../src/handoff/wiring.js';
 import type { Storage, StaffUser } from '../../src/storage/types.js';
-import { createHttpApp } from '../../src/web/app.js';
 
 /** A clock tests move by hand. */
 export class ManualClock implements Clock {
@@ -53,130 +48,59 @@ export class RecordingAdapter implements ChannelAdapter {
   }
 }
 
-const handoffRequested = /转人工|找调解员/;
-
-/** The dialog parts a handoff touches, in the real dialog's order. */
-function handoffDialog(): Array<Middleware<DialogServices>> {
-  const numbered: Middleware<DialogServices> = async (ctx, next) => {
-    const picked = /^\s*\d\s*$/.test(ctx.message.text) ? ctx.state.lastChoices?.[Number(ctx.message.text.trim()) - 1] : undefined;
-    if (picked && !ctx.message.choiceId) (ctx.message as { choiceId?: string }).choiceId = picked.id;
-    await next();
-  };
-  const takeover: Middleware<DialogServices> = async (ctx, next) => {
-    if (ctx.state.mode !== 'mediator' || !ctx.state.activeCaseId) return next();
-    await ctx.services.handoff.relayFromWorker(ctx.state.activeCaseId, ctx.message, []);
-  };
-  const request: Middleware<DialogServices> = async (ctx, next) => {
-    if (!handoffRequested.test(ctx.message.text)) return next();
-    const { caseRecord, text } = await ctx.services.handoff.request({
-      userKey: ctx.message.userKey,
-      channel: ctx.message.channel,
-      conversationKey: ctx.message.conversationKey,
-      locale: ctx.locale,
-      reason: 'requested',
-      caseId: ctx.state.activeCaseId,
-      summary: ctx.message.text,
-    });
-    ctx.state.activeCaseId = caseRecord.id;
-    ctx.reply({ text, meta: { intent: 'handoff', caseId: caseRecord.id, handoff: { caseId: caseRecord.id, reason: 'requested' } } });
-  };
-  const echo: Middleware<DialogServices> = async (ctx) => {
-    ctx.reply({ text: `bot heard: ${ctx.message.text}`, meta: { intent: 'echo' } });
-  };
-  return [numbered, satisfactionAnswer, takeover, request, echo];
-}
-
 /** Everything a handoff test touches. */
 export interface HandoffWorld {
   dataDir: string;
+  /** The whole Gongyou the world was built from. */
+  gongyou: Gongyou;
   clock: ManualClock;
   storage: Storage;
   bot: Bot;
   delivery: Delivery;
   handoff: HandoffService;
-  wiring: HandoffWiring;
+  /** The desk and scheduler createGongyou attached to the handoff service. */
+  wiring: Pick<HandoffWiring, 'desk' | 'scheduler'>;
   app: Hono;
   adapters: Map<string, ChannelAdapter>;
-  /** Close storage (keeps the data dir). */
+  /** Close Gongyou: adapters, bot, knowledge base and storage (keeps the data dir). */
   close(): Promise<void>;
 }
 
-/** Build a world on `dataDir` (a new temp dir when omitted). */
+/** Build a world on `dataDir` (a new temp dir when omitted) with the real createGongyou. */
 export async function openWorld(
-  options: { dataDir?: string; clock?: ManualClock; adapters?: ChannelAdapter[]; supervisorGraceMs?: number; collectiveMin?: number } = {},
+  options: { dataDir?: string; clock?: ManualClock; adapters?: ChannelAdapter[]; supervisorGraceMs?: number; collectiveMin?: number; env?: Record<string, string> } = {},
 ): Promise<HandoffWorld> {
+  // the composition root fixes the grace period; a test asking for another one would test nothing real
+  if (options.supervisorGraceMs !== undefined && options.supervisorGraceMs !== DEFAULT_SUPERVISOR_GRACE_MS) {
+    throw new Error(`openWorld: createGongyou uses a supervisor grace of ${DEFAULT_SUPERVISOR_GRACE_MS} ms`);
+  }
   const dataDir = options.dataDir ?? mkdtempSync(path.join(os.tmpdir(), 'gongyou-handoff-'));
   const clock = options.clock ?? new ManualClock(MONDAY_MORNING);
-  const logger = pino({ level: 'silent' });
-  const storage = await openEmbeddedStorage({ dataDir, clock });
-  let counter = 0;
-  const newId = () => `m${clock.now().getTime().toString(36)}-${(++counter).toString().padStart(5, '0')}-${Math.random().toString(36).slice(2, 6)}`;
-  const calendar = { workingHours: { start: 9, end: 18 }, holidays: [] };
-  const handoff = new HandoffService({ cases: storage.cases, staff: storage.staff, clock, calendar, utcOffsetHours: 8 });
-  const bus = new OutboxBus();
-  const services: DialogServices = {
-    cases: storage.cases,
-    blobs: storage.blobs,
-    qa: { answer: async () => ({ intent: 'legal_qa', text: '', citations: [], confidence: 1, needsHuman: false }) },
-    handoff,
-    handoffThreshold: 0.45,
-    identities: {
-      linkedUserKeys: async (k) => [k],
-      issueCode: async () => '000000',
-      redeem: async () => ({ ok: false, reason: 'invalid' }),
-    },
-    calendar,
-  };
-  const bot = createBot({
-    messages: storage.messages,
-    dedupe: storage.dedupe,
-    state: storage.state,
-    bus,
-    clock,
-    logger,
-    newId,
-    middleware: handoffDialog(),
-    services,
-    defaultLocale: 'zh-CN',
+  const config = loadConfig({
+    GONGYOU_DATA_DIR: dataDir,
+    LOG_LEVEL: 'silent',
+    WORKING_HOURS_START: '09:00',
+    WORKING_HOURS_END: '18:00',
+    GONGYOU_TIMEZONE_OFFSET: '8',
+    COLLECTIVE_MIN_CASES: String(options.collectiveMin ?? 3),
+    COLLECTIVE_WINDOW_DAYS: '14',
+    ...options.env,
   });
-  const adapters = new Map((options.adapters ?? []).map((a) => [a.name, a] as [string, ChannelAdapter]));
-  const delivery = new Delivery({ messages: storage.messages, bus, clock, logger, newId, adapters });
-  const wiring = createHandoffWiring({
-    storage,
-    handoff,
-    bot,
-    delivery,
-    clock,
-    logger,
-    calendar,
-    collective: { minCases: options.collectiveMin ?? 3, windowDays: 14 },
-    supervisorGraceMs: options.supervisorGraceMs,
-    sseHeartbeatMs: 60_000,
-  });
-  const app = createHttpApp({
-    bot,
-    messages: storage.messages,
-    bus,
-    mounts: wiring.mounts,
-    health: { ready: async () => true },
-    logger,
-    newId,
-    clock,
-  });
+  const gongyou = await createGongyou(config, { clock, adapters: options.adapters ?? [] });
+  const surfaces = gongyou.handoff.surfaces;
+  if (!surfaces) throw new Error('openWorld: createGongyou did not wire the handoff surfaces');
   return {
     dataDir,
     clock,
-    storage,
-    bot,
-    delivery,
-    handoff,
-    wiring,
-    app,
-    adapters,
-    async close() {
-      await bot.drain();
-      await storage.close();
-    },
+    gongyou,
+    storage: gongyou.storage,
+    bot: gongyou.bot,
+    delivery: gongyou.delivery,
+    handoff: gongyou.handoff,
+    wiring: { desk: surfaces.desk, scheduler: surfaces.scheduler },
+    app: gongyou.app,
+    adapters: gongyou.adapters,
+    close: () => gongyou.close(),
   };
 }
 

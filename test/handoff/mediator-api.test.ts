@@ -90,8 +90,10 @@ describe('mediator API', () => {
     const after = await world.storage.state.get<{ mode: string; mediatorNotes: string[] }>('web:rider-3');
     expect(after).toMatchObject({ mode: 'bot', mediatorNotes: ['站长答应周五结清'] });
     expect((await webInbox(world.app, 'rider-3')).at(-1)?.meta.intent).toBe('mediator_left');
-    const resumed = await call(world.app, 'POST', '/api/web/messages', {}, { userId: 'rider-3', text: '好的' });
-    expect(((await resumed.json()) as { replies: Array<{ text: string }> }).replies[0].text).toBe('bot heard: 好的');
+    // the real bot answers again (a question gets a Q&A reply, not a relay)
+    const resumed = await call(world.app, 'POST', '/api/web/messages', {}, { userId: 'rider-3', text: '拖欠工资可以去哪里投诉？' });
+    const resumedReplies = ((await resumed.json()) as { replies: Array<{ text: string; meta: { intent: string } }> }).replies;
+    expect(resumedReplies.map((r) => r.meta.intent)).toContain('legal_qa');
 
     expect((await call(world.app, 'POST', `/api/mediator/cases/${caseId}/close`, med.auth, { outcome: 'paid_in_full' })).status).toBe(400);
     expect((await call(world.app, 'POST', `/api/mediator/cases/${caseId}/close`, med.auth, { outcome: 'resolved', note: '工资已结清' })).status).toBe(200);

@@ -89,6 +89,16 @@ describe('extractFacts', () => {
     expect(facts.amount).toEqual({ amount: 50, approximate: false });
   });
 
+  it.each([
+    ['跑滴滴的，平台扣了我两百', ['滴滴']],
+    ['顺丰的快递员', ['顺丰']],
+    ['开货拉拉', ['货拉拉']],
+    ['饿了么蜂鸟和美团众包都跑', ['美团', '饿了么']],
+    ['在小区门口等单', []],
+  ])('recognises platforms in %s', (text, platforms) => {
+    expect(extractFacts(text, WEDNESDAY_MORNING).platforms).toEqual(platforms);
+  });
+
   it('flags violence but not a phone call', () => {
     expect(extractFacts('站长动手打我了', WEDNESDAY_MORNING).violence).toBe(true);
     expect(extractFacts('站长打我电话骂我', WEDNESDAY_MORNING).violence).toBe(false);
