@@ -14,10 +14,10 @@ COPY bin ./bin
 COPY src ./src
 COPY adapters ./adapters
 COPY prompts ./prompts
-RUN mkdir -p /data && chown -R node:node /data
+RUN node bin/build.mjs && mkdir -p /data && chown -R node:node /data
 USER node
 VOLUME ["/data"]
 EXPOSE 3000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
   CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
-CMD ["node", "bin/gongyou.js", "start"]
+CMD ["node", "--max-semi-space-size=2", "--max-old-space-size=192", "dist/src/main.js"]

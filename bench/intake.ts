@@ -6,7 +6,10 @@
  * in-process (no sockets), so the figures include routing, validation, the
  * bot pipeline and SQLite writes, but not the kernel's TCP stack.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { Agent, request } from 'node:http';
+import { fileURLToPath } from 'node:url';
 import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../src/config.js';
@@ -90,24 +93,74 @@ async function latencyAtRate(g: Gongyou, rate: number, seconds: number): Promise
   return { p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
 }
 
-/** Start 10,000 intakes and leave them in progress; report peak RSS. */
-async function memory(g: Gongyou, conversations: number): Promise<number> {
-  let peak = process.memoryUsage().rss;
-  const sample = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
-  const batch = 200;
-  for (let i = 0; i < conversations; i += batch) {
-    await Promise.all(
-      Array.from({ length: Math.min(batch, conversations - i) }, async (_, j) => {
-        const user = `mem-${i + j}`;
-        await post(g, user, SCRIPT[0]);
-        await post(g, user, SCRIPT[1]);
-        await post(g, user, SCRIPT[2]);
-      }),
-    );
+/** The V8 flags `npm start` runs the server with (see package.json "start"). */
+const START_FLAGS = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { scripts: { start: string } }).scripts.start
+  .split(/\s+/)
+  .filter((arg) => arg.startsWith('--'));
+
+/** Peak resident set (VmHWM) of a process, in MB, from /proc. */
+function peakRssMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  return kb / 1024;
+}
+
+/**
+ * Memory: the real server as `npm start` runs it (a child process, embedded
+ * store), driven over HTTP from this process, with `conversations` intakes
+ * left in progress. Reports the server's peak RSS (VmHWM), so the load
+ * generator's own memory is not counted.
+ */
+export async function memory(conversations: number, nodeArgs: string[] = START_FLAGS): Promise<{ peakMb: number; settledMb: number }> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'gongyou-bench-mem-'));
+  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+  execFileSync(process.execPath, ['bin/build.mjs'], { cwd: root, stdio: 'inherit' });
+  const child = spawn(process.execPath, [...nodeArgs, 'dist/src/main.js'], {
+    cwd: root,
+    env: { ...process.env, GONGYOU_DATA_DIR: dir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  try {
+    const port = await new Promise<number>((resolve, reject) => {
+      let buf = '';
+      child.stdout!.on('data', (c: Buffer) => {
+        buf += c;
+        const m = /"port":(\d+)[^\n]*Gongyou is listening/.exec(buf);
+        if (m) resolve(Number(m[1]));
+      });
+      child.once('exit', () => reject(new Error(`server exited: ${buf}`)));
+    });
+    const agent = new Agent({ keepAlive: true, maxSockets: 32 });
+    const send = (userId: string, text: string) =>
+      new Promise<void>((resolve, reject) => {
+        const body = JSON.stringify({ userId, text });
+        const req = request(
+          { host: '127.0.0.1', port, path: '/api/web/messages', method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
+          (res) => {
+            res.resume();
+            res.on('end', () => (res.statusCode === 200 ? resolve() : reject(new Error(`status ${res.statusCode}`))));
+          },
+        );
+        req.on('error', reject);
+        req.end(body);
+      });
+    const batch = 64;
+    for (let i = 0; i < conversations; i += batch) {
+      await Promise.all(
+        Array.from({ length: Math.min(batch, conversations - i) }, async (_, j) => {
+          const user = `mem-${i + j}`;
+          for (const text of SCRIPT.slice(0, 3)) await send(user, text);
+        }),
+      );
+    }
+    agent.destroy();
+    const settled = await new Promise<number>((resolve) => setTimeout(() => resolve(peakRssMb(child.pid!)), 200));
+    return { peakMb: peakRssMb(child.pid!), settledMb: settled };
+  } finally {
+    child.kill('SIGTERM');
+    await new Promise((resolve) => child.once('exit', resolve));
+    rmSync(dir, { recursive: true, force: true });
   }
-  global.gc?.();
-  clearInterval(sample);
-  return Math.max(peak, process.memoryUsage().rss) / 1024 / 1024;
 }
 
 /** Run the intake benchmark; returns named figures. */
@@ -116,22 +169,25 @@ export async function benchIntake(options: { seconds?: number; conversations?: n
   const dir = mkdtempSync(path.join(os.tmpdir(), 'gongyou-bench-'));
   const config = loadConfig({ GONGYOU_DATA_DIR: dir, LOG_LEVEL: 'silent' });
   const g = await createGongyou(config);
+  let closed = false;
   try {
     for (let i = 0; i < 50; i++) await post(g, `warm-${i}`, SCRIPT[i % SCRIPT.length]);
     const turnsPerSec = await throughput(g, 64, seconds);
     const half = Math.max(1, Math.floor(turnsPerSec / 2));
     const { p50, p99 } = await latencyAtRate(g, half, seconds);
-    const rssMb = await memory(g, options.conversations ?? 10_000);
+    await g.close();
+    closed = true;
+    const mem = await memory(options.conversations ?? 10_000);
     return {
       intakeTurnsPerSec: Math.round(turnsPerSec),
       latencyRateTurnsPerSec: half,
       turnP50Ms: Number(p50.toFixed(2)),
       turnP99Ms: Number(p99.toFixed(2)),
       conversationsInProgress: options.conversations ?? 10_000,
-      rssMb: Math.round(rssMb),
+      rssMb: Math.round(mem.peakMb),
     };
   } finally {
-    await g.close();
+    if (!closed) await g.close();
     rmSync(dir, { recursive: true, force: true });
   }
 }

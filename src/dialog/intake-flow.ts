@@ -11,6 +11,7 @@ import {
   intakeStateSchema,
   looksLikeGrievance,
   caseCreatedReplies,
+  awaitsFreeText,
   type IntakeContext,
   type IntakeResult,
   type IntakeState,
@@ -103,10 +104,10 @@ export async function continueIntake(ctx: DialogContext, options: { resume?: boo
 
 /**
  * A question is a side question when it is long enough to be a real question
- * and the current step is not a free-text description (where a "?" is part of the answer).
+ * and the current step is not a free-text answer (where a "?" is part of the answer).
  */
 function isSideQuestion(state: IntakeState, text: string): boolean {
-  const step = (state as { awaiting?: string; step?: string }).awaiting ?? (state as { step?: string }).step ?? '';
-  if (/how|description|what_happened|details|summary/i.test(step)) return false;
-  return text.length >= 6;
+  if (text.length < 6) return false;
+  // In a free-text answer only a sentence that ends as a question counts as one.
+  return !awaitsFreeText(state) || /([?？]|吗|么|呢)[?？。!！]*$/.test(text.trim());
 }

@@ -70,9 +70,12 @@ export async function answerQuestion(
   ctx.state.lastChoices = choices.length ? choices : undefined;
 }
 
-/** Keep a group answer to its first paragraph and the legal notice. */
+/** Keep a group answer to its opening (heading and gist) and the legal notice. */
 function shorten(text: string): string {
   const paragraphs = text.split(/\n{2,}/);
-  if (paragraphs.length <= 2) return text;
-  return `${paragraphs[0]}\n\n${paragraphs.at(-1)}`;
+  if (paragraphs.length > 2) return `${paragraphs[0]}\n\n${paragraphs.at(-1)}`;
+  // answers built line by line have no blank lines: steps, evidence and citations each take a line
+  const lines = text.split('\n').filter((line) => line.trim());
+  if (lines.length <= 3) return text;
+  return [...lines.slice(0, 2), lines.at(-1)].join('\n');
 }

@@ -13,7 +13,7 @@ export { startIntake, stepIntake, MAX_ATTEMPTS } from './machine.js';
 export type { IntakeContext, IntakeInput, IntakeResult } from './machine.js';
 export { intakeStateSchema, INTAKE_PHASES } from './state.js';
 export type { IntakeState, IntakePhase } from './state.js';
-export { describeIntakePosition } from './questions.js';
+export { awaitsFreeText, describeIntakePosition } from './questions.js';
 export { classifyGrievance, looksLikeGrievance, CONFIDENT_CLASSIFICATION } from './classify.js';
 export type { GrievanceClassification } from './classify.js';
 export { extractFacts } from './extract.js';

@@ -158,3 +158,13 @@ export function hasProgress(state: IntakeState): boolean {
 export function nameStillOpen(state: IntakeState): boolean {
   return state.contact.name === undefined && !state.skipped.includes(NAME_SKIPPED);
 }
+
+/**
+ * True when the current question takes free words (a story, a name, a place, additions at
+ * the summary), so a "?" in the message is part of the answer, not a side question.
+ */
+export function awaitsFreeText(state: IntakeState): boolean {
+  if (state.phase === 'summary' || state.phase === 'contact_name') return true;
+  const kind = currentSlot(state)?.kind;
+  return kind === 'text' || kind === 'employer' || kind === 'place' || kind === 'evidence';
+}

@@ -30,8 +30,8 @@ export function measure(saveEachTurn: boolean, milliseconds: number): number {
 
 if (process.argv[1]?.endsWith('bench-intake.ts')) {
   for (let i = 0; i < 200; i++) runConversation(true);
-  console.log(`machine only: ${Math.round(measure(false, 3000))} turns/s`);
-  console.log(`with JSON save + load + schema check each turn: ${Math.round(measure(true, 3000))} turns/s`);
+  console.log(`stepIntake (incl. its own state check): ${Math.round(measure(false, 3000))} turns/s`);
+  console.log(`plus a JSON save and load each turn: ${Math.round(measure(true, 3000))} turns/s`);
   const saved = JSON.stringify(startIntake({ text: FIRST }, ctx).state);
   const started = performance.now();
   let checks = 0;

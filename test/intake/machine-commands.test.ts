@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  awaitsFreeText,
   describeIntakePosition,
   intakeStateSchema,
   MAX_ATTEMPTS,
@@ -200,6 +201,13 @@ describe('evidence, resuming and saved state', () => {
     expect(photos.state?.evidence).toHaveLength(1);
     expect(lastText(photos)).toContain('收到1个文件');
     expect(lastText(photos)).toContain('一共被欠了多少钱');
+  });
+
+  it('tells the caller whether the current question takes free words', () => {
+    const results = converse(WAGES, ['对', '美团', '深圳']);
+    expect(awaitsFreeText(results[0].state!)).toBe(false);
+    expect(awaitsFreeText(results[1].state!)).toBe(true);
+    expect(awaitsFreeText(finalResult(results).state!)).toBe(false);
   });
 
   it('resumes at the same question after a restart, from JSON', () => {
