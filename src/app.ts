@@ -122,6 +122,11 @@ export async function createGongyou(config: AppConfig, overrides: GongyouOverrid
     middleware: dialogMiddleware,
     services,
     defaultLocale: config.env.GONGYOU_DEFAULT_LOCALE,
+    afterTurn: (message) => {
+      if (delivery.hasPendingFor(message.conversationKey)) {
+        delivery.flushConversation(message.conversationKey).catch((err: unknown) => logger.warn({ err }, 'flush after contact failed'));
+      }
+    },
   });
   const adapters = new Map<string, ChannelAdapter>();
   for (const adapter of overrides.adapters ?? []) adapters.set(adapter.name, adapter);
@@ -181,6 +186,16 @@ export async function createGongyou(config: AppConfig, overrides: GongyouOverrid
     handoffWiring.scheduler.stop();
     await closeWithoutScheduler();
   };
+  // A message the platform refused (WeChat's 48-hour window) waits for the worker's next contact; tell the mediators.
+  delivery.on('undeliverable', ({ conversationKey, message, error }) => {
+    void (async () => {
+      const state = await storage.state.get<{ activeCaseId?: string }>(conversationKey);
+      if (!state?.activeCaseId) return;
+      const reason = error instanceof Error ? error.message : String(error);
+      await storage.cases.updateCase(state.activeCaseId, {}, 'system', 'message_undeliverable', clock.now());
+      handoffWiring.desk.emit({ type: 'undeliverable', caseId: state.activeCaseId, text: message.text, reason, at: clock.now().toISOString() });
+    })().catch((err: unknown) => logger.warn({ err }, 'could not report an undeliverable message'));
+  });
   // ── end of handoff wiring ──
   gongyou.app = createHttpApp({
     bot,

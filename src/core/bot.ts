@@ -27,6 +27,8 @@ export interface BotDeps<S> {
   middleware: Array<Middleware<S>>;
   services: S;
   defaultLocale: Locale;
+  /** Called after each processed turn (e.g. to send messages that waited for the worker's next contact). */
+  afterTurn?: (message: IncomingMessage) => void;
 }
 
 /** The bot plus what the composition root needs to shut it down. */
@@ -130,6 +132,7 @@ export function createBot<S>(deps: BotDeps<S>): Bot {
       deps.clock.now(),
     );
     for (const reply of sent) deps.bus.publish(message.conversationKey, reply);
+    deps.afterTurn?.(message);
     return sent;
   }
 

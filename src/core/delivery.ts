@@ -9,6 +9,7 @@ import type { MessageLog } from '../storage/types.js';
 import type { OutboxBus } from './outbox-bus.js';
 import { parseConversationKey } from './conversation-key.js';
 import { GongyouError } from './errors.js';
+import { EventEmitter } from 'node:events';
 
 /** Options of the delivery service. */
 export interface DeliveryOptions {
@@ -21,11 +22,23 @@ export interface DeliveryOptions {
   adapters: Map<string, ChannelAdapter>;
 }
 
-/** Persist-then-send delivery with retry. */
-export class Delivery {
-  private readonly inFlight = new Set<string>();
+/** Events of the delivery service. */
+export interface DeliveryEvents {
+  /** The platform refused a message (e.g. WeChat's 48-hour window): it waits for the worker's next contact. */
+  undeliverable: [{ conversationKey: string; message: OutgoingMessage; error: unknown }];
+}
 
-  constructor(private readonly options: DeliveryOptions) {}
+/** Persist-then-send delivery with retry. */
+export class Delivery extends EventEmitter<DeliveryEvents> {
+  private readonly inFlight = new Set<string>();
+  /** Messages already reported as undeliverable (reported once, not on every retry). */
+  private readonly reported = new Set<string>();
+  /** Conversations with a refused message waiting for the worker's next contact. */
+  private readonly waiting = new Set<string>();
+
+  constructor(private readonly options: DeliveryOptions) {
+    super();
+  }
 
   /** Persist a message for a conversation, publish it, and push it to the platform. */
   async send(conversationKey: string, draft: ReplyDraft, author: string): Promise<OutgoingMessage> {
@@ -54,6 +67,11 @@ export class Delivery {
       return true;
     } catch (error) {
       const retryable = error instanceof GongyouError ? error.isRetryable : true;
+      if (!retryable && !this.reported.has(message.id)) {
+        this.reported.add(message.id);
+        this.waiting.add(conversationKey);
+        this.emit('undeliverable', { conversationKey, message, error });
+      }
       this.options.logger.warn(
         { err: error, conversation: conversationKey, messageId: message.id, retryable },
         'delivery failed; kept for retry',
@@ -62,6 +80,29 @@ export class Delivery {
     } finally {
       this.inFlight.delete(message.id);
     }
+  }
+
+  /** Whether a refused message waits for this conversation (cheap: checked on every turn). */
+  hasPendingFor(conversationKey: string): boolean {
+    return this.waiting.has(conversationKey);
+  }
+
+  /** The worker wrote again: send what was waiting for this conversation (e.g. after WeChat's window closed). */
+  async flushConversation(conversationKey: string): Promise<number> {
+    const { channel } = parseConversationKey(conversationKey);
+    const adapter = this.options.adapters.get(channel);
+    if (!adapter) return 0;
+    let sent = 0;
+    let left = 0;
+    for (const entry of await this.options.messages.undelivered(1000)) {
+      if (entry.conversationKey !== conversationKey) continue;
+      if (await this.push(adapter, conversationKey, entry.message)) {
+        this.reported.delete(entry.message.id);
+        sent++;
+      } else left++;
+    }
+    if (left === 0) this.waiting.delete(conversationKey);
+    return sent;
   }
 
   /** Try again every undelivered message (at start and on a timer). Returns how many went out. */

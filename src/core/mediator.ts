@@ -118,7 +118,9 @@ export type MediatorEvent =
   | { type: 'note'; caseId: string; by: string; note: string }
   | { type: 'workerMessage'; caseId: string; owner?: string; text: string; attachments: number; at: string }
   | { type: 'mediatorMessage'; caseId: string; by: string; text: string; at: string }
-  | { type: 'overdue'; caseId: string; stage: 'mediators' | 'supervisor'; dueAt: string; item: QueueItem };
+  | { type: 'overdue'; caseId: string; stage: 'mediators' | 'supervisor'; dueAt: string; item: QueueItem }
+  /** A message could not reach the worker (e.g. WeChat's 48-hour window); it waits for the worker's next contact. */
+  | { type: 'undeliverable'; caseId: string; text: string; reason: string; at: string };
 
 /** The mediator actions the handoff service implements for every surface. */
 export interface MediatorActions {

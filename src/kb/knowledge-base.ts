@@ -62,6 +62,16 @@ export interface KnowledgeBase {
 // 2: article notes are part of the index, so older snapshots are rebuilt once at open.
 const TOKENIZER_VERSION = 2;
 
+/** A short fingerprint of the shipped notes: a snapshot built with other notes is rebuilt at open. */
+function notesFingerprint(): string {
+  let hash = 2166136261;
+  for (const note of ARTICLE_NOTES) {
+    const text = `${note.law}#${note.article}:${note.text}\n`;
+    for (let index = 0; index < text.length; index += 1) hash = Math.imul(hash ^ text.charCodeAt(index), 16777619) >>> 0;
+  }
+  return hash.toString(36);
+}
+
 /** Open (or create) the knowledge base under `<dataDir>/kb/`. */
 export async function openKnowledgeBase(options: KnowledgeBaseOptions): Promise<KnowledgeBase> {
   const started = performance.now();
@@ -70,7 +80,7 @@ export async function openKnowledgeBase(options: KnowledgeBaseOptions): Promise<
   const warn = options.warn ?? (() => undefined);
   const cards = options.cards ?? GUIDE_CARDS;
   const mode = options.tokenizer ?? 'mixed';
-  const tokenizerId = `${mode}@${TOKENIZER_VERSION}`;
+  const tokenizerId = `${mode}@${TOKENIZER_VERSION}/${notesFingerprint()}`;
   let tokenizer: Tokenizer = createTokenizer(mode);
   const { lexicon, problems } = await loadLexicon(store);
   for (const problem of problems) warn(`lexicon: ${problem}`);

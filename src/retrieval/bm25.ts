@@ -10,7 +10,7 @@ export interface Bm25Params {
 }
 
 /** Default parameters. */
-export const DEFAULT_BM25: Bm25Params = process.env.GY_BM25 ? JSON.parse(process.env.GY_BM25) : { k1: 1.2, b: 0.75 };
+export const DEFAULT_BM25: Bm25Params = { k1: 1.2, b: 0.75 };
 
 /** The on-disk form: per term, its postings as flat [document, count, document, count, …]. */
 export interface Bm25Snapshot {
@@ -73,20 +73,6 @@ export class Bm25Index {
   /** The serialisable form. */
   toSnapshot(): Bm25Snapshot {
     return this.snapshot;
-  }
-
-  private forward?: Array<Array<[string, number]>>;
-
-  /** Each document's terms with their counts (built once, on first use). */
-  documentTerms(doc: number): Array<[string, number]> {
-    if (!this.forward) {
-      const forward: Array<Array<[string, number]>> = Array.from({ length: this.ids.length }, () => []);
-      for (const [term, posting] of this.postings) {
-        for (let index = 0; index < posting.docs.length; index += 1) forward[posting.docs[index]].push([term, posting.counts[index]]);
-      }
-      this.forward = forward;
-    }
-    return this.forward[doc] ?? [];
   }
 
   /** Inverse document frequency (the Lucene variant, never negative). */

@@ -6,7 +6,8 @@
 /** Multipliers for well-known instruments; anything else (e.g. a local policy) gets DEFAULT_PRIOR. */
 const LAW_PRIORS: Record<string, number> = {
   劳动合同法: 1,
-  劳动法: 1,
+  // The later, more specific law answers contract questions; 劳动法 still wins where it alone speaks (hours, pay).
+  劳动法: 0.9,
   劳动争议调解仲裁法: 1,
   社会保险法: 1,
   工伤保险条例: 1,

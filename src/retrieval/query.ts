@@ -11,19 +11,10 @@ export interface QueryWeights {
   bigram: number;
   /** Terms added by the lexicon count less than the worker's own words. */
   expansion: number;
-  /**
-   * Weight of words only in the background story of a long question (everything before its last
-   * sentence or clause); the asking part keeps weight 1. 1 turns this off.
-   */
-  narrative: number;
-  /** Questions shorter than this (characters) are taken whole. */
-  narrativeMinLength: number;
-  /** Where the asking part starts: the last sentence, or the last clause (split at commas too). */
-  askUnit: 'sentence' | 'clause';
 }
 
 /** Defaults measured on both evaluation sets (see bench/retrieval.ts). */
-export const DEFAULT_QUERY_WEIGHTS: QueryWeights = { bigram: 0.5, expansion: 0.6, narrative: 1, narrativeMinLength: 30, askUnit: 'sentence' };
+export const DEFAULT_QUERY_WEIGHTS: QueryWeights = { bigram: 0.5, expansion: 0.6 };
 
 /** A prepared query. */
 export interface PreparedQuery {
@@ -51,24 +42,10 @@ export function prepareQuery(query: string, tokenizer: Tokenizer, lexicon: Lexic
     const scaled = isBigram(token) ? weight * weights.bigram : weight;
     terms.set(token, Math.max(terms.get(token) ?? 0, scaled));
   };
-  const { story, ask } = splitQuestion(normalized, weights);
-  for (const token of tokenizer.tokens(stripQuestionPhrases(ask))) add(token, 1);
-  if (story !== '') for (const token of tokenizer.tokens(stripQuestionPhrases(story))) add(token, weights.narrative);
+  for (const token of tokenizer.tokens(stripQuestionPhrases(normalized))) add(token, 1);
   const expansions = lexicon.expand(normalized);
   for (const { legal } of expansions) {
     for (const token of legalTokens(tokenizer, legal)) add(token, weights.expansion);
   }
   return { normalized, terms, expansions };
-}
-
-const SENTENCE_END = /[。！？?!；;\n]+/;
-const CLAUSE_END = /[。！？?!；;\n，,]+/;
-
-/** Split a long consultation into its background story and the part that asks (its last sentence or clause). */
-export function splitQuestion(question: string, weights: Pick<QueryWeights, 'narrative' | 'narrativeMinLength' | 'askUnit'>): { story: string; ask: string } {
-  if (weights.narrative === 1 || question.length < weights.narrativeMinLength) return { story: '', ask: question };
-  const parts = question.split(weights.askUnit === 'clause' ? CLAUSE_END : SENTENCE_END).filter((part) => part.trim() !== '');
-  if (parts.length < 2) return { story: '', ask: question };
-  const ask = parts[parts.length - 1];
-  return { story: parts.slice(0, -1).join('\n'), ask };
 }

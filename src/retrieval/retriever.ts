@@ -8,8 +8,8 @@ import { Bm25Index } from './bm25.js';
 import { reciprocalRankFusion } from './fusion.js';
 import type { Lexicon } from './lexicon.js';
 import { lawPrior } from './priors.js';
-import { DEFAULT_QUERY_WEIGHTS, prepareQuery, type PreparedQuery, type QueryWeights } from './query.js';
-import { createTokenizer, isBigram, type Tokenizer } from './tokenize.js';
+import { DEFAULT_QUERY_WEIGHTS, prepareQuery, type QueryWeights } from './query.js';
+import { createTokenizer, type Tokenizer } from './tokenize.js';
 
 /** Tunable weights; defaults were measured on both evaluation sets (bench/retrieval.ts). */
 export interface RetrievalWeights extends QueryWeights {
@@ -25,28 +25,6 @@ export interface RetrievalWeights extends QueryWeights {
   relyDecay: number;
   /** Bonus for articles many cards rely on (the ones workers' questions most often turn on). */
   centrality: number;
-  /**
-   * How far a clear keyword winner damps the card boost: with the best article's score this share
-   * (`marginFull`) above the runner-up, card boosts shrink by this fraction, so an exact statutory
-   * match is not pushed down by the general articles cards cite.
-   */
-  adaptiveCards: number;
-  /** Relative lead of the best article over the `marginRank`-th at which damping is full. */
-  marginFull: number;
-  /** Which runner-up the lead is measured against (2 = the second best). */
-  marginRank: number;
-  /** Weight of pseudo-relevance feedback terms (salient words of the first ranking's top articles); 0 turns it off. */
-  feedback: number;
-  /** How many top articles feed back. */
-  feedbackDocs: number;
-  /** How many of their words are added. */
-  feedbackTerms: number;
-  /** How much an article's score drops per unit of similarity to a better-ranked article of another law (redundancy). */
-  redundancy: number;
-  /** How many top articles are re-ranked for redundancy. */
-  redundancyDepth: number;
-  /** Share of a card's boost an article gets regardless of its own keyword score (the rest scales with that score). */
-  cardGate: number;
 }
 
 /** Our plain-language note on what one article answers, indexed beside it. */
@@ -65,15 +43,6 @@ export const DEFAULT_WEIGHTS: RetrievalWeights = {
   priors: true,
   centrality: 0,
   relyDecay: 0.9,
-  adaptiveCards: 0,
-  marginFull: 0.5,
-  marginRank: 2,
-  cardGate: 1,
-  redundancy: 0,
-  redundancyDepth: 15,
-  feedback: 0,
-  feedbackDocs: 3,
-  feedbackTerms: 10,
 };
 
 /** A vector side for hybrid search: ranks passage ids for a question, best first. */
@@ -135,7 +104,7 @@ export function buildPassageIndex(passages: Passage[], tokenizer: Tokenizer, not
   );
 }
 /** Notes count twice: they are short and say what the article is for. */
-const NOTE_REPEAT = Number(process.env.GY_NR ?? 2);
+const NOTE_REPEAT = 2;
 
 /** The key under which pieces of one article are merged: `劳动合同法#82`. */
 function articleKey(passage: Passage): string {
@@ -167,32 +136,6 @@ export function createRetriever(options: RetrieverOptions): EmbeddedRetriever {
 
   function keywordRanking(query: string, depth: number): { articles: SearchHit[]; cards: SearchHit[] } {
     const prepared = prepareQuery(query, tokenizer, options.lexicon, weights);
-    const first = rankPrepared(prepared, depth);
-    if (weights.feedback <= 0) return first;
-    const extra = feedbackTerms(first.articles.slice(0, weights.feedbackDocs).map((hit) => hit.passage), prepared.terms);
-    if (extra.size === 0) return first;
-    for (const [term, weight] of extra) prepared.terms.set(term, weight);
-    return rankPrepared(prepared, depth);
-  }
-
-  /** Salient words of the top passages not yet in the query, weighted by how often and how rare. */
-  function feedbackTerms(top: Passage[], query: Map<string, number>): Map<string, number> {
-    const counts = new Map<string, number>();
-    for (const passage of top) {
-      for (const term of new Set(tokenizer.tokens(passage.text))) {
-        if (isBigram(term) || query.has(term)) continue;
-        counts.set(term, (counts.get(term) ?? 0) + 1);
-      }
-    }
-    const salient = [...counts]
-      .map(([term, count]) => ({ term, value: count * index.idf(term) }))
-      .sort((a, b) => b.value - a.value)
-      .slice(0, weights.feedbackTerms);
-    const most = salient[0]?.value ?? 1;
-    return new Map(salient.map(({ term, value }) => [term, (weights.feedback * value) / most]));
-  }
-
-  function rankPrepared(prepared: PreparedQuery, depth: number): { articles: SearchHit[]; cards: SearchHit[] } {
     const raw = index.score(prepared.terms);
     // One score per article: its best piece.
     const best = new Map<string, { position: number; score: number }>();
@@ -217,8 +160,6 @@ export function createRetriever(options: RetrieverOptions): EmbeddedRetriever {
       const prior = priorOf(passages[entry.position].law);
       articleScores.set(key, { position: entry.position, score: (prior * entry.score) / (top || 1) + centralityOf(key) });
     }
-    const keywordShare = new Map([...articleScores].map(([key, entry]) => [key, entry.score]));
-    const cardDamping = 1 - weights.adaptiveCards * keywordLead([...best.values()].map((entry) => entry.score), weights.marginRank, weights.marginFull);
     const cardRaw = cardIndex.score(prepared.terms);
     const rankedCards = [...cardRaw]
       .map((score, position) => ({ position, score }))
@@ -226,15 +167,13 @@ export function createRetriever(options: RetrieverOptions): EmbeddedRetriever {
       .sort((a, b) => b.score - a.score);
     const cardHits: SearchHit[] = rankedCards.map((entry) => ({ passage: cardPassages[entry.position], score: Math.min(1, entry.score / weights.cardFullScore) }));
     for (const entry of rankedCards.slice(0, weights.cardsConsidered)) {
-      const strength = Math.min(1, entry.score / weights.cardFullScore) * weights.cardBoost * cardDamping;
+      const strength = Math.min(1, entry.score / weights.cardFullScore) * weights.cardBoost;
       options.cards[entry.position].relies.forEach((citation, order) => {
         const key = `${citation.law}#${citation.article}`;
         const positions = passageByKey.get(key);
         if (!positions) return;
         const current = articleScores.get(key) ?? { position: positions[0], score: 0 };
-        const own = Math.min(1, keywordShare.get(key) ?? 0);
-        const gated = weights.cardGate + (1 - weights.cardGate) * own;
-        articleScores.set(key, { position: current.position, score: current.score + strength * gated * weights.relyDecay ** order });
+        articleScores.set(key, { position: current.position, score: current.score + strength * weights.relyDecay ** order });
       });
     }
     // Sort only what can reach the requested depth: most of ~2 500 matched articles never will.
@@ -246,63 +185,9 @@ export function createRetriever(options: RetrieverOptions): EmbeddedRetriever {
     }
     const articleHits = entries
       .filter((entry) => entry.score >= floor)
-      .map((entry) => ({ passage: passages[entry.position], score: entry.score, position: entry.position }))
+      .map((entry) => ({ passage: passages[entry.position], score: entry.score }))
       .sort((a, b) => b.score - a.score);
-    const reranked = weights.redundancy > 0 ? demoteRedundant(articleHits) : articleHits;
-    return { articles: reranked.map(({ passage, score }) => ({ passage, score })), cards: cardHits };
-  }
-
-  /** idf-weighted word vector of a passage, unit length (bigrams left out: words say what it is about). */
-  const vectorCache = new Map<number, Map<string, number>>();
-  function passageVector(position: number): Map<string, number> {
-    let vector = vectorCache.get(position);
-    if (vector) return vector;
-    vector = new Map();
-    let norm = 0;
-    for (const [term, count] of index.documentTerms(position)) {
-      if (isBigram(term)) continue;
-      const value = Math.sqrt(count) * index.idf(term);
-      vector.set(term, value);
-      norm += value * value;
-    }
-    norm = Math.sqrt(norm) || 1;
-    for (const [term, value] of vector) vector.set(term, value / norm);
-    vectorCache.set(position, vector);
-    return vector;
-  }
-  function similarity(a: Map<string, number>, b: Map<string, number>): number {
-    const [small, large] = a.size < b.size ? [a, b] : [b, a];
-    let sum = 0;
-    for (const [term, value] of small) sum += value * (large.get(term) ?? 0);
-    return sum;
-  }
-
-  /**
-   * Parallel articles (劳动法 and 劳动合同法 often say the same thing) would fill the first places
-   * twice over; an article much like a better-ranked one of another law moves down a little.
-   */
-  function demoteRedundant<T extends { passage: Passage; score: number; position: number }>(hits: T[]): T[] {
-    const head = hits.slice(0, weights.redundancyDepth);
-    const chosen: T[] = [];
-    const remaining = [...head];
-    while (remaining.length > 0) {
-      let bestIndex = 0;
-      let bestValue = -Infinity;
-      remaining.forEach((hit, candidate) => {
-        let overlap = 0;
-        for (const picked of chosen) {
-          if (picked.passage.law === hit.passage.law) continue;
-          overlap = Math.max(overlap, similarity(passageVector(hit.position), passageVector(picked.position)));
-        }
-        const value = hit.score - weights.redundancy * overlap;
-        if (value > bestValue) {
-          bestValue = value;
-          bestIndex = candidate;
-        }
-      });
-      chosen.push(remaining.splice(bestIndex, 1)[0]);
-    }
-    return [...chosen, ...hits.slice(weights.redundancyDepth)];
+    return { articles: articleHits, cards: cardHits };
   }
 
   async function fuseWithVectors(query: string, keyword: SearchHit[], top: number): Promise<SearchHit[]> {
@@ -340,16 +225,6 @@ export function createRetriever(options: RetrieverOptions): EmbeddedRetriever {
       return [...articles, ...cards].sort((a, b) => b.score - a.score).slice(0, top);
     },
   };
-}
-
-/** How clearly the best keyword score leads the `rank`-th best, from 0 (a tie) to 1 (`full` or more ahead, relatively). */
-export function keywordLead(scores: number[], rank: number, full: number): number {
-  if (scores.length === 0) return 0;
-  let first = 0;
-  for (const score of scores) if (score > first) first = score;
-  if (first <= 0) return 0;
-  const runnerUp = scores.length >= rank ? [...scores].sort((a, b) => b - a)[rank - 1] : 0;
-  return Math.min(1, (first - runnerUp) / first / full);
 }
 
 /** A failing or empty rewrite must not lose the worker's question: fall back to it as written. */

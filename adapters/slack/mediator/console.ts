@@ -105,6 +105,8 @@ export function registerSlackMediatorConsole(app: App, options: SlackMediatorCon
         const extra = event.attachments ? ` ${both(SLACK_TEXT.attachments, { count: String(event.attachments) })}` : '';
         return postInThread(event.caseId, `*${both(SLACK_TEXT.worker)}:* ${event.text}${extra}`);
       }
+      case 'undeliverable':
+        return postInThread(event.caseId, both(SLACK_TEXT.undeliverable, { reason: event.reason }), true);
       case 'released':
         return postInThread(event.caseId, both(SLACK_TEXT.released));
       case 'closed':

@@ -18,6 +18,10 @@ export const SLACK_TEXT = {
   taken: { 'zh-CN': '<@{user}> 已接手。在本线程回复的内容会发给工人。', en: '<@{user}> took over. Replies in this thread go to the worker.' },
   conflict: { 'zh-CN': '这个案件已由其他调解员接手。', en: 'Another mediator already has this case.' },
   released: { 'zh-CN': '已交还机器人。', en: 'Handed back to the bot.' },
+  undeliverable: {
+    'zh-CN': '⚠️ 消息没能送到工人（{reason}）。已保存，等工人下次发消息时自动补发；急事请打电话。',
+    en: '⚠️ A message could not reach the worker ({reason}). It is kept and will be sent when the worker next writes; call if urgent.',
+  },
   closed: { 'zh-CN': '已结案：{outcome}', en: 'Closed: {outcome}' },
   reassigned: { 'zh-CN': '已改派给 {owner}', en: 'Reassigned to {owner}' },
   worker: { 'zh-CN': '工人', en: 'Worker' },

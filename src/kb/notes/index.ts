@@ -35,6 +35,6 @@ export const NOTE_SETS: ArticleNotes[] = [
 ];
 
 /** The notes as `{ law, article, text }` entries. */
-export const ARTICLE_NOTES: ArticleNote[] = NOTE_SETS.filter((s) => !(process.env.GY_SKIP ?? "").split(",").includes(s.law)).flatMap((set) =>
+export const ARTICLE_NOTES: ArticleNote[] = NOTE_SETS.flatMap((set) =>
   Object.entries(set.notes).map(([article, text]) => ({ law: set.law, article: Number(article), text })),
 );

@@ -179,6 +179,7 @@
           if (!data) continue;
           const event = JSON.parse(data);
           if (event.type === 'overdue') say('案件 ' + event.caseId + ' 已超时 is overdue');
+          if (event.type === 'undeliverable') say('案件 ' + event.caseId + ' 的消息没送到工人，等对方下次发消息时补发 / message not delivered yet, kept for the worker\'s next contact');
           if (event.caseId) scheduleReload(event.caseId);
         }
       }
