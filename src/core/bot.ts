@@ -61,26 +61,9 @@ export function createBot<S>(deps: BotDeps<S>): Bot {
     return sent.filter((m) => wanted.has(m.id));
   }
 
-  async function persistReplies(message: IncomingMessage, drafts: ReplyDraft[]): Promise<OutgoingMessage[]> {
-    const out: OutgoingMessage[] = [];
-    for (const draft of drafts) {
-      const reply: OutgoingMessage = { id: deps.newId(), ...draft };
-      await deps.messages.append({
-        conversationKey: message.conversationKey,
-        direction: 'out',
-        author: 'bot',
-        message: reply,
-        at: deps.clock.now().toISOString(),
-        delivered: true,
-      });
-      out.push(reply);
-    }
-    return out;
-  }
-
   async function turn(message: IncomingMessage): Promise<OutgoingMessage[]> {
     const dedupeKey = `${message.channel}:${message.messageId}`;
-    const seen = await deps.dedupe.seen(dedupeKey);
+    const [seen, saved] = await Promise.all([deps.dedupe.seen(dedupeKey), deps.state.get(message.conversationKey)]);
     if (seen) {
       deps.logger.debug({ conversation: message.conversationKey }, 'duplicate message, replaying replies');
       return replay(message, seen);
@@ -98,13 +81,15 @@ export function createBot<S>(deps: BotDeps<S>): Bot {
       at: message.receivedAt.toISOString(),
       delivered: true,
     });
-    const loaded = parseConversationState(await deps.state.get(message.conversationKey));
+    const loaded = parseConversationState(saved);
     if (loaded.corrupt) deps.logger.warn({ conversation: message.conversationKey }, 'discarded corrupt conversation state');
     const before: ConversationState = loaded.state;
     const replies: ReplyDraft[] = [];
     const ctx: TurnContext<S> = {
       message,
-      state: structuredClone(before),
+      // parseConversationState returns a fresh object; the pre-turn copy is not needed because a
+      // failed turn simply does not save.
+      state: before,
       locale: before.locale ?? deps.defaultLocale,
       replies,
       reply: (draft) => void replies.push(draft),
@@ -112,12 +97,12 @@ export function createBot<S>(deps: BotDeps<S>): Bot {
       logger: deps.logger,
       services: deps.services,
     };
+    let failed = false;
     try {
       await run(ctx);
-      ctx.state.updatedAt = deps.clock.now().toISOString();
-      await deps.state.set(message.conversationKey, ctx.state);
     } catch (error) {
       // Keep the state as it was before the turn, so the worker resumes at the same question.
+      failed = true;
       deps.logger.error(
         { err: error, code: error instanceof GongyouError ? error.code : 'handler_failed', conversation: message.conversationKey },
         'turn failed',
@@ -125,12 +110,28 @@ export function createBot<S>(deps: BotDeps<S>): Bot {
       replies.length = 0;
       replies.push({ text: tr(ctx.locale, SORRY), meta: { intent: 'error' } });
     }
-    const sent = await persistReplies(message, replies);
-    await deps.dedupe.remember(
-      dedupeKey,
-      sent.map((m) => m.id),
-      deps.clock.now(),
-    );
+    const now = deps.clock.now();
+    const sent: OutgoingMessage[] = replies.map((draft) => ({ id: deps.newId(), ...draft }));
+    // New state, replies and the dedupe record are issued in one tick, so the store commits them together.
+    const writes: Array<Promise<unknown>> = [];
+    if (!failed) {
+      ctx.state.updatedAt = now.toISOString();
+      writes.push(deps.state.set(message.conversationKey, ctx.state));
+    }
+    for (const reply of sent) {
+      writes.push(
+        deps.messages.append({
+          conversationKey: message.conversationKey,
+          direction: 'out',
+          author: 'bot',
+          message: reply,
+          at: now.toISOString(),
+          delivered: true,
+        }),
+      );
+    }
+    writes.push(deps.dedupe.remember(dedupeKey, sent.map((m) => m.id), now));
+    await Promise.all(writes);
     for (const reply of sent) deps.bus.publish(message.conversationKey, reply);
     deps.afterTurn?.(message);
     return sent;

@@ -8,7 +8,6 @@ import {
   startIntake,
   stepIntake,
   resumeIntake,
-  intakeStateSchema,
   looksLikeGrievance,
   caseCreatedReplies,
   awaitsFreeText,
@@ -84,13 +83,8 @@ export async function beginIntake(ctx: DialogContext, text: string, category?: s
 
 /** Continue the intake in progress; a question in the middle is answered and the intake resumes. */
 export async function continueIntake(ctx: DialogContext, options: { resume?: boolean }): Promise<void> {
-  const parsed = intakeStateSchema.safeParse(ctx.state.intake);
-  if (!parsed.success) {
-    ctx.logger.warn({ conversation: ctx.message.conversationKey }, 'discarded corrupt intake state');
-    ctx.state.intake = undefined;
-    return beginIntake(ctx, '');
-  }
-  const state = parsed.data as IntakeState;
+  // The machine validates saved state itself: a corrupt one ends politely ('intake_discarded'), never crashes.
+  const state = ctx.state.intake as IntakeState;
   if (options.resume) return apply(ctx, resumeIntake(state, intakeContext(ctx)));
   const text = ctx.message.text;
   if (!ctx.message.choiceId && looksLikeQuestion(text) && !turnEvidence(ctx).length && isSideQuestion(state, text)) {
