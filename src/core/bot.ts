@@ -68,8 +68,9 @@ export function createBot<S>(deps: BotDeps<S>): Bot {
       deps.logger.debug({ conversation: message.conversationKey }, 'duplicate message, replaying replies');
       return replay(message, seen);
     }
-    // Persist the worker's message first: whatever fails later, it is not lost.
-    await deps.messages.append({
+    // The worker's message is written at once; it commits with the turn's other writes (one
+    // transaction) unless the turn waits on something slow, in which case it commits on its own first.
+    const inbound = deps.messages.append({
       conversationKey: message.conversationKey,
       direction: 'in',
       author: 'worker',
@@ -113,7 +114,7 @@ export function createBot<S>(deps: BotDeps<S>): Bot {
     const now = deps.clock.now();
     const sent: OutgoingMessage[] = replies.map((draft) => ({ id: deps.newId(), ...draft }));
     // New state, replies and the dedupe record are issued in one tick, so the store commits them together.
-    const writes: Array<Promise<unknown>> = [];
+    const writes: Array<Promise<unknown>> = [inbound];
     if (!failed) {
       ctx.state.updatedAt = now.toISOString();
       writes.push(deps.state.set(message.conversationKey, ctx.state));
