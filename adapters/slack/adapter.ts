@@ -4,7 +4,7 @@ import { parseConversationKey } from '../../src/core/conversation-key.js';
 import { GongyouError } from '../../src/core/errors.js';
 import type { Attachment, BotHandler, ChannelAdapter, ChannelCapabilities, HttpRoute, IncomingMessage, OutgoingMessage } from '../../src/core/types.js';
 import { systemClock } from '../../src/core/types.js';
-import { ConversationQueue } from '../shared/conversation-queue.js';
+import { KeyedQueue } from '../../src/core/keyed-queue.js';
 import { deliverToCore } from '../shared/delivery.js';
 import { DEFAULT_MAX_ATTACHMENT_BYTES, downloadFile, type FetchLike } from '../shared/download.js';
 import { silentLogger, type AdapterLogger } from '../shared/logger.js';
@@ -36,7 +36,7 @@ class BoltAdapter implements SlackAdapter {
   private readonly logger: AdapterLogger;
   private readonly fetchFn: FetchLike;
   private readonly receiver: Receiver;
-  private readonly queue = new ConversationQueue();
+  private readonly queue = new KeyedQueue();
   private readonly staffChannels: Set<string>;
   private core?: BotHandler;
   private identity?: Promise<{ botUserId?: string; botId?: string }>;
@@ -78,7 +78,7 @@ class BoltAdapter implements SlackAdapter {
 
   async stop(): Promise<void> {
     await this.app.stop();
-    await this.queue.drain();
+    await this.queue.onIdle();
     this.core = undefined;
   }
 

@@ -5,7 +5,7 @@ import { parseConversationKey } from '../../src/core/conversation-key.js';
 import { GongyouError } from '../../src/core/errors.js';
 import type { Attachment, BotHandler, ChannelAdapter, ChannelCapabilities, HttpRoute, IncomingMessage, OutgoingMessage } from '../../src/core/types.js';
 import { systemClock } from '../../src/core/types.js';
-import { ConversationQueue } from '../shared/conversation-queue.js';
+import { KeyedQueue } from '../../src/core/keyed-queue.js';
 import { deliverToCore } from '../shared/delivery.js';
 import { downloadFile, type FetchLike } from '../shared/download.js';
 import { silentLogger } from '../shared/logger.js';
@@ -35,7 +35,7 @@ class TelegrafAdapter implements TelegramAdapter {
   readonly telegraf: Telegraf;
   private readonly logger;
   private readonly fetchFn: FetchLike;
-  private readonly queue = new ConversationQueue();
+  private readonly queue = new KeyedQueue();
   private readonly callbackData = new CallbackDataRegistry();
   private core?: BotHandler;
   private me?: BotIdentity;
@@ -94,7 +94,7 @@ class TelegrafAdapter implements TelegramAdapter {
       await this.polling.catch(() => undefined);
       this.polling = undefined;
     }
-    await this.queue.drain();
+    await this.queue.onIdle();
     this.core = undefined;
   }
 

@@ -3,7 +3,7 @@ import { WechatyBuilder, type Message, type Wechaty } from 'wechaty';
 import type { BotHandler, OutgoingMessage } from '../../src/core/types.js';
 import { systemClock } from '../../src/core/types.js';
 import { networkFailed, platformRefused } from '../../src/core/errors.js';
-import { ConversationQueue } from '../shared/conversation-queue.js';
+import { KeyedQueue } from '../../src/core/keyed-queue.js';
 import { deliverToCore } from '../shared/delivery.js';
 import { silentLogger } from '../shared/logger.js';
 import { realSleep, withRetry } from '../shared/retry.js';
@@ -51,7 +51,7 @@ export function createPuppetAdapter(config: WechatAdapterConfig): WechatAdapter 
   const locale = config.locale ?? 'zh-CN';
   const sleep = config.sleep ?? realSleep;
   const choices = new ChoiceMemory();
-  const queue = new ConversationQueue();
+  const queue = new KeyedQueue();
   let wechaty: Wechaty | undefined;
   let bot: BotHandler | undefined;
 
@@ -125,7 +125,7 @@ export function createPuppetAdapter(config: WechatAdapterConfig): WechatAdapter 
     },
     async stop() {
       bot = undefined;
-      await queue.drain();
+      await queue.onIdle();
       await wechaty?.stop();
       wechaty = undefined;
     },

@@ -75,18 +75,8 @@ export const M = {
   linkTooMany: { 'zh-CN': '尝试次数太多，请在原来的渠道重新获取绑定码。', en: 'Too many attempts. Get a new code on your other channel.' },
 } satisfies Record<string, BiText>;
 
-/** Category names shown to workers. */
-export const CATEGORY_LABEL: Record<string, BiText> = {
-  wages: { 'zh-CN': '欠薪/工资', en: 'Wages' },
-  injury: { 'zh-CN': '工伤/事故', en: 'Injury' },
-  deductions: { 'zh-CN': '罚款/扣款/封号', en: 'Fines, deductions, account ban' },
-  termination: { 'zh-CN': '合同/辞退/用工关系', en: 'Contract, dismissal, employer' },
-  social_insurance: { 'zh-CN': '社保', en: 'Social insurance' },
-  conditions: { 'zh-CN': '工作条件（停车、充电、进小区、休息点）', en: 'Working conditions' },
-  platform_rules: { 'zh-CN': '平台规则/派单算法', en: 'Platform rules' },
-  suggestion: { 'zh-CN': '对工会服务的建议', en: 'Suggestion for union services' },
-  other: { 'zh-CN': '其他', en: 'Other' },
-};
+/** Category names shown to workers (one table, kept with the intake categories). */
+export { CATEGORY_LABELS as CATEGORY_LABEL } from '../intake/categories.js';
 
 /** Case status names shown to workers. */
 export const STATUS_LABEL: Record<string, BiText> = {

@@ -1,19 +1,11 @@
 /** What the dialog middleware needs from the rest of the system (ports the composition root fills). */
-import type { Category, Choice, Citation, IncomingMessage, Locale } from '../core/types.js';
+import type { Category, IncomingMessage, Locale } from '../core/types.js';
+import type { QaAnswer } from '../qa/types.js';
 import type { TurnContext } from '../core/pipeline.js';
 import type { BlobStore, CaseRecord, CaseStore, EvidenceRef } from '../storage/types.js';
 
-/** A grounded answer to a legal question. */
-export interface QaAnswerPort {
-  intent: 'legal_qa' | 'out_of_scope' | 'crisis';
-  text: string;
-  citations: Citation[];
-  confidence: number;
-  needsHuman: boolean;
-  handoffReason?: string;
-  offerIntake?: Category;
-  choices?: Choice[];
-}
+/** A grounded answer to a legal question (the answer service's own type). */
+export type QaAnswerPort = QaAnswer;
 
 /** Legal Q&A as the dialog sees it. */
 export interface QaPort {

@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { GongyouError, networkFailed, platformRateLimited, platformRefused } from '../../../src/core/errors.js';
 import { matchNumberedChoice, renderNumberedChoices } from '../../../adapters/shared/choices.js';
-import { ConversationQueue } from '../../../adapters/shared/conversation-queue.js';
 import { withRetry } from '../../../adapters/shared/retry.js';
 import { splitText } from '../../../adapters/shared/text.js';
 
@@ -94,31 +93,5 @@ describe('splitText', () => {
 
   it('prefers cutting at a paragraph break', () => {
     expect(splitText('第一段很长很长\n\n第二段', 10)).toEqual(['第一段很长很长', '第二段']);
-  });
-});
-
-describe('ConversationQueue', () => {
-  it('runs one conversation in order and passes failures to the caller without blocking the next task', async () => {
-    const queue = new ConversationQueue();
-    const order: string[] = [];
-    let release!: () => void;
-    const gate = new Promise<void>((resolve) => (release = resolve));
-    const first = queue.run('a', async () => {
-      await gate;
-      order.push('a1');
-    });
-    const failing = queue.run('a', async () => {
-      order.push('a2');
-      throw new Error('send failed');
-    });
-    const third = queue.run('a', async () => void order.push('a3'));
-    const other = queue.run('b', async () => void order.push('b1'));
-    await other;
-    expect(order).toEqual(['b1']);
-    release();
-    await first;
-    await expect(failing).rejects.toThrow('send failed');
-    await third;
-    expect(order).toEqual(['b1', 'a1', 'a2', 'a3']);
   });
 });
