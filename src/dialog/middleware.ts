@@ -24,11 +24,15 @@ export function choose(ctx: DialogContext, draft: ReplyDraft): void {
   ctx.state.lastChoices = draft.choices?.length ? draft.choices : undefined;
 }
 
-/** Map a typed "1"/"2" to the last offered choice when the channel has no buttons. */
+/** Map a typed "1"/"2" (or a button's label) to the last offered choice when the channel has no buttons. */
 const resolveNumberedChoice: DialogMiddleware = async (ctx, next) => {
   const m = ctx.message;
-  if (!m.choiceId && ctx.state.lastChoices && /^\s*\d{1,2}\s*$/.test(m.text)) {
-    const picked = ctx.state.lastChoices[Number(m.text.trim()) - 1];
+  if (!m.choiceId && ctx.state.lastChoices) {
+    const typed = m.text.trim();
+    // a typed number, or the button's own words typed out, picks that choice
+    const picked = /^\d{1,2}$/.test(typed)
+      ? ctx.state.lastChoices[Number(typed) - 1]
+      : ctx.state.lastChoices.find((c) => c.label === typed);
     if (picked) (m as { choiceId?: string }).choiceId = picked.id;
   }
   await next();
@@ -189,7 +193,9 @@ const converse: DialogMiddleware = async (ctx) => {
     if (ctx.state.rejectedAnswers >= 2) return void (await requestHandoff(ctx, 'rejected_answers'));
     return void ctx.reply({ text: tr(ctx.locale, M.rephrase), meta: { intent: 'rephrase' } });
   }
-  if (isGrievance(text)) return beginIntake(ctx, text);
+  // A complaint told as a statement starts an intake; one asked as a question ("…怎么办？") is
+  // answered first, with a button to register it (the facts already given are kept).
+  if (isGrievance(text) && !P.looksLikeQuestion(text)) return beginIntake(ctx, text);
   await answerQuestion(ctx, text, {});
 };
 

@@ -13,7 +13,7 @@ const NO = /^(不|不用|不要|不需要|先不用|算了|no|n|2)[!！。.]*$/i
 const DELETE_DATA = /^(删除我的数据|删除我的信息|delete my data)$/i;
 const LINK = /^(\/link|绑定|关联账号|绑定账号|link)(?:\s*(\d{6}))?$/i;
 const GREETING = /^(你好|您好|你好呀|hi|hello|hey|在吗|在不在|嗨|哈喽|早上好|晚上好|有人吗)[!！。.~～?？]*$/i;
-const QUESTION = /[?？]|(吗|么|呢)[。!！]?$|^(请问|怎么|怎样|如何|能不能|可不可以|可以|是否|算不算|算|有没有|哪里|什么|为什么|多少|几天|要不要|合法|违法)/;
+const QUESTION = /[?？]|(吗|么|呢|怎么办|咋办|咋整|怎么弄|怎么处理|如何处理|怎么算|算不算|合不合法|合法不|能不能要|能要回来不|行不行)[。!！]?$|^(请问|怎么|怎样|如何|能不能|可不可以|可以|是否|算不算|算|有没有|哪里|什么|为什么|多少|几天|要不要|合法|违法)/;
 
 /** The worker asks for a person. */
 export const isHandoffRequest = (text: string) => HANDOFF.test(text);

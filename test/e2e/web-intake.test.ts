@@ -186,6 +186,18 @@ describe('evidence and commands', () => {
     expect(texts(await h.say('q1', '美团'))).toMatch(/城市/);
   });
 
+  it('answers a complaint asked as a question, then registers it with the category kept', async () => {
+    const answer = await h.say('g1', '公司不签劳动合同怎么办');
+    expect(answer[0].meta.intent).toBe('legal_qa');
+    expect(answer[0].meta.citations?.length).toBeGreaterThan(0);
+    expect(answer[0].text).toMatch(/不是律师意见/);
+    expect(answer[0].choices?.map((c) => c.id)).toContain('start_intake');
+    // typing the button's words works like pressing it
+    const intake = await h.say('g1', '登记诉求');
+    expect(texts(intake)).toMatch(/辞退、合同、谁是老板/);
+    expect(texts(intake)).toMatch(/平台或公司/);
+  });
+
   it('switches to English per user', async () => {
     const en = await h.say('l1', '/lang en');
     expect(texts(en)).toMatch(/English/);
