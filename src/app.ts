@@ -16,6 +16,7 @@ import type { Storage } from './storage/types.js';
 import { openEmbeddedStorage } from './storage/embedded.js';
 import { openKnowledgeBase } from './kb/knowledge-base.js';
 import { createQaService } from './qa/index.js';
+import { createQueryRewriter } from './llm/rewrite.js';
 import { HandoffService } from './handoff/service.js';
 import { createHandoffWiring } from './handoff/wiring.js';
 import { registerSlackMediatorConsole, type SlackAppHolder } from '../adapters/slack/mediator/console.js';
@@ -77,16 +78,19 @@ export async function createGongyou(config: AppConfig, overrides: GongyouOverrid
   const bus = new OutboxBus();
   const calendar = { workingHours: config.workingHours, holidays: config.holidays };
 
+  // The openai SDK is loaded only when an LLM is configured.
+  // Budget: rewrite ≤ 1 s + answer ≤ 4.5 s, so a failing LLM still ends in the extractive answer within 6 s.
+  const llm = config.llm ? (await import('./llm/client.js')).createLlmClient({ ...config.llm, budgetMs: 4500 }, logger) : undefined;
   const kb = await openKnowledgeBase({
     dataDir: config.dataDir,
     embeddings: config.embeddings
       ? { ...config.embeddings, baseURL: config.embeddings.baseURL ?? 'https://api.openai.com/v1' }
       : undefined,
+    // with an LLM, colloquial questions are rewritten into legal terms before retrieval
+    rewrite: llm ? createQueryRewriter(llm) : undefined,
     clock,
     warn: (msg, detail) => logger.warn({ detail }, msg),
   });
-  // The openai SDK is loaded only when an LLM is configured.
-  const llm = config.llm ? (await import('./llm/client.js')).createLlmClient(config.llm, logger) : undefined;
   const qa = createQaService({
     retriever: kb.retriever,
     cards: kb.cards,
