@@ -205,6 +205,13 @@ describe('evidence and commands', () => {
     expect(texts(await h.say('l2', '帮助'))).toMatch(/可以这样用/);
   });
 
+  it('hands over to a person after the worker rejects answers twice', async () => {
+    await h.say('rj', '站长扣我身份证合法吗');
+    expect((await h.say('rj', '没用'))[0].meta.handoff).toBeUndefined();
+    const second = await h.say('rj', '还是没用');
+    expect(second[0].meta.handoff?.reason).toBe('rejected_answers');
+  });
+
   it('queues a case for a person when asked, before any intake', async () => {
     const r = await h.say('p1', '转人工');
     expect(r[0].meta.handoff?.reason).toBe('requested');

@@ -32,6 +32,8 @@ export function parseYesNo(text: string, words: YesNoWords = {}): boolean | null
   if (t.length === 0 || UNSURE_PHRASES.test(t)) return null;
   if (YES_PHRASES.has(t)) return true;
   if (NO_PHRASES.has(t)) return false;
+  // an answer that opens with this question's yes-word is a yes, whatever comment follows ("申诉了没用")
+  if (words.yes?.some((w) => t.startsWith(w))) return true;
   if (words.no?.some((w) => t.includes(w))) return false;
   if (!NEGATION.test(t) && words.yes?.some((w) => t.includes(w))) return true;
   if (YES_PREFIXES.some((p) => t.startsWith(p))) return true;

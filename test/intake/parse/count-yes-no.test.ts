@@ -67,3 +67,13 @@ describe('parseYesNo', () => {
     expect(isUnsureAnswer('知道')).toBe(false);
   });
 });
+
+describe('yes with a comment after it', () => {
+  const appealed = { yes: ['申诉了', '申诉过'], no: ['没申诉'] };
+  it('takes an answer that opens with the question’s yes-word as yes', () => {
+    expect(parseYesNo('申诉了没用', appealed)).toBe(true);
+    expect(parseYesNo('申诉过，还是被罚', appealed)).toBe(true);
+    expect(parseYesNo('没申诉', appealed)).toBe(false);
+    expect(parseYesNo('还没申诉', appealed)).toBe(false);
+  });
+});
