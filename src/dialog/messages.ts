@@ -11,9 +11,9 @@ export const M = {
   },
   help: {
     'zh-CN':
-      '可以这样用：\n· 直接说遇到的问题，我帮您登记；\n· 问法律问题，比如“跑外卖摔伤了算工伤吗”；\n· “查进度”看您的案件；\n· “转人工”找调解员；\n· “取消”停止当前登记；\n· “/lang en” 切换英文，“/lang zh” 切回中文。\n紧急情况请打 110（报警）或 120（急救）。',
+      '可以这样用：\n· 直接说遇到的问题，我帮您登记；\n· 问法律问题，比如“跑外卖摔伤了算工伤吗”；\n· “查进度”看您的案件；\n· “转人工”找调解员；\n· “取消”停止当前登记；\n· “我的数据”看我们存了您什么，“删除我的数据”删除；\n· “/lang en” 切换英文，“/lang zh” 切回中文。\n紧急情况请打 110（报警）或 120（急救）。',
     en:
-      'How to use me:\n· Tell me your problem and I will register it;\n· Ask a legal question, e.g. "I fell while delivering, is that a work injury?";\n· "查进度" (progress) shows your cases;\n· "转人工" reaches a mediator;\n· "取消" stops the current form;\n· "/lang zh" switches to Chinese, "/lang en" to English.\nIn an emergency call 110 (police) or 120 (ambulance).',
+      'How to use me:\n· Tell me your problem and I will register it;\n· Ask a legal question, e.g. "I fell while delivering, is that a work injury?";\n· "查进度" (progress) shows your cases;\n· "转人工" reaches a mediator;\n· "取消" stops the current form;\n· "我的数据" shows what we keep about you, "删除我的数据" deletes it;\n· "/lang zh" switches to Chinese, "/lang en" to English.\nIn an emergency call 110 (police) or 120 (ambulance).',
   },
   langSet: { 'zh-CN': '好的，以后用中文和您说。', en: 'OK, I will speak English from now on.' },
   langAsk: { 'zh-CN': '请选择语言：', en: 'Choose a language:' },
@@ -61,10 +61,6 @@ export const M = {
     en: 'Your message has been passed to the mediator.',
   },
   rephrase: { 'zh-CN': '好的，请换个说法再问一次，尽量说清楚发生了什么、在哪个平台或站点。', en: 'OK, please ask again in other words: what happened, on which platform or station.' },
-  dataDeleted: {
-    'zh-CN': '已删除这个对话里保存的登记草稿和设置。已登记的案件需要工会核实后删除，已转交工作人员处理。',
-    en: 'The draft and settings kept for this chat are deleted. Registered cases are deleted by the union after checking; a staff member has been asked to do it.',
-  },
   linkCode: {
     'zh-CN': '您的绑定码是 {code}，10 分钟内有效。\n请在另一个渠道（微信公众号、Telegram、网页等）对我发送“绑定 {code}”，两边就能看到同样的案件。',
     en: 'Your linking code is {code}, valid for 10 minutes.\nOn your other channel (WeChat, Telegram, web…) send me "绑定 {code}" and you will see the same cases on both.',

@@ -5,13 +5,13 @@
 import type { Middleware } from '../core/pipeline.js';
 import type { Choice, ReplyDraft } from '../core/types.js';
 import { tr } from '../core/i18n.js';
-import { emptyConversationState } from '../core/conversation-state.js';
 import { detectCrisis, crisisReply } from '../safety/index.js';
 import type { DialogServices, DialogContext } from './services.js';
 import type { EvidenceRef } from '../storage/types.js';
 import { M } from './messages.js';
 import * as P from './patterns.js';
 import { showProgress } from './progress.js';
+import { deleteMyData, showMyData } from './privacy.js';
 import { continueIntake, beginIntake, isGrievance } from './intake-flow.js';
 import { answerQuestion, requestHandoff } from './qa-flow.js';
 import { satisfactionAnswer } from '../handoff/satisfaction.js';
@@ -122,10 +122,8 @@ const commands: DialogMiddleware = async (ctx, next) => {
   if (progress) return showProgress(ctx, progress.caseId);
   const link = P.linkCommand(text);
   if (link && !ctx.message.isGroup) return linkIdentities(ctx, link.code);
-  if (P.isDeleteData(text)) {
-    ctx.state = { ...emptyConversationState(), mode: ctx.state.mode, locale: ctx.state.locale, activeCaseId: ctx.state.activeCaseId };
-    return void ctx.reply({ text: tr(ctx.locale, M.dataDeleted), meta: { intent: 'privacy_delete' } });
-  }
+  if (P.isDeleteData(text) && !ctx.message.isGroup) return deleteMyData(ctx);
+  if (P.isMyData(text) && !ctx.message.isGroup) return showMyData(ctx);
   if (ctx.state.mode !== 'mediator' && (P.isHandoffRequest(text) || ctx.message.choiceId === 'handoff')) {
     return void (await requestHandoff(ctx, 'requested'));
   }

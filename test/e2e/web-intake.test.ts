@@ -212,6 +212,21 @@ describe('evidence and commands', () => {
     expect(second[0].meta.handoff?.reason).toBe('rejected_answers');
   });
 
+  it('shows a worker what is kept about them and records a deletion request on their cases', async () => {
+    await wageIntakeUntilConsent('pv');
+    await h.say('pv', '愿意');
+    await h.say('pv', '13912345678');
+    await h.say('pv', '跳过');
+    const caseId = CASE_ID.exec(texts(await h.say('pv', '确认')))![0];
+    const mine = texts(await h.say('pv', '我的数据'));
+    expect(mine).toContain(caseId);
+    expect(mine).toContain('*******5678');
+    expect(mine).not.toContain('13912345678');
+    const deleted = await h.say('pv', '删除我的数据');
+    expect(deleted[0].meta.intent).toBe('privacy_delete');
+    expect((await h.g.storage.cases.history(caseId)).map((e) => e.action)).toContain('data_deletion_requested');
+  });
+
   it('queues a case for a person when asked, before any intake', async () => {
     const r = await h.say('p1', '转人工');
     expect(r[0].meta.handoff?.reason).toBe('requested');
