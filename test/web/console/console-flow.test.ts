@@ -78,4 +78,26 @@ describe('mediator console', () => {
     expect((await inbox('rider-web')).at(-1)?.meta.intent).toBe('case_closed');
     expect(errors).toEqual([]);
   }, 60_000);
+
+  it('shows admins the audit log of staff reads and actions, and hides it from mediators', async () => {
+    const admin = await addStaff(world, { name: '管理员', role: 'admin' });
+    const mediator = await addStaff(world, { name: '调解员乙', role: 'mediator' });
+    // a mediator reads the queue: that read is audited
+    await fetch(`${base}/api/mediator/cases?status=waiting`, { headers: { authorization: `Bearer ${mediator.token}` } });
+
+    const { page, errors } = await newPage(browser, { viewport: { width: 1280, height: 900 } });
+    await page.goto(`${base}/console`);
+    await page.fill('#token', admin.token);
+    await page.click('#login button[type=submit]');
+    await page.locator('#audit-panel').waitFor();
+    await page.locator('#audit', { hasText: mediator.user.id }).waitFor();
+
+    const other = await newPage(browser, { viewport: { width: 1280, height: 900 } });
+    await other.page.goto(`${base}/console`);
+    await other.page.fill('#token', mediator.token);
+    await other.page.click('#login button[type=submit]');
+    await other.page.locator('#who', { hasText: '调解员乙' }).waitFor();
+    expect(await other.page.isHidden('#audit-panel')).toBe(true);
+    expect([...errors, ...other.errors]).toEqual([]);
+  }, 60_000);
 });

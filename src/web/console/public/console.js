@@ -29,7 +29,8 @@
       init.headers['content-type'] = 'application/json';
       init.body = JSON.stringify(body);
     }
-    const res = await fetch('/api/mediator' + path, init);
+    // paths under /api/admin are given whole; everything else is the mediator API
+    const res = await fetch(path.startsWith('/api/') ? path : '/api/mediator' + path, init);
     if (res.status === 401) {
       logout('令牌无效或已失效，请重新输入。 The token is wrong or expired; enter it again.');
       const err = new Error('');
@@ -196,7 +197,24 @@
     $('desk').hidden = false;
     $('logout').hidden = false;
     await Promise.all([loadQueue(), loadSidePanels()]);
+    if (me.role === 'admin') {
+      $('audit-panel').hidden = false;
+      await loadAudit();
+    }
     listen();
+  }
+
+  /** Admins see every read and action by staff: who, what, when. */
+  async function loadAudit() {
+    const { entries } = await api('GET', '/api/admin/audit?limit=200');
+    const body = $('audit').querySelector('tbody');
+    body.replaceChildren(
+      ...entries.map((e) => {
+        const tr = document.createElement('tr');
+        tr.append(el('td', localTime(e.at)), el('td', e.actor), el('td', e.action), el('td', e.target || ''));
+        return tr;
+      }),
+    );
   }
 
   function logout(message) {
@@ -217,6 +235,7 @@
       start().catch(sayError);
     });
     $('logout').addEventListener('click', () => logout());
+    $('audit-reload').addEventListener('click', () => loadAudit().catch(sayError));
     for (const tab of document.querySelectorAll('.tab')) {
       tab.addEventListener('click', () => {
         status = tab.dataset.status;
