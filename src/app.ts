@@ -211,6 +211,7 @@ export async function createGongyou(config: AppConfig, overrides: GongyouOverrid
     logger,
     newId,
     clock,
+    rateLimitPerMinute: config.env.WEB_RATE_LIMIT_PER_MINUTE,
   });
   return gongyou;
 }

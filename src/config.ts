@@ -32,6 +32,7 @@ export const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   GONGYOU_DEFAULT_LOCALE: z.enum(['zh-CN', 'en'], { message: 'use zh-CN or en' }).default('zh-CN'),
   GONGYOU_TIMEZONE_OFFSET: z.coerce.number().int().min(-12).max(14).default(8),
+  WEB_RATE_LIMIT_PER_MINUTE: z.coerce.number({ message: 'use a whole number such as 60' }).int().min(1).max(100_000).default(60),
 
   STORAGE: z.enum(['embedded', 'shared'], { message: 'use embedded or shared' }).default('embedded'),
   DATABASE_URL: url.optional(),

@@ -28,6 +28,8 @@ export interface WebAppDeps {
   clock: Clock;
   /** Largest uploaded file in bytes; default 10 MB. */
   maxUploadBytes?: number;
+  /** Messages (and uploads) one web user may send per minute; default 60. */
+  rateLimitPerMinute?: number;
   /** SSE heartbeat interval in ms; default 25 s (tests shorten it instead of sleeping). */
   sseHeartbeatMs?: number;
 }

@@ -1,4 +1,5 @@
 /** The web chat's JSON API: send a message, upload a file, list later messages. */
+import { PerKeyRateLimiter } from './rate-limit.js';
 import type { Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { formatConversationKey } from '../core/conversation-key.js';
@@ -67,10 +68,20 @@ function mediaType(c: Context): string {
   return (c.req.header('content-type') ?? '').split(';')[0].trim().toLowerCase();
 }
 
+/** Messages one web user may send per minute unless configured. */
+export const DEFAULT_RATE_LIMIT_PER_MINUTE = 60;
+
 /** Mount the web chat API on the app. */
 export function mountChatApi(app: Hono, deps: WebAppDeps): void {
   const maxUploadBytes = deps.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES;
   const maxMb = Math.round((maxUploadBytes / (1024 * 1024)) * 10) / 10;
+  const limiter = new PerKeyRateLimiter(deps.rateLimitPerMinute ?? DEFAULT_RATE_LIMIT_PER_MINUTE, deps.clock);
+  const overBudget = (c: Context, userId: string) => {
+    if (limiter.take(userId)) return undefined;
+    const seconds = limiter.retryAfterSeconds();
+    c.header('Retry-After', String(seconds));
+    return sendWebError(c, 429, 'rate_limited', WEB_ERROR_TEXT.rateLimited, { seconds });
+  };
 
   app.post(
     '/api/web/messages',
@@ -90,6 +101,8 @@ export function mountChatApi(app: Hono, deps: WebAppDeps): void {
       const idempotencyKey = c.req.header('idempotency-key');
       const refused = refuse(c, check) ?? refuse(c, checkIdempotencyKey(idempotencyKey));
       if (refused || !check.ok) return refused!;
+      const limited = overBudget(c, check.value.userId);
+      if (limited) return limited;
       return runTurn(c, deps, toIncoming(deps, check.value, idempotencyKey, []));
     },
   );
@@ -133,6 +146,8 @@ export function mountChatApi(app: Hono, deps: WebAppDeps): void {
         return sendWebError(c, 400, 'missing_field', WEB_ERROR_TEXT.missingField, { field: 'file' }, 'file');
       }
       if (file.size === 0) return sendWebError(c, 400, 'empty_file', WEB_ERROR_TEXT.emptyFile, {}, 'file');
+      const limited = overBudget(c, check.value.userId);
+      if (limited) return limited;
       if (file.size > maxUploadBytes) return sendWebError(c, 413, 'payload_too_large', WEB_ERROR_TEXT.fileTooLarge, { maxMb }, 'file');
       const mimeType = file.type || 'application/octet-stream';
       const attachment: Attachment = {

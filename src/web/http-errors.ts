@@ -15,6 +15,7 @@ export type WebErrorCode =
   | 'user_id_too_long'
   | 'empty_file'
   | 'payload_too_large'
+  | 'rate_limited'
   | 'not_found'
   | 'internal_error';
 
@@ -53,6 +54,10 @@ export function sendWebError(
 
 /** The texts of the web API's errors, written for a worker reading on a phone. */
 export const WEB_ERROR_TEXT = {
+  rateLimited: {
+    'zh-CN': '消息发得太快了，这条没有收到。请等 {seconds} 秒再发一次。',
+    en: 'Messages are coming too fast; this one was not received. Please send it again in {seconds} seconds.',
+  },
   invalidJson: {
     'zh-CN': '消息格式不对，请刷新页面后再发一次。',
     en: 'The message was not valid JSON. Please reload the page and send it again.',
