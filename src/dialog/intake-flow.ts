@@ -15,7 +15,7 @@ import {
   type IntakeResult,
   type IntakeState,
 } from '../intake/index.js';
-import type { EvidenceRef } from '../storage/types.js';
+import type { CaseDraft, CaseRecord, EvidenceRef } from '../storage/types.js';
 import type { DialogContext } from './services.js';
 import { M } from './messages.js';
 import { looksLikeQuestion } from './patterns.js';
@@ -52,11 +52,12 @@ async function apply(ctx: DialogContext, result: IntakeResult): Promise<void> {
   for (const e of ctx.state.pendingEvidence ?? []) if (!known.has(e.sha256)) draft.evidence.push(e);
   ctx.state.pendingEvidence = undefined;
   const needsPerson = draft.tier !== 'on_the_spot';
-  const created = await ctx.services.cases.createCase(
-    { ...draft, status: needsPerson ? 'waiting' : 'open', origin: draft.origin ?? 'intake' },
-    `worker:${ctx.message.userKey}`,
-    ctx.clock.now(),
-  );
+  const created = (await completeQueuedCase(ctx, draft)) ??
+    (await ctx.services.cases.createCase(
+      { ...draft, status: needsPerson ? 'waiting' : 'open', origin: draft.origin ?? 'intake' },
+      `worker:${ctx.message.userKey}`,
+      ctx.clock.now(),
+    ));
   ctx.state.activeCaseId = created.id;
   const replies = caseCreatedReplies(created, ctx.locale, ctx.clock);
   for (const r of replies) {
@@ -69,6 +70,40 @@ async function apply(ctx: DialogContext, result: IntakeResult): Promise<void> {
       },
     });
   }
+}
+
+/**
+ * A worker who asked for a person in the middle of an intake already has a
+ * queued case with no facts: the finished intake fills that case instead of
+ * opening a second one.
+ */
+async function completeQueuedCase(ctx: DialogContext, draft: CaseDraft): Promise<CaseRecord | undefined> {
+  const id = ctx.state.activeCaseId;
+  const queued = id ? await ctx.services.cases.getCase(id) : undefined;
+  if (!queued || queued.status === 'closed' || queued.userKey !== ctx.message.userKey || Object.keys(queued.facts).length) return undefined;
+  const actor = `worker:${ctx.message.userKey}`;
+  const now = ctx.clock.now();
+  // keep the earlier due time when the handoff promised a sooner answer
+  const dueAt = Date.parse(queued.dueAt) < Date.parse(draft.dueAt) ? queued.dueAt : draft.dueAt;
+  const tier = dueAt === queued.dueAt ? queued.tier : draft.tier;
+  const updated = await ctx.services.cases.updateCase(
+    queued.id,
+    {
+      category: draft.category,
+      facts: draft.facts,
+      summary: draft.summary,
+      warnings: draft.warnings,
+      tier,
+      dueAt,
+      anonymous: draft.anonymous,
+      ...(draft.contact ? { contact: draft.contact } : {}),
+    },
+    actor,
+    'intake_completed',
+    now,
+  );
+  for (const e of draft.evidence) await ctx.services.cases.addEvidence(queued.id, e, actor, now);
+  return updated;
 }
 
 /** Start an intake from a free description (and an optional category chosen before). */

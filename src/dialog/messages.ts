@@ -52,6 +52,10 @@ export const M = {
   },
   startIntakeChoice: { 'zh-CN': '登记诉求', en: 'Register a problem' },
   askPerson: { 'zh-CN': '找调解员', en: 'Talk to a mediator' },
+  detailsNoted: {
+    'zh-CN': '收到，已记在案件 {id} 里，调解员接手时会看到。有法律问题也可以直接问我。',
+    en: 'Got it. This is noted in case {id}; the mediator will see it when they take the case. You can still ask me legal questions.',
+  },
   rephraseChoice: { 'zh-CN': '换个说法', en: 'Ask in other words' },
   notNow: { 'zh-CN': '先不用', en: 'Not now' },
   okNotNow: { 'zh-CN': '好的。有需要随时找我。', en: 'OK. I am here whenever you need me.' },

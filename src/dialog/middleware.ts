@@ -191,6 +191,14 @@ const converse: DialogMiddleware = async (ctx) => {
     if (ctx.state.rejectedAnswers >= 2) return void (await requestHandoff(ctx, 'rejected_answers'));
     return void ctx.reply({ text: tr(ctx.locale, M.rephrase), meta: { intent: 'rephrase' } });
   }
+  // Details sent while the case waits for a mediator go with the case, not to Q&A.
+  if (ctx.state.activeCaseId && !P.looksLikeQuestion(text) && !isGrievance(text)) {
+    const open = await ctx.services.cases.getCase(ctx.state.activeCaseId);
+    if (open && (open.status === 'waiting' || open.status === 'active')) {
+      await ctx.services.cases.updateCase(open.id, {}, `worker:${ctx.message.userKey}`, 'worker_added_details', ctx.clock.now());
+      return void ctx.reply({ text: tr(ctx.locale, M.detailsNoted, { id: open.id }), meta: { intent: 'case_note', caseId: open.id } });
+    }
+  }
   // A complaint told as a statement starts an intake; one asked as a question ("…怎么办？") is
   // answered first, with a button to register it (the facts already given are kept).
   if (isGrievance(text) && !P.looksLikeQuestion(text)) return beginIntake(ctx, text);

@@ -84,7 +84,19 @@ export interface CaseHistoryEntry {
 export type CasePatch = Partial<
   Pick<
     CaseRecord,
-    'status' | 'owner' | 'outcome' | 'publicNote' | 'nextStep' | 'tier' | 'dueAt' | 'facts' | 'summary' | 'category' | 'warnings'
+    | 'status'
+    | 'owner'
+    | 'outcome'
+    | 'publicNote'
+    | 'nextStep'
+    | 'tier'
+    | 'dueAt'
+    | 'facts'
+    | 'summary'
+    | 'category'
+    | 'warnings'
+    | 'contact'
+    | 'anonymous'
   >
 >;
 

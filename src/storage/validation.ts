@@ -53,6 +53,8 @@ const patchSchema = z.object({
   summary: z.string().optional(),
   category: z.enum(CATEGORIES).optional(),
   warnings: z.array(z.string()).optional(),
+  contact: z.object({ phone: z.string().optional(), name: z.string().optional() }).optional(),
+  anonymous: z.boolean().optional(),
 });
 
 function check<T>(schema: z.ZodType<T>, value: unknown, what: string): void {

@@ -227,6 +227,29 @@ describe('evidence and commands', () => {
     expect((await h.g.storage.cases.history(caseId)).map((e) => e.action)).toContain('data_deletion_requested');
   });
 
+  it('fills the queued case when a worker asked for a person in the middle of an intake', async () => {
+    await h.say('mid', '站长两个月没给我结工资了');
+    await h.say('mid', '是');
+    const handoff = await h.say('mid', '转人工');
+    const queuedId = handoff[0].meta.handoff!.caseId;
+    // the intake goes on where it was
+    expect(texts(await h.say('mid', '美团 朝阳站'))).toMatch(/城市/);
+    await h.say('mid', '北京朝阳');
+    await h.say('mid', '三千五');
+    await h.say('mid', '就我一个');
+    await h.say('mid', '还在干');
+    await h.say('mid', '有聊天记录');
+    await h.say('mid', '愿意');
+    await h.say('mid', '13712345678');
+    await h.say('mid', '跳过');
+    const done = await h.say('mid', '确认');
+    expect(texts(done)).toContain(queuedId);
+    const cases = await h.g.storage.cases.listCasesByUser(['web:mid']);
+    expect(cases).toHaveLength(1);
+    expect(cases[0]).toMatchObject({ id: queuedId, category: 'wages', anonymous: false, contact: { phone: '13712345678' } });
+    expect(cases[0].facts.amountOwed).toMatchObject({ amount: 3500 });
+  });
+
   it('queues a case for a person when asked, before any intake', async () => {
     const r = await h.say('p1', '转人工');
     expect(r[0].meta.handoff?.reason).toBe('requested');
