@@ -119,6 +119,7 @@ export async function createGongyou(config: AppConfig, overrides: GongyouOverrid
     messages: storage.messages,
     dedupe: storage.dedupe,
     state: storage.state,
+    lock: storage.lock,
     bus,
     clock,
     logger,

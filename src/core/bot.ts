@@ -7,7 +7,7 @@
  */
 import type { Logger } from './logger.js';
 import type { BotHandler, Clock, IncomingMessage, Locale, OutgoingMessage, ReplyDraft } from './types.js';
-import type { DedupeStore, MessageLog, ConversationStateStore } from '../storage/types.js';
+import type { ConversationLock, DedupeStore, MessageLog, ConversationStateStore } from '../storage/types.js';
 import { compose, type Middleware, type TurnContext } from './pipeline.js';
 import { KeyedQueue } from './keyed-queue.js';
 import { parseConversationState, type ConversationState } from './conversation-state.js';
@@ -27,6 +27,8 @@ export interface BotDeps<S> {
   middleware: Array<Middleware<S>>;
   services: S;
   defaultLocale: Locale;
+  /** Serialises a conversation across instances (shared storage); the in-process queue covers one instance. */
+  lock?: ConversationLock;
   /** Called after each processed turn (e.g. to send messages that waited for the worker's next contact). */
   afterTurn?: (message: IncomingMessage) => void;
 }
@@ -146,16 +148,19 @@ export function createBot<S>(deps: BotDeps<S>): Bot {
       if (!accepting) {
         return Promise.reject(new GongyouError('handler_failed', 'shutting down', { isRetryable: true }));
       }
-      return queue.run(message.conversationKey, () => turn(message));
+      const lock = deps.lock;
+      return queue.run(message.conversationKey, () => (lock ? lock.run(message.conversationKey, () => turn(message)) : turn(message)));
     },
     updateState(conversationKey, mutate) {
-      return queue.run(conversationKey, async () => {
+      const lock = deps.lock;
+      const update = async () => {
         const { state } = parseConversationState(await deps.state.get(conversationKey));
         mutate(state);
         state.updatedAt = deps.clock.now().toISOString();
         await deps.state.set(conversationKey, state);
         return state;
-      });
+      };
+      return queue.run(conversationKey, () => (lock ? lock.run(conversationKey, update) : update()));
     },
     async drain() {
       accepting = false;

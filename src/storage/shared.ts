@@ -19,6 +19,7 @@ import { migratePostgres } from './postgres/schema.js';
 import { PgStaffStore } from './postgres/staff.js';
 import { connectRedis } from './redis/client.js';
 import { RedisDedupeStore } from './redis/dedupe.js';
+import { RedisConversationLock } from './redis/lock.js';
 import type { Storage } from './types.js';
 
 /** Options of the shared storage. */
@@ -96,6 +97,7 @@ export async function openSharedStorage(options: SharedStorageOptions): Promise<
     blobs: pgGuard(new PgBlobStore(pool), 'blobs'),
     staff: pgGuard(new PgStaffStore(pool, options.newId ?? randomUUID), 'staff'),
     state: redisGuard(createKeyvStateStore(state), 'state'),
+    lock: new RedisConversationLock(redis, { keyPrefix }),
     async close() {
       if (closed) return;
       closed = true;

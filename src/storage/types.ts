@@ -198,8 +198,15 @@ export interface Storage {
   staff: StaffStore;
   /** Conversation state (keyv). */
   state: ConversationStateStore;
+  /** Serialises a conversation's turns across instances (shared mode); absent when one process owns everything. */
+  lock?: ConversationLock;
   /** Flush and close. */
   close(): Promise<void>;
+}
+
+/** Runs one conversation's work one at a time across processes. */
+export interface ConversationLock {
+  run<T>(conversationKey: string, task: () => Promise<T>): Promise<T>;
 }
 
 /** Per-conversation state, saved every turn. */

@@ -16,10 +16,32 @@ const COLUMNS = 'seq, conversation_key, direction, author, message, at, delivere
  * out of seq order. Hot queries are named so each connection prepares them once.
  */
 export class PgMessageLog implements MessageLog {
+  /** Last pending append per conversation: appends issued together still get seq in issue order. */
+  private readonly tails = new Map<string, Promise<unknown>>();
+
   constructor(private readonly pool: pg.Pool) {}
 
-  async append(entry: Omit<LoggedMessage, 'seq'>): Promise<LoggedMessage> {
+  /**
+   * Pool connections would otherwise race, so a conversation's appends issued
+   * at once (a turn's message and its replies) are chained in issue order.
+   */
+  append(entry: Omit<LoggedMessage, 'seq'>): Promise<LoggedMessage> {
     assertLogEntry(entry);
+    const key = entry.conversationKey;
+    const previous = this.tails.get(key) ?? Promise.resolve();
+    const result = previous.then(
+      () => this.insert(entry),
+      () => this.insert(entry),
+    );
+    const tail = result.catch(() => undefined);
+    this.tails.set(key, tail);
+    void tail.then(() => {
+      if (this.tails.get(key) === tail) this.tails.delete(key);
+    });
+    return result;
+  }
+
+  private async insert(entry: Omit<LoggedMessage, 'seq'>): Promise<LoggedMessage> {
     const { rows } = await this.pool.query<{ seq: string }>({
       name: 'gongyou-message-append',
       text: `INSERT INTO messages (conversation_key, direction, author, message_id, message, at, delivered)

@@ -1,0 +1,81 @@
+/**
+ * Two Gongyou instances on one PostgreSQL + Redis (the shared mode): a
+ * worker's turns never interleave even when the instances receive the same
+ * conversation's messages at the same moment.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { loadConfig } from '../../src/config.js';
+import { createGongyou, type Gongyou } from '../../src/app.js';
+import { openSharedStorage } from '../../src/storage/shared.js';
+import type { IncomingMessage } from '../../src/core/types.js';
+import { TEST_DATABASE_URL, TEST_REDIS_URL, dropIsolated, isolatedNames } from './shared-env.js';
+
+const names = isolatedNames('instances');
+const dirs: string[] = [];
+let a: Gongyou;
+let b: Gongyou;
+
+async function instance(): Promise<Gongyou> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'gongyou-shared-'));
+  dirs.push(dir);
+  const storage = await openSharedStorage({ databaseUrl: TEST_DATABASE_URL, redisUrl: TEST_REDIS_URL, ...names });
+  return createGongyou(loadConfig({ GONGYOU_DATA_DIR: dir, LOG_LEVEL: 'silent' }), { storage, clock: { now: () => new Date() } });
+}
+
+beforeAll(async () => {
+  a = await instance();
+  b = await instance();
+});
+afterAll(async () => {
+  await a.close();
+  await b.close();
+  await dropIsolated(names);
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
+
+const message = (id: number, text: string): IncomingMessage => ({
+  channel: 'web',
+  conversationKey: 'web:shared-worker',
+  userKey: 'web:shared-worker',
+  messageId: `m-${id}`,
+  text,
+  attachments: [],
+  isGroup: false,
+  mentioned: false,
+  receivedAt: new Date(),
+});
+
+describe('two instances, one conversation', () => {
+  it('runs the turns one at a time: every worker message is followed by its own replies', async () => {
+    const sends = Array.from({ length: 12 }, (_, i) => (i % 2 === 0 ? a : b).bot.handle(message(i, i % 3 === 0 ? '你好' : '帮助')));
+    await Promise.all(sends);
+    const log = await a.storage.messages.transcript('web:shared-worker', 100);
+    const directions = log.map((m) => m.direction);
+    expect(directions.filter((d) => d === 'in')).toHaveLength(12);
+    // with interleaved turns two 'in' entries would follow each other
+    for (let i = 0; i < directions.length - 1; i++) {
+      if (directions[i] === 'in') expect(directions[i + 1], `entry ${i + 1}`).toBe('out');
+    }
+  });
+
+  it('keeps appends issued together in issue order (a turn’s message, then its replies)', async () => {
+    const key = 'web:order-check';
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        a.storage.messages.append({
+          conversationKey: key,
+          direction: i % 3 === 0 ? 'in' : 'out',
+          author: 'bot',
+          message: { id: `o-${i}`, text: String(i), meta: { intent: 'test' } },
+          at: new Date().toISOString(),
+          delivered: true,
+        }),
+      ),
+    );
+    const ids = (await a.storage.messages.transcript(key, 100)).map((m) => m.message.id);
+    expect(ids).toEqual(Array.from({ length: 20 }, (_, i) => `o-${i}`));
+  });
+});
