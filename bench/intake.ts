@@ -122,7 +122,7 @@ function peakRssMb(pid: number): number {
  * left in progress. Reports the server's peak RSS (VmHWM), so the load
  * generator's own memory is not counted.
  */
-export async function memory(conversations: number, nodeArgs: string[] = START_FLAGS): Promise<{ peakMb: number; settledMb: number }> {
+export async function memory(conversations: number, nodeArgs: string[] = START_FLAGS): Promise<{ peakMb: number }> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'gongyou-bench-mem-'));
   const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
   execFileSync(process.execPath, ['bin/build.mjs'], { cwd: root, stdio: 'inherit' });
@@ -165,8 +165,7 @@ export async function memory(conversations: number, nodeArgs: string[] = START_F
       );
     }
     agent.destroy();
-    const settled = await new Promise<number>((resolve) => setTimeout(() => resolve(peakRssMb(child.pid!)), 200));
-    return { peakMb: peakRssMb(child.pid!), settledMb: settled };
+    return { peakMb: peakRssMb(child.pid!) };
   } finally {
     child.kill('SIGTERM');
     await new Promise((resolve) => child.once('exit', resolve));

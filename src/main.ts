@@ -27,11 +27,8 @@ export async function startGongyou(config: AppConfig, logger: Logger = createLog
     await adapter.start(gongyou.bot);
     logger.info({ adapter: adapter.name }, 'adapter started');
   }
+  // Messages a crash left unsent go out now; after that the handoff scheduler retries them every minute.
   await gongyou.delivery.retryUndelivered();
-  const retryTimer = setInterval(() => {
-    gongyou.delivery.retryUndelivered().catch((err: unknown) => logger.warn({ err }, 'retry of undelivered messages failed'));
-  }, 30_000);
-  retryTimer.unref();
   logger.info({ port: server.port, dataDir: config.dataDir, storage: config.env.STORAGE }, 'Gongyou is listening');
   let stopping: Promise<void> | undefined;
   return {
@@ -39,7 +36,6 @@ export async function startGongyou(config: AppConfig, logger: Logger = createLog
     port: server.port,
     stop() {
       stopping ??= (async () => {
-        clearInterval(retryTimer);
         gongyou.ready = false;
         await server.close();
         await gongyou.close();

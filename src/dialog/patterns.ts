@@ -9,7 +9,6 @@ const LANG = /^(\/lang|语言|language)(?:\s+(\S+))?$/i;
 const CANCEL = /^(\/cancel|算了|取消|不弄了|不登记了|不填了|cancel|stop)$/i;
 const REJECT = /^(还是|都|也|完全|根本)?(没用|没有用|不对|答非所问|看不懂|说的不对|没帮助|没帮上|不是这个意思|不是我问的)(啊|呀|的)?[!！。.]*$|^(useless|wrong|not helpful|still not helpful)[!.]*$/i;
 const YES = /^(好|好的|可以|行|要|需要|是|是的|对|嗯|嗯嗯|ok|okay|yes|y|1)[!！。.]*$/i;
-const NO = /^(不|不用|不要|不需要|先不用|算了|no|n|2)[!！。.]*$/i;
 const DELETE_DATA = /^(删除我的数据|删除我的信息|删掉我的信息|delete my data)$/i;
 const MY_DATA = /^(我的数据|我的信息|你们存了我什么|my data)$/i;
 const LINK = /^(\/link|绑定|关联账号|绑定账号|link)(?:\s*(\d{6}))?$/i;
@@ -50,8 +49,6 @@ export const isCancel = (text: string) => CANCEL.test(text.trim());
 export const isRejection = (text: string) => REJECT.test(text.trim());
 /** A plain yes. */
 export const isYes = (text: string) => YES.test(text.trim());
-/** A plain no. */
-export const isNo = (text: string) => NO.test(text.trim());
 /** The worker asks what is kept about them. */
 export const isMyData = (text: string) => MY_DATA.test(text.trim());
 /** The worker asks to delete their data. */
