@@ -7,13 +7,14 @@ import { GongyouError } from '../core/errors.js';
 import { systemClock, type Clock } from '../core/types.js';
 import { Bm25Index } from '../retrieval/bm25.js';
 import { createEmbeddingSearch, type EmbeddingsClient, type EmbeddingsConfig } from '../retrieval/embeddings.js';
-import { buildPassageIndex, createRetriever, type EmbeddedRetriever, type RetrievalWeights } from '../retrieval/retriever.js';
+import { bankExpansions, buildPassageIndex, buildQuestionIndex, createRetriever, type EmbeddedRetriever, type RetrievalWeights } from '../retrieval/retriever.js';
 import { compactDictionary, createTokenizer, type Tokenizer, type TokenizerMode } from '../retrieval/tokenize.js';
-import type { GuideCard, KbDocument, Passage, Retriever } from '../retrieval/types.js';
+import type { BankQuestion, GuideCard, KbDocument, Passage, Retriever } from '../retrieval/types.js';
 import { GUIDE_CARDS } from './cards/index.js';
 import { importIntoStore, type ImportReport } from './import.js';
 import { loadLexicon } from './lexicon.js';
 import { ARTICLE_NOTES } from './notes/index.js';
+import { bankFingerprint, shippedQuestionBank } from './question-bank.js';
 import { KbStore, type DocumentRecord } from './store.js';
 
 /** Options of `openKnowledgeBase`. */
@@ -30,6 +31,8 @@ export interface KnowledgeBaseOptions {
   /** Where warnings go (a bad admin lexicon, a failing embeddings endpoint). */
   warn?: (message: string, detail?: unknown) => void;
   cards?: GuideCard[];
+  /** Labelled example questions (the shipped bank by default). */
+  questions?: BankQuestion[];
   tokenizer?: TokenizerMode;
   weights?: Partial<RetrievalWeights>;
 }
@@ -80,7 +83,8 @@ export async function openKnowledgeBase(options: KnowledgeBaseOptions): Promise<
   const warn = options.warn ?? (() => undefined);
   const cards = options.cards ?? GUIDE_CARDS;
   const mode = options.tokenizer ?? 'mixed';
-  const tokenizerId = `${mode}@${TOKENIZER_VERSION}/${notesFingerprint()}`;
+  const questions = options.questions ?? shippedQuestionBank();
+  const tokenizerId = `${mode}@${TOKENIZER_VERSION}/${notesFingerprint()}/${bankFingerprint(questions)}`;
   let tokenizer: Tokenizer = createTokenizer(mode);
   const { lexicon, problems } = await loadLexicon(store);
   for (const problem of problems) warn(`lexicon: ${problem}`);
@@ -88,7 +92,7 @@ export async function openKnowledgeBase(options: KnowledgeBaseOptions): Promise<
   let passages: Passage[] = [];
   let retriever: EmbeddedRetriever;
 
-  const publish = (published: Passage[], index?: Bm25Index): void => {
+  const publish = (published: Passage[], index?: Bm25Index, questionIndex?: Bm25Index): void => {
     passages = published;
     const vectors = options.embeddings
       ? createEmbeddingSearch({
@@ -102,6 +106,8 @@ export async function openKnowledgeBase(options: KnowledgeBaseOptions): Promise<
       passages,
       index,
       cards,
+      questions,
+      questionIndex,
       lexicon,
       tokenizer,
       vectors,
@@ -121,8 +127,12 @@ export async function openKnowledgeBase(options: KnowledgeBaseOptions): Promise<
     // Index with the full dictionary, then keep a compact one (the index's words plus common
     // words) for queries, so the next start loads in milliseconds. Words it drops have no
     // postings, so queries rank the same either way.
-    const index = buildPassageIndex(published, createTokenizer(mode), ARTICLE_NOTES);
+    const fullTokenizer = createTokenizer(mode);
+    const index = buildPassageIndex(published, fullTokenizer, ARTICLE_NOTES, bankExpansions(questions));
+    const questionIndex = buildQuestionIndex(questions, fullTokenizer);
     const keep = new Set([
+      // Bank questions segment as the full dictionary would, so their words match the questions asked.
+      ...questions.flatMap((item) => fullTokenizer.tokens(item.question).filter((term) => !term.startsWith('~'))),
       ...index.toSnapshot().terms.filter((term) => !term.startsWith('~')),
       ...lexicon.entries.flatMap((entry) => [...entry.colloquial, ...entry.legal]),
       ...cards.flatMap((card) => card.keywords),
@@ -130,15 +140,16 @@ export async function openKnowledgeBase(options: KnowledgeBaseOptions): Promise<
     ]);
     const dictionary = mode === 'bigrams' ? undefined : compactDictionary(keep);
     tokenizer = createTokenizer(mode, { dictionary });
-    await store.writeSnapshot({ format: 1, tokenizer: tokenizerId, dictionary, passages: published, bm25: index.toSnapshot() });
-    publish(published, index);
+    await store.writeSnapshot({ format: 1, tokenizer: tokenizerId, dictionary, passages: published, bm25: index.toSnapshot(), questions: questionIndex.toSnapshot() });
+    publish(published, index, questionIndex);
   };
 
   const snapshot = await store.readSnapshot();
   if (snapshot && snapshot.format === 1 && snapshot.tokenizer === tokenizerId && snapshot.bm25.ids?.length === snapshot.passages.length) {
     tokenizer = createTokenizer(mode, { dictionary: snapshot.dictionary });
-    publish(snapshot.passages, Bm25Index.fromSnapshot(snapshot.bm25));
+    publish(snapshot.passages, Bm25Index.fromSnapshot(snapshot.bm25), snapshot.questions ? Bm25Index.fromSnapshot(snapshot.questions) : undefined);
   } else if (Object.keys((await store.readManifest()).documents).length > 0) {
+    // Also when the shipped notes or question bank changed since the snapshot was written.
     await republish();
   } else {
     publish([]);

@@ -43,6 +43,8 @@ export interface IndexSnapshot {
   dictionary?: string;
   passages: Passage[];
   bm25: Bm25Snapshot;
+  /** The question bank's index, built with the same tokeniser (absent in older snapshots). */
+  questions?: Bm25Snapshot;
 }
 
 /** Stored content of one version. */

@@ -3,7 +3,7 @@
  * law, and guide cards lending their score to the articles they rely on. Optionally fuses a vector
  * ranking (reciprocal rank fusion) and rewrites the question first.
  */
-import type { GuideCard, Passage, Retriever, SearchHit } from './types.js';
+import type { BankQuestion, GuideCard, Passage, Retriever, SearchHit } from './types.js';
 import { Bm25Index } from './bm25.js';
 import { reciprocalRankFusion } from './fusion.js';
 import type { Lexicon } from './lexicon.js';
@@ -25,6 +25,18 @@ export interface RetrievalWeights extends QueryWeights {
   relyDecay: number;
   /** Bonus for articles many cards rely on (the ones workers' questions most often turn on). */
   centrality: number;
+  /** Bonus for articles many bank questions cite (how often people's questions turn on them). */
+  popularity: number;
+  /** How much the question bank's votes add to an article (articles score at most 1). */
+  bankWeight: number;
+  /** How many of the most similar bank questions vote. */
+  bankTop: number;
+  /** Sharpness of a bank question's vote: (its score / the best score) to this power. */
+  bankPower: number;
+  /** Each later article a bank question lists gets this fraction of the previous one's vote. */
+  bankDecay: number;
+  /** Bank BM25 score at which the best match counts fully (weaker matches vote less); 0 = always full. */
+  bankFullScore: number;
 }
 
 /** Our plain-language note on what one article answers, indexed beside it. */
@@ -43,7 +55,16 @@ export const DEFAULT_WEIGHTS: RetrievalWeights = {
   priors: true,
   centrality: 0,
   relyDecay: 0.9,
+  popularity: 0,
+  bankWeight: 0.2,
+  bankTop: 20,
+  bankPower: 1,
+  bankDecay: 0.7,
+  bankFullScore: 0,
 };
+
+/** How many of a bank question's articles it expands (the main one and the next). */
+export const BANK_EXPANDS = 2;
 
 /** A vector side for hybrid search: ranks passage ids for a question, best first. */
 export interface VectorSearch {
@@ -57,6 +78,10 @@ export interface RetrieverOptions {
   /** A prebuilt index over `passages` (from the snapshot); built here when absent. */
   index?: Bm25Index;
   cards: GuideCard[];
+  /** Questions labelled with the articles that answer them; similar questions vote for those articles. */
+  questions?: BankQuestion[];
+  /** A prebuilt index over `questions` (from the snapshot); built here when absent. */
+  questionIndex?: Bm25Index;
   lexicon: Lexicon;
   tokenizer?: Tokenizer;
   vectors?: VectorSearch;
@@ -87,24 +112,46 @@ function cardTerms(card: GuideCard, tokenizer: Tokenizer): string[] {
   return [...keywords, ...keywords, ...keywords, ...title, ...title, ...tokenizer.tokens(cardToPassage(card).text)];
 }
 
-/** Build the index of statute passages (titles carry the chapter, a useful hint). */
-export function buildPassageIndex(passages: Passage[], tokenizer: Tokenizer, notes: ArticleNote[] = []): Bm25Index {
-  // Our notes on an article are indexed with its first piece: a document expansion in plain words.
-  const noteOf = new Map(notes.map((note) => [`${note.law}#${note.article}`, note.text]));
+/**
+ * Build the index of statute passages (titles carry the chapter, a useful hint). Our notes on an
+ * article count `NOTE_REPEAT` times; example questions labelled with it are added once each.
+ */
+export function buildPassageIndex(passages: Passage[], tokenizer: Tokenizer, notes: ArticleNote[] = [], examples: ArticleNote[] = []): Bm25Index {
+  // Expansions are indexed with an article's first piece: a document expansion in plain words.
+  const expansionOf = new Map<string, string[]>();
+  const addTerms = (items: ArticleNote[], repeat: number): void => {
+    for (const item of items) {
+      const key = `${item.law}#${item.article}`;
+      const terms = tokenizer.tokens(item.text);
+      const list = expansionOf.get(key) ?? [];
+      for (let copy = 0; copy < repeat; copy += 1) list.push(...terms);
+      expansionOf.set(key, list);
+    }
+  };
+  addTerms(notes, NOTE_REPEAT);
+  addTerms(examples, 1);
   const seen = new Set<string>();
   return Bm25Index.build(
     passages.map((passage) => {
       const key = articleKey(passage);
-      const note = seen.has(key) ? '' : (noteOf.get(key) ?? '');
+      const expansion = seen.has(key) ? [] : (expansionOf.get(key) ?? []);
       seen.add(key);
-      const noteTerms = note === '' ? [] : tokenizer.tokens(note);
-      const expansion = Array.from({ length: NOTE_REPEAT }, () => noteTerms).flat();
       return { id: passage.id, terms: [...tokenizer.tokens(`${passage.title ?? ''}\n${passage.text}`), ...expansion] };
     }),
   );
 }
 /** Notes count twice: they are short and say what the article is for. */
 const NOTE_REPEAT = 2;
+
+/** Build the index of bank questions (document ids are positions in the bank). */
+export function buildQuestionIndex(bank: BankQuestion[], tokenizer: Tokenizer): Bm25Index {
+  return Bm25Index.build(bank.map((item, position) => ({ id: String(position), terms: tokenizer.tokens(item.question) })));
+}
+
+/** Bank questions as expansions of the articles they cite first (see BANK_EXPANDS). */
+export function bankExpansions(bank: BankQuestion[]): ArticleNote[] {
+  return bank.flatMap((item) => item.articles.slice(0, BANK_EXPANDS).map(({ law, article }) => ({ law, article, text: item.question })));
+}
 
 /** The key under which pieces of one article are merged: `劳动合同法#82`. */
 function articleKey(passage: Passage): string {
@@ -120,13 +167,27 @@ export function createRetriever(options: RetrieverOptions): EmbeddedRetriever {
   if (index.ids.length !== passages.length) throw new Error('the passage index does not match the passages');
   const cardPassages = options.cards.map(cardToPassage);
   const cardIndex = Bm25Index.build(options.cards.map((card) => ({ id: `card:${card.id}`, terms: cardTerms(card, tokenizer) })));
+  const bank = options.questions ?? [];
+  // With no statutes there is nothing to vote for: skip the work.
+  const bankIndex = bank.length > 0 && passages.length > 0 ? (options.questionIndex ?? buildQuestionIndex(bank, tokenizer)) : undefined;
+  if (bankIndex && bankIndex.ids.length !== bank.length) throw new Error('the question index does not match the question bank');
   const citationCounts = new Map<string, number>();
   for (const citation of options.cards.flatMap((card) => card.relies)) {
     const key = `${citation.law}#${citation.article}`;
     citationCounts.set(key, (citationCounts.get(key) ?? 0) + 1);
   }
   const mostCited = Math.max(1, ...citationCounts.values());
-  const centralityOf = (key: string): number => weights.centrality * (Math.log1p(citationCounts.get(key) ?? 0) / Math.log1p(mostCited));
+  const bankCounts = new Map<string, number>();
+  for (const item of bank) {
+    item.articles.forEach((citation, order) => {
+      const key = `${citation.law}#${citation.article}`;
+      bankCounts.set(key, (bankCounts.get(key) ?? 0) + (order === 0 ? 1 : 0.5));
+    });
+  }
+  const mostAsked = Math.max(1, ...bankCounts.values());
+  const centralityOf = (key: string): number =>
+    weights.centrality * (Math.log1p(citationCounts.get(key) ?? 0) / Math.log1p(mostCited)) +
+    weights.popularity * (Math.log1p(bankCounts.get(key) ?? 0) / Math.log1p(mostAsked));
   const passageById = new Map(passages.map((passage) => [passage.id, passage]));
   const passageByKey = new Map<string, number[]>();
   passages.forEach((passage, position) => {
@@ -176,6 +237,14 @@ export function createRetriever(options: RetrieverOptions): EmbeddedRetriever {
         articleScores.set(key, { position: current.position, score: current.score + strength * weights.relyDecay ** order });
       });
     }
+    if (bankIndex && weights.bankWeight > 0) {
+      for (const [key, vote] of bankVotes(bankIndex.score(prepared.terms))) {
+        const positions = passageByKey.get(key);
+        if (!positions) continue;
+        const current = articleScores.get(key) ?? { position: positions[0], score: 0 };
+        articleScores.set(key, { position: current.position, score: current.score + weights.bankWeight * vote });
+      }
+    }
     // Sort only what can reach the requested depth: most of ~2 500 matched articles never will.
     const entries = [...articleScores.values()];
     let floor = -Infinity;
@@ -188,6 +257,25 @@ export function createRetriever(options: RetrieverOptions): EmbeddedRetriever {
       .map((entry) => ({ passage: passages[entry.position], score: entry.score }))
       .sort((a, b) => b.score - a.score);
     return { articles: articleHits, cards: cardHits };
+  }
+
+  /** Votes (0..1) of the bank questions most like the query for the articles they are labelled with. */
+  function bankVotes(scores: Float64Array): Map<string, number> {
+    const votes = new Map<string, number>();
+    const ranked = topPositions(scores, weights.bankTop);
+    const best = ranked.length > 0 ? scores[ranked[0]] : 0;
+    if (best <= 0) return votes;
+    for (const position of ranked) {
+      const strength = (scores[position] / best) ** weights.bankPower;
+      bank[position].articles.forEach((citation, order) => {
+        const key = `${citation.law}#${citation.article}`;
+        votes.set(key, (votes.get(key) ?? 0) + strength * weights.bankDecay ** order);
+      });
+    }
+    const most = Math.max(...votes.values());
+    const confidence = weights.bankFullScore > 0 ? Math.min(1, best / weights.bankFullScore) : 1;
+    for (const [key, vote] of votes) votes.set(key, (vote / most) * confidence);
+    return votes;
   }
 
   async function fuseWithVectors(query: string, keyword: SearchHit[], top: number): Promise<SearchHit[]> {
@@ -235,4 +323,13 @@ async function rewriteSafely(rewrite: (query: string) => Promise<string>, query:
   } catch {
     return query;
   }
+}
+
+/** Positions of the `count` highest positive scores, best first. */
+function topPositions(scores: Float64Array, count: number): number[] {
+  const positions: number[] = [];
+  scores.forEach((score, position) => {
+    if (score > 0) positions.push(position);
+  });
+  return positions.sort((a, b) => scores[b] - scores[a]).slice(0, count);
 }

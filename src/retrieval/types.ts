@@ -56,3 +56,9 @@ export interface GuideCard {
   /** Colloquial words that should find this card. */
   keywords: string[];
 }
+
+/** A question written the way people ask, labelled with the articles that answer it (main one first). */
+export interface BankQuestion {
+  question: string;
+  articles: Citation[];
+}
