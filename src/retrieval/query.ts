@@ -14,7 +14,7 @@ export interface QueryWeights {
 }
 
 /** Defaults measured on both evaluation sets (see bench/retrieval.ts). */
-export const DEFAULT_QUERY_WEIGHTS: QueryWeights = { bigram: 0.5, expansion: 0.6 };
+export const DEFAULT_QUERY_WEIGHTS: QueryWeights = { bigram: 0.5, expansion: 0.5 };
 
 /** A prepared query. */
 export interface PreparedQuery {
