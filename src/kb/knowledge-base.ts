@@ -140,12 +140,12 @@ export async function openKnowledgeBase(options: KnowledgeBaseOptions): Promise<
     ]);
     const dictionary = mode === 'bigrams' ? undefined : compactDictionary(keep);
     tokenizer = createTokenizer(mode, { dictionary });
-    await store.writeSnapshot({ format: 1, tokenizer: tokenizerId, dictionary, passages: published, bm25: index.toSnapshot(), questions: questionIndex.toSnapshot() });
+    await store.writeSnapshot({ format: 2, tokenizer: tokenizerId, dictionary, passages: published, bm25: index.toSnapshot(), questions: questionIndex.toSnapshot() });
     publish(published, index, questionIndex);
   };
 
   const snapshot = await store.readSnapshot();
-  if (snapshot && snapshot.format === 1 && snapshot.tokenizer === tokenizerId && snapshot.bm25.ids?.length === snapshot.passages.length) {
+  if (snapshot && snapshot.format === 2 && snapshot.tokenizer === tokenizerId && snapshot.bm25.ids?.length === snapshot.passages.length) {
     tokenizer = createTokenizer(mode, { dictionary: snapshot.dictionary });
     publish(snapshot.passages, Bm25Index.fromSnapshot(snapshot.bm25), snapshot.questions ? Bm25Index.fromSnapshot(snapshot.questions) : undefined);
   } else if (Object.keys((await store.readManifest()).documents).length > 0) {

@@ -4,6 +4,7 @@
  * A new question that resembles bank questions votes for their articles: a hand-written
  * "doc2query" expansion that reaches articles whose own words the asker never uses.
  */
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import type { BankQuestion } from '../retrieval/types.js';
 
@@ -46,10 +47,7 @@ export function shippedQuestionBank(): BankQuestion[] {
 
 /** A short fingerprint of a bank: a snapshot built with another bank is rebuilt at open. */
 export function bankFingerprint(bank: BankQuestion[]): string {
-  let hash = 2166136261;
-  for (const item of bank) {
-    const text = `${item.question}|${item.articles.map((a) => `${a.law}#${a.article}`).join(',')}\n`;
-    for (let index = 0; index < text.length; index += 1) hash = Math.imul(hash ^ text.charCodeAt(index), 16777619) >>> 0;
-  }
-  return hash.toString(36);
+  const hash = createHash('sha256');
+  for (const item of bank) hash.update(`${item.question}|${item.articles.map((a) => `${a.law}#${a.article}`).join(',')}\n`);
+  return hash.digest('base64url').slice(0, 12);
 }

@@ -37,7 +37,8 @@ export interface Manifest {
 
 /** What the index snapshot holds: the published passages and their BM25 index. */
 export interface IndexSnapshot {
-  format: 1;
+  /** 2: packed postings (format 1 snapshots are rebuilt at open). */
+  format: 2;
   tokenizer: string;
   /** The compact jieba dictionary the index was built with (queries must use it too). */
   dictionary?: string;

@@ -97,6 +97,22 @@ describe('knowledge base persistence', () => {
     expect(reopened.passages().length).toBe(kb.passages().length);
   });
 
+  it('rebuilds a snapshot of an older format or built with another question bank, and ranks as before', async () => {
+    const kb = await openKnowledgeBase({ dataDir });
+    await kb.import([source]);
+    const question = '厂里让我走人 一分钱补偿都不给';
+    const before = (await kb.retriever.search(question, { top: 5, kinds: ['article'] })).map((h) => h.passage.id);
+    const file = path.join(dataDir, 'kb/index.json');
+    const snapshot = JSON.parse(await readFile(file, 'utf8')) as { format: number };
+    await writeFile(file, JSON.stringify({ ...snapshot, format: 1 }));
+    const reopened = await openKnowledgeBase({ dataDir });
+    expect((await reopened.retriever.search(question, { top: 5, kinds: ['article'] })).map((h) => h.passage.id)).toEqual(before);
+    expect((JSON.parse(await readFile(file, 'utf8')) as { format: number }).format).toBe(2);
+    // Another bank changes the fingerprint: the snapshot is rebuilt with it, not reused.
+    const other = await openKnowledgeBase({ dataDir, questions: [{ question: '厂里让我走人', articles: [{ law: '劳动合同法', article: 98 }] }] });
+    expect((await other.retriever.search('厂里让我走人', { top: 3, kinds: ['article'] })).map((h) => h.passage.id)).toContain('劳动合同法#98');
+  });
+
   it('reports missing paths and files without articles instead of failing the run', async () => {
     await writeFile(path.join(source, 'notes.txt'), '这只是一段说明，没有条文。');
     const kb = await openKnowledgeBase({ dataDir });
