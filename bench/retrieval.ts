@@ -66,6 +66,8 @@ export async function benchRetrieval(): Promise<Record<string, number>> {
     const devHalf = await recall(kb, publicEvalFile(), 'dev');
     const heldHalf = await recall(kb, publicEvalFile(), 'held');
     const colloquialSet = await recall(kb, path.join(repoRoot, 'test/fixtures/colloquial_qa.jsonl'));
+    // Written by someone who had not seen the lexicon, cards, notes or question bank: the fairer check.
+    const blindSet = await recall(kb, path.join(repoRoot, 'test/fixtures/colloquial_qa_blind.jsonl'));
 
     const questions = [
       ...parseEvalJsonl(await readFile(publicEvalFile(), 'utf8')),
@@ -92,6 +94,9 @@ export async function benchRetrieval(): Promise<Record<string, number>> {
       retrievalColloquialN: colloquialSet.n,
       retrievalColloquialR5: colloquialSet.r5,
       retrievalColloquialMrr10: colloquialSet.mrr10,
+      retrievalBlindN: blindSet.n,
+      retrievalBlindR5: blindSet.r5,
+      retrievalBlindMrr10: blindSet.mrr10,
       searchP50Ms: round(percentile(latencies, 0.5)),
       searchP95Ms: round(percentile(latencies, 0.95)),
       importMs: round(importMs),
