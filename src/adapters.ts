@@ -49,6 +49,8 @@ export async function createConfiguredAdapters(config: AppConfig, logger: Logger
           env.WECHAT_MODE === 'official-account'
             ? { appId: env.WECHAT_OA_APP_ID!, appSecret: env.WECHAT_OA_APP_SECRET!, token: env.WECHAT_OA_TOKEN!, port: env.WECHAT_OA_PORT }
             : undefined,
+        // the official-account puppet's contact cache lives with the rest of our data, not in ~/.wechaty
+        dataDir: config.dataDir,
         logger: logger.child({ adapter: 'wechat' }),
       }),
     );

@@ -15,7 +15,7 @@ export interface OfficialAccountConfig {
   token: string;
   /** Serve the webhook on its own port too; without it, mount `routes` on the shared server. */
   port?: number;
-  /** The puppet's localtunnel option; refused here because the webhook is ours (see README). */
+  /** The puppet's localtunnel option; refused: WeChat must reach our signature-checking front route, not the puppet. */
   webhookProxyUrl?: string;
 }
 
@@ -35,8 +35,12 @@ export interface WechatAdapterConfig {
   serviceWindowHours?: number;
   clock?: Clock;
   logger?: AdapterLogger;
-  /** Injected for the official-account API; defaults to global fetch. */
+  /** Injected for downloading photos, voice and video; defaults to global fetch. */
   fetch?: typeof fetch;
+  /** Where the official-account puppet keeps its contact cache (`<dataDir>/wechat-official-account`); unset = the puppet's ~/.wechaty. */
+  dataDir?: string;
+  /** Longest wait for one call to api.weixin.qq.com (default 10000). */
+  apiTimeoutMs?: number;
   /** Injected wait between retries so tests never sleep. */
   sleep?: (ms: number) => Promise<void>;
   /** Language of the adapter's own sentences (interim reply, choice hint); default zh-CN. */
@@ -60,6 +64,10 @@ export function validateWechatConfig(config: WechatAdapterConfig): void {
   const passive = config.passiveReplyMs;
   if (passive !== undefined && (!Number.isInteger(passive) || passive < 1 || passive >= WECHAT_PASSIVE_DEADLINE_MS)) {
     throw invalid(`passiveReplyMs must be a whole number of milliseconds between 1 and 4999, got ${passive}`);
+  }
+  const apiTimeout = config.apiTimeoutMs;
+  if (apiTimeout !== undefined && (!Number.isInteger(apiTimeout) || apiTimeout < 1)) {
+    throw invalid(`apiTimeoutMs must be a whole number of milliseconds above 0, e.g. 10000, got ${apiTimeout}`);
   }
   const hours = config.serviceWindowHours;
   if (hours !== undefined && !(hours > 0 && hours <= 48)) {

@@ -1,11 +1,15 @@
-/** Turn one official-account XML message into the core's IncomingMessage, downloading photos and voice. */
+/**
+ * Turn official-account messages into the core's IncomingMessage: the kinds the
+ * puppet parses and emits through Wechaty (text, photo, voice), and the kinds its
+ * webhook drops (location, link, video, events), read from WeChat's XML here.
+ */
+import { types, type Message } from 'wechaty';
 import type { Attachment, Clock, IncomingMessage, Locale } from '../../src/core/types.js';
 import { formatConversationKey } from '../../src/core/conversation-key.js';
 import { tr } from '../../src/core/i18n.js';
 import type { ChoiceMemory } from './choices.js';
 import type { AdapterLogger } from '../shared/logger.js';
 import { downloadFile, type FetchLike } from '../shared/download.js';
-import type { DownloadedMedia, OfficialAccountApi } from './oa-api.js';
 import type { OfficialAccountInbound } from './oa-xml.js';
 import {
   LINK_TEXT,
@@ -18,14 +22,23 @@ import {
 
 /** What normalising needs from the rest of the adapter. */
 export interface OfficialAccountInboundDeps {
-  api: Pick<OfficialAccountApi, 'downloadMedia'>;
-  /** Fetches the photo's PicUrl (a public CDN address, no token needed). */
+  /** The fields the puppet kept for a message it emitted (Recognition, MediaId, PicUrl). */
+  rawPayload(messageId: string): Promise<OfficialAccountInbound>;
+  /** The puppet's media/get address for a MediaId (it carries the access token: never store it). */
+  mediaUrl(mediaId: string): Promise<string>;
+  /** Downloads files, bounded in size and time. */
   fetch: FetchLike;
   choices: ChoiceMemory;
   clock: Clock;
   locale: Locale;
   logger: AdapterLogger;
 }
+
+/** MsgTypes wechaty-puppet-official-account emits as Wechaty messages; its webhook answers the rest and drops them. */
+export const PUPPET_MESSAGE_TYPES: ReadonlySet<string> = new Set(['text', 'image', 'voice']);
+
+/** A new follower is greeted the way the core greets a Telegram /start. */
+const SUBSCRIBE_COMMAND = '/start';
 
 /** The conversation key of an official-account follower (always a private chat). */
 export function officialAccountConversationKey(openId: string): string {
@@ -40,84 +53,128 @@ export function officialAccountMessageId(inbound: OfficialAccountInbound): strin
   return inbound.MsgId ? inbound.MsgId : `${inbound.FromUserName}:${inbound.CreateTime}`;
 }
 
+type UrlSource = () => Promise<string | undefined>;
+
+/** Try each address in turn; keep what WeChat told us when none works, so the message is never dropped. */
 async function download(
   deps: OfficialAccountInboundDeps,
   kind: Attachment['kind'],
-  inbound: OfficialAccountInbound,
+  sources: UrlSource[],
+  fallback: { url?: string; mediaId?: string },
 ): Promise<Attachment> {
-  const tries: Array<() => Promise<DownloadedMedia>> = [];
-  if (inbound.PicUrl) tries.push(() => downloadFile(deps.fetch, inbound.PicUrl!));
-  if (inbound.MediaId) tries.push(() => deps.api.downloadMedia(inbound.MediaId!));
-  for (const attempt of tries) {
+  for (const source of sources) {
     try {
-      const media = await attempt();
-      return { kind, data: media.data, mimeType: media.mimeType, url: inbound.PicUrl };
+      const url = await source();
+      if (!url) continue;
+      const file = await downloadFile(deps.fetch, url);
+      // media/get answers JSON only when it fails; success is the raw file.
+      if (file.mimeType?.includes('json')) throw new Error(`WeChat media error: ${file.data.toString('utf8').slice(0, 200)}`);
+      return { kind, data: file.data, mimeType: file.mimeType, url: fallback.url };
     } catch (err) {
-      deps.logger.warn({ err, kind, msgId: inbound.MsgId }, 'wechat media download failed');
+      deps.logger.warn({ err, kind }, 'wechat media download failed');
     }
   }
-  // Keep what WeChat told us so a mediator can still fetch the file; the message itself is never dropped.
-  return { kind, url: inbound.PicUrl, name: inbound.MediaId ? `wechat-media:${inbound.MediaId}` : undefined };
+  // A mediator can still fetch the file from these.
+  return { kind, url: fallback.url, name: fallback.mediaId ? `wechat-media:${fallback.mediaId}` : undefined };
 }
 
-async function textAndAttachments(
-  deps: OfficialAccountInboundDeps,
-  inbound: OfficialAccountInbound,
-): Promise<{ text: string; attachments: Attachment[] }> {
-  const say = (text: Parameters<typeof tr>[1], vars?: Record<string, string>) => tr(deps.locale, text, vars);
-  switch (inbound.MsgType) {
-    case 'text':
-      return { text: inbound.Content ?? '', attachments: [] };
-    case 'image':
-      return { text: say(PHOTO_PLACEHOLDER), attachments: [await download(deps, 'image', inbound)] };
-    case 'voice':
-      return {
-        text: inbound.Recognition?.trim() || say(VOICE_PLACEHOLDER),
-        attachments: [await download(deps, 'audio', inbound)],
-      };
-    case 'video':
-    case 'shortvideo':
-      return { text: say(VIDEO_PLACEHOLDER), attachments: [await download(deps, 'video', inbound)] };
-    case 'location':
-      return {
-        text: say(LOCATION_TEXT, {
-          label: inbound.Label ?? '',
-          lat: inbound.Location_X ?? '',
-          lng: inbound.Location_Y ?? '',
-        }),
-        attachments: [],
-      };
-    case 'link':
-      return { text: say(LINK_TEXT, { title: inbound.Title ?? '', url: inbound.Url ?? '' }), attachments: [] };
-    default:
-      return { text: say(UNSUPPORTED_MESSAGE, { kind: inbound.MsgType }), attachments: [] };
-  }
+/** The address inside the FileBox the puppet made for a photo or voice message. */
+async function fileBoxUrl(message: Message): Promise<string | undefined> {
+  const box = await message.toFileBox();
+  return (box.toJSON() as { url?: string }).url;
 }
 
-/**
- * Normalise a worker's message. Events (subscribe, menu clicks…) are not
- * messages from the worker and return undefined.
- */
-export async function normaliseOfficialAccountMessage(
-  inbound: OfficialAccountInbound,
+function build(
   deps: OfficialAccountInboundDeps,
-): Promise<IncomingMessage | undefined> {
-  if (inbound.MsgType === 'event') return undefined;
-  const conversationKey = officialAccountConversationKey(inbound.FromUserName);
-  const { text, attachments } = await textAndAttachments(deps, inbound);
+  fields: { openId: string; messageId: string; text: string; attachments: Attachment[]; isText: boolean; senderName?: string; raw: unknown },
+): IncomingMessage {
+  const conversationKey = officialAccountConversationKey(fields.openId);
   // A typed number stands for the choice's label, as a pressed button would.
-  const choice = inbound.MsgType === 'text' ? deps.choices.resolve(conversationKey, text) : undefined;
+  const choice = fields.isText ? deps.choices.resolve(conversationKey, fields.text) : undefined;
   return {
     channel: 'wechat',
     conversationKey,
     userKey: conversationKey,
-    messageId: officialAccountMessageId(inbound),
-    text: choice ? choice.label : text,
+    messageId: fields.messageId,
+    text: choice ? choice.label : fields.text,
     ...(choice ? { choiceId: choice.id } : {}),
-    attachments,
+    attachments: fields.attachments,
     isGroup: false,
     mentioned: false,
+    ...(fields.senderName ? { senderName: fields.senderName } : {}),
     receivedAt: deps.clock.now(),
-    raw: inbound,
+    raw: fields.raw,
   };
+}
+
+/** Normalise a message the puppet emitted through Wechaty; undefined for the account's own messages. */
+export async function normaliseWechatyMessage(message: Message, deps: OfficialAccountInboundDeps): Promise<IncomingMessage | undefined> {
+  if (message.self()) return undefined;
+  const raw = await deps.rawPayload(message.id);
+  const say = (text: Parameters<typeof tr>[1]) => tr(deps.locale, text);
+  const media = { url: raw.PicUrl, mediaId: raw.MediaId };
+  let text: string;
+  let attachments: Attachment[] = [];
+  switch (message.type()) {
+    case types.Message.Text:
+      text = message.text();
+      break;
+    case types.Message.Image: {
+      const byMediaId: UrlSource = async () => (raw.MediaId ? deps.mediaUrl(raw.MediaId) : undefined);
+      text = say(PHOTO_PLACEHOLDER);
+      attachments = [await download(deps, 'image', [() => fileBoxUrl(message), byMediaId], media)];
+      break;
+    }
+    case types.Message.Audio:
+      text = raw.Recognition?.trim() || say(VOICE_PLACEHOLDER);
+      attachments = [await download(deps, 'audio', [() => fileBoxUrl(message)], media)];
+      break;
+    default:
+      text = tr(deps.locale, UNSUPPORTED_MESSAGE, { kind: types.Message[message.type()] ?? String(message.type()) });
+  }
+  return build(deps, {
+    openId: message.talker().id,
+    messageId: message.id,
+    text,
+    attachments,
+    isText: message.type() === types.Message.Text,
+    senderName: message.talker().name() || undefined,
+    raw: message.payload,
+  });
+}
+
+/** Normalise a kind the puppet drops, from WeChat's XML; undefined for events that are not for the core. */
+export async function normaliseWebhookMessage(inbound: OfficialAccountInbound, deps: OfficialAccountInboundDeps): Promise<IncomingMessage | undefined> {
+  const say = (text: Parameters<typeof tr>[1], vars?: Record<string, string>) => tr(deps.locale, text, vars);
+  let text: string;
+  let attachments: Attachment[] = [];
+  switch (inbound.MsgType) {
+    case 'event':
+      if (inbound.Event !== 'subscribe') return undefined;
+      text = SUBSCRIBE_COMMAND;
+      break;
+    case 'location':
+      text = say(LOCATION_TEXT, { label: inbound.Label ?? '', lat: inbound.Location_X ?? '', lng: inbound.Location_Y ?? '' });
+      break;
+    case 'link':
+      text = say(LINK_TEXT, { title: inbound.Title ?? '', url: inbound.Url ?? '' });
+      break;
+    case 'video':
+    case 'shortvideo': {
+      const mediaId = inbound.MediaId;
+      text = say(VIDEO_PLACEHOLDER);
+      attachments = [await download(deps, 'video', [async () => (mediaId ? deps.mediaUrl(mediaId) : undefined)], { mediaId })];
+      break;
+    }
+    default:
+      text = say(UNSUPPORTED_MESSAGE, { kind: inbound.MsgType });
+  }
+  return build(deps, {
+    openId: inbound.FromUserName,
+    messageId: officialAccountMessageId(inbound),
+    text,
+    attachments,
+    isText: false,
+    raw: inbound,
+  });
 }

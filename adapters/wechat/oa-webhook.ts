@@ -1,17 +1,24 @@
 /**
- * The official account's webhook: WeChat's GET check and signed XML POSTs.
- * The answer goes back as the passive reply when the core is fast enough;
- * otherwise WeChat gets "looking it up" at once and the answer follows
- * through the customer-service API.
+ * The official account's front route: WeChat's GET check and signed XML POSTs.
+ * Every request is checked against our Token before anything else happens, and a
+ * redelivered message gets the answer the first delivery got without being handled
+ * again. The answer goes back as the passive reply when the core is fast enough;
+ * otherwise WeChat gets "looking it up" at once and the answer follows through
+ * the customer-service API.
  */
-import type { BotHandler, Clock, IncomingMessage, Locale, OutgoingMessage } from '../../src/core/types.js';
+import type { Clock, Locale, OutgoingMessage } from '../../src/core/types.js';
 import { tr } from '../../src/core/i18n.js';
 import type { AdapterLogger } from '../shared/logger.js';
 import { handlerFailedReply } from '../shared/delivery.js';
+import { CappedMap } from './capped-map.js';
+import { officialAccountMessageId } from './oa-inbound.js';
 import { verifyWechatSignature } from './oa-signature.js';
 import { buildPassiveTextReply, parseOfficialAccountXml, type OfficialAccountInbound } from './oa-xml.js';
 import type { CustomerServiceWindow } from './service-window.js';
 import { LOOKING_IT_UP } from './texts.js';
+
+/** The core's replies to one message; undefined when the message was not for the core (most events). */
+export type Handled = { conversationKey: string; replies: OutgoingMessage[] } | undefined;
 
 /** What the webhook needs from the adapter around it. */
 export interface OfficialAccountWebhookDeps {
@@ -21,9 +28,10 @@ export interface OfficialAccountWebhookDeps {
   locale: Locale;
   logger: AdapterLogger;
   window: CustomerServiceWindow;
-  /** The core, once start() has run. */
-  bot(): BotHandler | undefined;
-  normalise(inbound: OfficialAccountInbound): Promise<IncomingMessage | undefined>;
+  /** False until start() has run. */
+  ready(): boolean;
+  /** Have a checked message handled by the core; `body` and `search` are exactly what WeChat signed. */
+  handle(inbound: OfficialAccountInbound, signed: { body: string; search: string }): Promise<Handled>;
   /** Render a reply into WeChat text pieces (and remember its choices). */
   render(conversationKey: string, reply: OutgoingMessage): string[];
   /** Send text pieces through the customer-service API. */
@@ -38,38 +46,48 @@ export interface OfficialAccountWebhook {
   drain(): Promise<void>;
 }
 
+/** What we answered WeChat for one message, kept so a redelivery gets the same. */
+interface Answer {
+  body: string;
+  xml: boolean;
+}
+
 const TEXT_HEADERS = { 'content-type': 'text/plain; charset=utf-8' };
 const XML_HEADERS = { 'content-type': 'application/xml; charset=utf-8' };
 
 /** WeChat treats the literal "success" as "no passive reply, do not retry". */
-const NO_PASSIVE_REPLY = () => new Response('success', { headers: TEXT_HEADERS });
+const NO_PASSIVE_REPLY: Answer = { body: 'success', xml: false };
+
+/** Answers remembered for redeliveries: WeChat retries within 15 s, so this covers 130 messages a second. */
+const REMEMBERED_ANSWERS = 2_000;
 
 function apologyFor(inbound: OfficialAccountInbound): string {
-  return handlerFailedReply(inbound.MsgId ?? `${inbound.FromUserName}:${inbound.CreateTime}`).text;
+  return handlerFailedReply(officialAccountMessageId(inbound)).text;
 }
 
-type Outcome = { kind: 'replies'; replies: OutgoingMessage[]; conversationKey: string } | { kind: 'failed'; error: unknown } | { kind: 'late' };
+type Outcome = { kind: 'handled'; handled: Handled } | { kind: 'failed'; error: unknown } | { kind: 'late' };
 
 /** Build the webhook handlers around the adapter's parts. */
 export function createOfficialAccountWebhook(deps: OfficialAccountWebhookDeps): OfficialAccountWebhook {
   const background = new Set<Promise<void>>();
+  const answers = new CappedMap<string, Promise<Answer>>(REMEMBERED_ANSWERS);
 
   const refuse = (status: number, message: string) => new Response(message, { status, headers: TEXT_HEADERS });
+  const respond = (answer: Answer) => new Response(answer.body, { headers: answer.xml ? XML_HEADERS : TEXT_HEADERS });
 
   function track(work: Promise<void>): void {
     background.add(work);
     void work.finally(() => background.delete(work));
   }
 
-  function piecesOf(conversationKey: string, replies: OutgoingMessage[]): string[] {
-    return replies.flatMap((reply) => deps.render(conversationKey, reply));
+  function piecesOf(handled: Handled): string[] {
+    return handled ? handled.replies.flatMap((reply) => deps.render(handled.conversationKey, reply)) : [];
   }
 
-  async function answerLate(inbound: OfficialAccountInbound, work: Promise<{ conversationKey: string; replies: OutgoingMessage[] }>): Promise<void> {
+  async function answerLate(inbound: OfficialAccountInbound, work: Promise<Handled>): Promise<void> {
     const openId = inbound.FromUserName;
     try {
-      const { conversationKey, replies } = await work;
-      const pieces = piecesOf(conversationKey, replies);
+      const pieces = piecesOf(await work);
       if (pieces.length > 0) await deps.sendLater(openId, pieces);
     } catch (error) {
       deps.logger.error({ err: error, msgId: inbound.MsgId }, 'wechat: handling a slow message failed');
@@ -79,54 +97,32 @@ export function createOfficialAccountWebhook(deps: OfficialAccountWebhookDeps): 
     }
   }
 
-  async function handlePost(request: Request): Promise<Response> {
-    const query = new URL(request.url).searchParams;
-    if (!verifyWechatSignature(deps.token, query)) {
-      deps.logger.warn({ path: new URL(request.url).pathname }, 'wechat webhook: bad signature refused');
-      return refuse(403, 'signature check failed / 签名校验失败');
-    }
-    const bot = deps.bot();
-    if (!bot) return refuse(503, 'not started / 服务尚未启动');
-    let inbound: OfficialAccountInbound;
-    try {
-      inbound = parseOfficialAccountXml(await request.text());
-    } catch (err) {
-      deps.logger.error({ err }, 'wechat webhook: unreadable body (is the account in plaintext or compatible mode?)');
-      return refuse(400, 'unreadable WeChat XML / 无法读取的微信消息');
-    }
-    deps.window.touch(inbound.FromUserName);
-
-    // A redelivery (WeChat re-posts after 5 s of silence) goes to the core too: it dedupes by message id.
-    const work = (async () => {
-      const message = await deps.normalise(inbound);
-      if (!message) return { conversationKey: '', replies: [] as OutgoingMessage[] };
-      return { conversationKey: message.conversationKey, replies: await bot.handle(message) };
-    })();
-
+  async function answer(inbound: OfficialAccountInbound, signed: { body: string; search: string }): Promise<Answer> {
+    const work = deps.handle(inbound, signed);
     let timer: ReturnType<typeof setTimeout> | undefined;
     const deadline = new Promise<Outcome>((resolve) => {
       timer = setTimeout(() => resolve({ kind: 'late' }), deps.passiveReplyMs);
     });
     const outcome = await Promise.race<Outcome>([
       work.then(
-        (done) => ({ kind: 'replies' as const, ...done }),
+        (handled) => ({ kind: 'handled' as const, handled }),
         (error: unknown) => ({ kind: 'failed' as const, error }),
       ),
       deadline,
     ]);
     clearTimeout(timer);
 
-    const now = deps.clock.now();
+    const passive = (content: string): Answer => ({ body: buildPassiveTextReply(inbound, content, deps.clock.now()), xml: true });
     if (outcome.kind === 'late') {
       track(answerLate(inbound, work));
-      return new Response(buildPassiveTextReply(inbound, tr(deps.locale, LOOKING_IT_UP), now), { headers: XML_HEADERS });
+      return passive(tr(deps.locale, LOOKING_IT_UP));
     }
     if (outcome.kind === 'failed') {
       deps.logger.error({ err: outcome.error, msgId: inbound.MsgId }, 'wechat: handling a message failed');
-      return new Response(buildPassiveTextReply(inbound, apologyFor(inbound), now), { headers: XML_HEADERS });
+      return passive(apologyFor(inbound));
     }
-    const [first, ...rest] = piecesOf(outcome.conversationKey, outcome.replies);
-    if (first === undefined) return NO_PASSIVE_REPLY();
+    const [first, ...rest] = piecesOf(outcome.handled);
+    if (first === undefined) return NO_PASSIVE_REPLY;
     // A passive reply carries one message; anything more follows through the customer-service API.
     if (rest.length > 0) {
       track(
@@ -135,7 +131,35 @@ export function createOfficialAccountWebhook(deps: OfficialAccountWebhookDeps): 
         ),
       );
     }
-    return new Response(buildPassiveTextReply(inbound, first, now), { headers: XML_HEADERS });
+    return passive(first);
+  }
+
+  async function handlePost(request: Request): Promise<Response> {
+    const url = new URL(request.url);
+    if (!verifyWechatSignature(deps.token, url.searchParams)) {
+      deps.logger.warn({ path: url.pathname }, 'wechat webhook: bad signature refused');
+      return refuse(403, 'signature check failed / 签名校验失败');
+    }
+    if (!deps.ready()) return refuse(503, 'not started / 服务尚未启动');
+    const body = await request.text();
+    let inbound: OfficialAccountInbound;
+    try {
+      inbound = parseOfficialAccountXml(body);
+    } catch (err) {
+      deps.logger.error({ err }, 'wechat webhook: unreadable body (is the account in plaintext or compatible mode?)');
+      return refuse(400, 'unreadable WeChat XML / 无法读取的微信消息');
+    }
+    const key = officialAccountMessageId(inbound);
+    const earlier = answers.get(key);
+    if (earlier) {
+      // WeChat re-posts when our answer did not reach it: give the same answer, handle nothing twice.
+      deps.logger.info({ msgId: key }, 'wechat webhook: redelivery answered again');
+      return respond(await earlier);
+    }
+    deps.window.touch(inbound.FromUserName);
+    const answered = answer(inbound, { body, search: url.search });
+    answers.set(key, answered);
+    return respond(await answered);
   }
 
   async function handleGet(request: Request): Promise<Response> {

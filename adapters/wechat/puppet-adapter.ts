@@ -2,7 +2,7 @@
 import { WechatyBuilder, type Message, type Wechaty } from 'wechaty';
 import type { BotHandler, OutgoingMessage } from '../../src/core/types.js';
 import { systemClock } from '../../src/core/types.js';
-import { networkFailed, platformRefused } from '../../src/core/errors.js';
+import { platformRefused } from '../../src/core/errors.js';
 import { KeyedQueue } from '../../src/core/keyed-queue.js';
 import { deliverToCore } from '../shared/delivery.js';
 import { silentLogger } from '../shared/logger.js';
@@ -14,24 +14,12 @@ import type { WechatAdapterConfig } from './config.js';
 import { toGongyouError } from './errors.js';
 import { normalisePuppetMessage, puppetConversationKey } from './puppet-inbound.js';
 import type { WechatAdapter } from './wechat-adapter.js';
+import { startWechatyWithin } from './wechaty-start.js';
 
 type WechatyBuildOptions = Parameters<typeof WechatyBuilder.build>[0];
 
 /** A puppet service that cannot be reached keeps retrying forever; give up so the rest of Gongyou still starts. */
 const PUPPET_START_TIMEOUT_MS = 60_000;
-
-async function startWithin(wechaty: Wechaty, ms: number): Promise<void> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(networkFailed(`wechat puppet did not start within ${ms / 1000} s (check WECHATY_PUPPET_SERVICE_TOKEN and the network)`)), ms);
-    timer.unref?.();
-  });
-  try {
-    await Promise.race([wechaty.start(), timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
 
 function buildWechaty(config: WechatAdapterConfig): Wechaty {
   if (config.puppetInstance) {
@@ -115,11 +103,10 @@ export function createPuppetAdapter(config: WechatAdapterConfig): WechatAdapter 
       });
       active.on('error', (err) => logger.error({ err }, 'wechaty error'));
       try {
-        await startWithin(active, PUPPET_START_TIMEOUT_MS);
+        await startWechatyWithin(active, PUPPET_START_TIMEOUT_MS, 'wechat puppet start', 'check WECHATY_PUPPET_SERVICE_TOKEN and the network');
       } catch (err) {
-        await active.stop().catch(() => undefined);
         wechaty = undefined;
-        throw toGongyouError(err, 'wechat puppet start');
+        throw err;
       }
       logger.info({ puppet: config.puppet ?? 'injected' }, 'wechat puppet started');
     },

@@ -1,5 +1,9 @@
-/** Plays WeChat's servers towards an official-account webhook: signed XML posts, fixtures, reading passive replies. */
+/**
+ * Plays WeChat towards the official account: signed XML posts to its webhook, fixtures, reading
+ * passive replies, and nock at api.weixin.qq.com for what the puppet asks WeChat.
+ */
 import { createHash } from 'node:crypto';
+import nock from 'nock';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -47,4 +51,23 @@ export function deferred<T>(): { promise: Promise<T>; resolve: (value: T) => voi
     resolve = r;
   });
   return { promise, resolve };
+}
+
+/** WeChat's server-side API, where the puppet gets its token and sends customer-service messages. */
+export const WECHAT_API = 'https://api.weixin.qq.com';
+
+/**
+ * nock what wechaty-puppet-official-account asks WeChat by itself: one access token at start, and
+ * user/info for each worker Wechaty has not seen yet (answered for any openid, nickname 王师傅).
+ */
+export function nockPuppetStart(app: { appId: string; appSecret: string }, accessToken = 'ACCESS_TOKEN_1'): nock.Scope {
+  nock(WECHAT_API)
+    .get('/cgi-bin/user/info')
+    .query(true)
+    .reply(200, (uri) => ({ subscribe: 1, openid: new URL(uri, WECHAT_API).searchParams.get('openid'), nickname: '王师傅', language: 'zh_CN' }))
+    .persist();
+  return nock(WECHAT_API)
+    .get('/cgi-bin/token')
+    .query({ grant_type: 'client_credential', appid: app.appId, secret: app.appSecret })
+    .reply(200, { access_token: accessToken, expires_in: 7200 });
 }

@@ -1,15 +1,22 @@
-/** The official-account mode end to end: signed XML posted to the adapter's own webhook port, nock at api.weixin.qq.com. */
+/**
+ * The official-account mode end to end on a real Wechaty with the real wechaty-puppet-official-account:
+ * signed XML posted to the adapter's own webhook port (as WeChat posts it), relayed to the puppet's
+ * loopback webhook, emitted through Wechaty; nock only at WeChat (api.weixin.qq.com and its photo CDN).
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import nock from 'nock';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { BotHandler, IncomingMessage, OutgoingMessage } from '../../../src/core/types.js';
 import { GongyouError } from '../../../src/core/errors.js';
 import { createWechatAdapter, type WechatAdapter } from '../../../adapters/wechat/index.js';
-import { deferred, fixtureXml, passiveContent, postToWebhook, textXml, wechatSignature } from './oa-peer.js';
+import type { AdapterLogger } from '../../../adapters/shared/logger.js';
+import { deferred, fixtureXml, nockPuppetStart, passiveContent, postToWebhook, textXml, WECHAT_API as API, wechatSignature } from './oa-peer.js';
 
 const TOKEN = 'gongyouToken2024';
 const APP = { appId: 'wx5e1c0ffee0000001', appSecret: 'secret-for-tests' };
 const OPENID = 'oRider_Wang_9sd8f7';
-const API = 'https://api.weixin.qq.com';
 const HOUR = 60 * 60 * 1000;
 
 interface Setup {
@@ -18,40 +25,50 @@ interface Setup {
   calls: IncomingMessage[];
   clock: { now(): Date; advance(ms: number): void };
   waits: number[];
+  dataDir: string;
+  logs: Array<{ level: string; details: object; message?: string }>;
 }
 
 const reply = (text: string, choices?: OutgoingMessage['choices']): OutgoingMessage => ({ id: `r-${text}`, text, choices, meta: { intent: 'test' } });
 
-async function setUp(answer: (message: IncomingMessage) => Promise<OutgoingMessage[]>, passiveReplyMs = 4500): Promise<Setup> {
+async function setUp(
+  answer: (message: IncomingMessage) => Promise<OutgoingMessage[]>,
+  options: { passiveReplyMs?: number; apiTimeoutMs?: number } = {},
+): Promise<Setup> {
   let now = Date.parse('2026-03-01T08:00:00Z');
   const clock = { now: () => new Date(now), advance: (ms: number) => void (now += ms) };
   const calls: IncomingMessage[] = [];
   const waits: number[] = [];
+  const logs: Setup['logs'] = [];
+  const log = (level: string) => (details: object, message?: string) => void logs.push({ level, details, message });
+  const logger: AdapterLogger = { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') };
   const bot: BotHandler = {
     async handle(message) {
       calls.push(message);
       return answer(message);
     },
   };
+  nockPuppetStart(APP);
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'gongyou-oa-'));
   const adapter = createWechatAdapter({
     mode: 'official-account',
     officialAccount: { ...APP, token: TOKEN, port: 0 },
-    passiveReplyMs,
+    passiveReplyMs: options.passiveReplyMs ?? 4500,
+    apiTimeoutMs: options.apiTimeoutMs,
     clock,
+    logger,
+    dataDir,
     sleep: async (ms) => void waits.push(ms),
   });
   await adapter.start(bot);
-  return { adapter, url: `http://127.0.0.1:${adapter.listeningPort()}/wechat/official-account`, calls, clock, waits };
+  return { adapter, url: `http://127.0.0.1:${adapter.listeningPort()}/wechat/official-account`, calls, clock, waits, dataDir, logs };
 }
 
-/** nock the token endpoint once and the customer-service send; resolves with each body WeChat receives. */
+/** nock the customer-service send (the token came at start); resolves with each body WeChat receives. */
 function expectCustomerServiceSends(count: number): { bodies: Promise<unknown[]>; scope: nock.Scope } {
   const bodies: unknown[] = [];
   const all = deferred<unknown[]>();
   const scope = nock(API)
-    .get('/cgi-bin/token')
-    .query({ grant_type: 'client_credential', appid: APP.appId, secret: APP.appSecret })
-    .reply(200, { access_token: 'ACCESS_TOKEN_1', expires_in: 7200 })
     .post('/cgi-bin/message/custom/send', (body) => {
       bodies.push(body);
       if (bodies.length === count) all.resolve(bodies);
@@ -63,7 +80,7 @@ function expectCustomerServiceSends(count: number): { bodies: Promise<unknown[]>
   return { bodies: all.promise, scope };
 }
 
-describe('wechat official account', () => {
+describe('wechat official account through wechaty-puppet-official-account', () => {
   let setup: Setup | undefined;
 
   beforeEach(() => {
@@ -72,6 +89,7 @@ describe('wechat official account', () => {
   });
   afterEach(async () => {
     await setup?.adapter.stop();
+    if (setup) rmSync(setup.dataDir, { recursive: true, force: true });
     setup = undefined;
     nock.cleanAll();
     nock.enableNetConnect();
@@ -89,7 +107,7 @@ describe('wechat official account', () => {
     expect(await bad.text()).not.toContain('echo-7731');
   });
 
-  it('puts a fast answer, choices numbered, in the passive reply without calling the API', async () => {
+  it('puts a fast answer, choices numbered, in the passive reply; "回复 2" picks the second choice', async () => {
     setup = await setUp(async () => [reply('您遇到的是哪类问题？', [{ id: 'cat_wages', label: '欠薪' }, { id: 'cat_injury', label: '工伤' }])]);
     const response = await postToWebhook(setup.url, fixtureXml('text.xml'), TOKEN);
     const xml = await response.text();
@@ -107,6 +125,8 @@ describe('wechat official account', () => {
       isGroup: false,
       mentioned: false,
       attachments: [],
+      // the puppet's user/info call, through Wechaty's Contact: proof the message came the puppet's way
+      senderName: '王师傅',
     });
 
     const answer = await postToWebhook(setup.url, textXml(OPENID, '２', '24510000000000011'), TOKEN);
@@ -117,9 +137,24 @@ describe('wechat official account', () => {
     expect(setup.calls[2].text).toBe('7');
   });
 
+  it('keeps the puppet on loopback and its contact cache under the data directory', async () => {
+    setup = await setUp(async () => []);
+    const ready = setup.logs.find((entry) => entry.message === 'wechat official account ready')!;
+    const puppetPort = (ready.details as { puppetPort: number }).puppetPort;
+    expect(puppetPort).toBeGreaterThan(0);
+    expect(puppetPort).not.toBe(setup.adapter.listeningPort());
+    expect(existsSync(path.join(setup.dataDir, 'wechat-official-account', '.wechaty', 'wechaty-puppet-official-account'))).toBe(true);
+
+    // Whatever reaches the puppet without passing our front route is dropped, signed or not.
+    const direct = await fetch(`http://127.0.0.1:${puppetPort}/`, { method: 'POST', headers: { 'content-type': 'text/xml' }, body: textXml(OPENID, '转人工', '24510000000000099') });
+    expect(direct.status).toBe(200);
+    await vi.waitFor(() => expect(setup!.logs.some((entry) => entry.message?.includes('without our signature check'))).toBe(true));
+    expect(setup.calls).toHaveLength(0);
+  });
+
   it('replies "looking it up" when the core is slow, then sends the answer through the customer-service API', async () => {
     const held = deferred<OutgoingMessage[]>();
-    setup = await setUp(() => held.promise, 50);
+    setup = await setUp(() => held.promise, { passiveReplyMs: 50 });
     const sends = expectCustomerServiceSends(2);
     const response = await postToWebhook(setup.url, fixtureXml('text.xml'), TOKEN);
     expect(passiveContent(await response.text())).toBe('正在为您查询，请稍候…');
@@ -131,11 +166,20 @@ describe('wechat official account', () => {
     expect(sends.scope.isDone()).toBe(true);
   });
 
-  it('refuses a post with a bad signature and never hands it to the core', async () => {
+  it('refuses a post with a bad signature and never hands it on', async () => {
     setup = await setUp(async () => [reply('不该出现')]);
     const response = await postToWebhook(setup.url, fixtureXml('text.xml'), TOKEN, 'forgedToken');
     expect(response.status).toBe(403);
     expect(setup.calls).toHaveLength(0);
+  });
+
+  it('handles a redelivered MsgId once and answers it as the first time', async () => {
+    setup = await setUp(async (message) => [reply(`收到：${message.text}`)]);
+    const first = await (await postToWebhook(setup.url, fixtureXml('text.xml'), TOKEN)).text();
+    const again = await (await postToWebhook(setup.url, fixtureXml('text.xml'), TOKEN)).text();
+    expect(passiveContent(again)).toBe('收到：站长不给结钱，已经两个月了');
+    expect(again).toBe(first);
+    expect(setup.calls).toHaveLength(1);
   });
 
   it('refuses a send after the 48-hour window without calling WeChat, and allows one inside it', async () => {
@@ -163,7 +207,7 @@ describe('wechat official account', () => {
     expect(outside.isDone()).toBe(false);
   });
 
-  it('downloads a photo from its PicUrl into the attachment', async () => {
+  it('downloads a photo from the address the puppet gives (its PicUrl)', async () => {
     const png = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
     nock('https://mmbiz.qpic.cn').get('/mmbiz_jpg/fine-receipt-0001/0').reply(200, png, { 'content-type': 'image/png' });
     setup = await setUp(async () => [reply('收到照片')]);
@@ -178,8 +222,7 @@ describe('wechat official account', () => {
 
   it('keeps a photo whose download failed as a link, so the message is not lost', async () => {
     nock('https://mmbiz.qpic.cn').get('/mmbiz_jpg/fine-receipt-0001/0').reply(404);
-    nock(API).get('/cgi-bin/token').query(true).reply(200, { access_token: 'T', expires_in: 7200 });
-    nock(API).get('/cgi-bin/media/get').query(true).reply(200, { errcode: 40007, errmsg: 'invalid media_id' });
+    nock(API).get('/cgi-bin/media/get').query({ access_token: 'ACCESS_TOKEN_1', media_id: 'media_fine_receipt_0001' }).reply(200, { errcode: 40007, errmsg: 'invalid media_id' });
     setup = await setUp(async () => []);
     await postToWebhook(setup.url, fixtureXml('image.xml'), TOKEN);
     expect(setup.calls[0].attachments).toEqual([
@@ -187,13 +230,13 @@ describe('wechat official account', () => {
     ]);
   });
 
-  it('uses speech recognition as the text of a voice message', async () => {
-    nock(API).get('/cgi-bin/token').query(true).reply(200, { access_token: 'T', expires_in: 7200 });
-    nock(API).get('/cgi-bin/media/get').query({ access_token: 'T', media_id: 'media_voice_0001' }).reply(200, Buffer.from('#!AMR'), { 'content-type': 'audio/amr' });
+  it("uses speech recognition as the text of a voice message and fetches the audio with the puppet's token", async () => {
+    nock(API).get('/cgi-bin/media/get').query({ access_token: 'ACCESS_TOKEN_1', media_id: 'media_voice_0001' }).reply(200, Buffer.from('#!AMR'), { 'content-type': 'audio/amr' });
     setup = await setUp(async () => []);
     await postToWebhook(setup.url, fixtureXml('voice.xml'), TOKEN);
     expect(setup.calls[0].text).toBe('我被罚了五十块');
     expect(setup.calls[0].attachments[0]).toMatchObject({ kind: 'audio', mimeType: 'audio/amr' });
+    expect(setup.calls[0].attachments[0].url).toBeUndefined();
   });
 
   it('apologises in the passive reply when the core throws', async () => {
@@ -205,35 +248,73 @@ describe('wechat official account', () => {
     expect(passiveContent(await response.text())).toContain('抱歉');
   });
 
-  it('answers events and unreadable bodies without troubling the core', async () => {
-    setup = await setUp(async () => [reply('x')]);
-    const event = await postToWebhook(setup.url, fixtureXml('event-subscribe.xml'), TOKEN);
-    expect(await event.text()).toBe('success');
+  it('answers what the puppet would drop or hang on: welcome on subscribe, a location, other events, junk', async () => {
+    setup = await setUp(async (message) => [reply(message.text === '/start' ? '您好，我是工会的“工友”助手。' : `收到 ${message.text}`)]);
+    const welcome = await postToWebhook(setup.url, fixtureXml('event-subscribe.xml'), TOKEN);
+    expect(passiveContent(await welcome.text())).toBe('您好，我是工会的“工友”助手。');
+    expect(setup.calls[0]).toMatchObject({ text: '/start', messageId: `${OPENID}:1760000180` });
+
+    const location = await postToWebhook(setup.url, fixtureXml('location.xml'), TOKEN);
+    expect(passiveContent(await location.text())).toBe('收到 [位置] 朝阳区某小区东门（39.915, 116.404）');
+
+    const unsubscribe = await postToWebhook(setup.url, fixtureXml('event-subscribe.xml', { Event: 'unsubscribe', CreateTime: '1760000999' }), TOKEN);
+    expect(await unsubscribe.text()).toBe('success');
     const junk = await postToWebhook(setup.url, '{"not":"xml"}', TOKEN);
     expect(junk.status).toBe(400);
     expect(await junk.text()).toContain('无法读取');
-    expect(setup.calls).toHaveLength(0);
+    expect(setup.calls).toHaveLength(2);
   });
 
-  it('translates WeChat errcodes: retries "busy", refetches a stale token, refuses a closed window', async () => {
+  it("reads WeChat's errcode back from the puppet: retries busy, refetches a stale token, refuses a closed window", async () => {
     setup = await setUp(async () => []);
     const key = `wechat:${OPENID}`;
     await postToWebhook(setup.url, fixtureXml('text.xml'), TOKEN);
     nock(API)
-      .get('/cgi-bin/token').query(true).reply(200, { access_token: 'OLD', expires_in: 7200 })
-      .post('/cgi-bin/message/custom/send').query({ access_token: 'OLD' }).reply(200, { errcode: -1, errmsg: 'system error' })
-      .post('/cgi-bin/message/custom/send').query({ access_token: 'OLD' }).reply(200, { errcode: 40001, errmsg: 'invalid credential' })
+      .post('/cgi-bin/message/custom/send').query({ access_token: 'ACCESS_TOKEN_1' }).reply(200, { errcode: -1, errmsg: 'system error' })
+      .post('/cgi-bin/message/custom/send').query({ access_token: 'ACCESS_TOKEN_1' }).reply(200, { errcode: 40001, errmsg: 'invalid credential' })
       .get('/cgi-bin/token').query(true).reply(200, { access_token: 'NEW', expires_in: 7200 })
       .post('/cgi-bin/message/custom/send').query({ access_token: 'NEW' }).reply(200, { errcode: 0, errmsg: 'ok' });
     await setup.adapter.send(key, reply('第一条'));
     expect(setup.waits).toEqual([1000]);
     expect(nock.isDone()).toBe(true);
 
-    nock(API).post('/cgi-bin/message/custom/send').query(true).reply(200, { errcode: 45015, errmsg: 'response out of time limit' });
-    await expect(setup.adapter.send(key, reply('第二条'))).rejects.toMatchObject({ code: 'platform_refused', isRetryable: false });
+    nock(API).post('/cgi-bin/message/custom/send').query(true).reply(200, { errcode: 45015, errmsg: 'response out of time limit or subscription is canceled' });
+    const refused = await setup.adapter.send(key, reply('第二条')).catch((err: unknown) => err as GongyouError);
+    expect(refused).toMatchObject({ code: 'platform_refused', isRetryable: false });
+    expect(refused!.message).toContain('45015');
+    // the puppet's own error carries the text it failed to send; ours does not
+    expect(refused!.message).not.toContain('第二条');
 
-    nock(API).post('/cgi-bin/message/custom/send').query(true).times(3).replyWithError({ code: 'ECONNRESET', message: 'socket hang up' });
+    // An Error, not a plain object: nock 14 never delivers a plain-object error to an http.request client such as the puppet's unirest.
+    nock(API).post('/cgi-bin/message/custom/send').query(true).times(3).replyWithError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
     await expect(setup.adapter.send(key, reply('第三条'))).rejects.toMatchObject({ code: 'network_failed', isRetryable: true });
+  });
+
+  it('gives up on a send WeChat does not answer', async () => {
+    setup = await setUp(async () => [], { apiTimeoutMs: 100 });
+    await postToWebhook(setup.url, fixtureXml('text.xml'), TOKEN);
+    nock(API).post('/cgi-bin/message/custom/send').query(true).times(3).delay(3000).reply(200, { errcode: 0, errmsg: 'ok' });
+    await expect(setup.adapter.send(`wechat:${OPENID}`, reply('没有回音'))).rejects.toMatchObject({ code: 'network_failed', isRetryable: true });
+  });
+
+  it('starts without a token when WeChat refuses one (e.g. IP not whitelisted) and says why', async () => {
+    const refusal = { errcode: 40164, errmsg: 'invalid ip 203.0.113.9, not in whitelist' };
+    // the puppet asks twice while starting, the adapter once more to learn why
+    nock(API).get('/cgi-bin/token').query(true).times(3).reply(200, refusal);
+    setup = await setUp(async () => [reply('被动回复不需要令牌')]);
+    const complaint = setup.logs.find((entry) => entry.level === 'error' && entry.message?.includes('whitelist'))!;
+    expect((complaint.details as { err: GongyouError }).err.message).toContain('40164');
+    // passive replies need no token, so workers still get answers
+    expect(passiveContent(await (await postToWebhook(setup.url, fixtureXml('text.xml'), TOKEN)).text())).toBe('被动回复不需要令牌');
+  });
+
+  it('fails to start, saying why, when WeChat cannot be reached', async () => {
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'gongyou-oa-'));
+    const adapter = createWechatAdapter({ mode: 'official-account', officialAccount: { ...APP, token: TOKEN }, dataDir });
+    // no nock for the token: the request fails like a network outage
+    await expect(adapter.start({ handle: async () => [] })).rejects.toMatchObject({ code: 'network_failed', message: expect.stringContaining('official account start') });
+    await adapter.stop();
+    rmSync(dataDir, { recursive: true, force: true });
   });
 
   it('refuses group conversation keys: an official account has no groups', async () => {

@@ -8,6 +8,7 @@ import { toGongyouError, WechatApiError } from '../../../adapters/wechat/errors.
 import { ChoiceMemory } from '../../../adapters/wechat/choices.js';
 import { CappedMap } from '../../../adapters/wechat/capped-map.js';
 import { CustomerServiceWindow } from '../../../adapters/wechat/service-window.js';
+import { failureOf } from '../../../adapters/wechat/oa-puppet.js';
 import { createWechatAdapter } from '../../../adapters/wechat/index.js';
 import { fixtureXml, wechatSignature } from './oa-peer.js';
 
@@ -60,6 +61,7 @@ describe('configuration', () => {
     expect(bad({ mode: 'puppet' })).toThrow(/WECHATY_PUPPET/);
     expect(bad({ mode: 'puppet', puppet: 'p', passiveReplyMs: 5000 })).toThrow(/passiveReplyMs/);
     expect(bad({ mode: 'puppet', puppet: 'p', serviceWindowHours: 72 })).toThrow(/48/);
+    expect(bad({ mode: 'puppet', puppet: 'p', apiTimeoutMs: 0 })).toThrow(/apiTimeoutMs/);
     expect(bad({ mode: 'official-account', officialAccount: { appId: 'wx1', appSecret: 's', token: 'tok', webhookProxyUrl: 'https://x.localtunnel.me' } })).toThrow(
       /webhookProxyUrl/,
     );
@@ -101,8 +103,21 @@ describe('error translation', () => {
     expect(code(Object.assign(new Error('connect'), { code: 'ECONNREFUSED' }))).toEqual(['network_failed', true, undefined]);
     expect(code(new TypeError('fetch failed', { cause: { code: 'UND_ERR_SOCKET' } }))).toEqual(['network_failed', true, undefined]);
     expect(code(new Error('something odd'))).toEqual(['platform_refused', false, undefined]);
+    expect(code(Object.assign(new Error('timeout'), { code: 'ESOCKETTIMEDOUT' }))).toEqual(['network_failed', true, undefined]);
     const already = new GongyouError('bad_request', 'x');
     expect(toGongyouError(already, 'test')).toBe(already);
+  });
+});
+
+describe("reading WeChat's answer back from what the puppet's unirest saw", () => {
+  it('finds the errcode, the HTTP status or the network error, and nothing in a good answer', () => {
+    expect(failureOf({ status: 200, body: { errcode: 45015, errmsg: 'out of time limit' } })).toMatchObject({ errcode: 45015, errmsg: 'out of time limit' });
+    expect(failureOf({ status: 429, body: 'slow down', headers: { 'retry-after': '7' } })).toMatchObject({ httpStatus: 429, retryAfterMs: 7000 });
+    const reset = Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
+    expect(failureOf({ error: reset })).toBe(reset);
+    expect(failureOf({ status: 200, body: { errcode: 0, errmsg: 'ok' } })).toBeUndefined();
+    expect(failureOf({ status: 200, body: { access_token: 'T', expires_in: 7200 } })).toBeUndefined();
+    expect(failureOf(undefined)).toBeUndefined();
   });
 });
 
