@@ -42,6 +42,7 @@ export const envSchema = z.object({
   OPENAI_BASE_URL: url.optional(),
   OPENAI_MODEL: z.string().min(1).default('gpt-4o-mini'),
   OPENAI_TIMEOUT_MS: z.coerce.number().int().min(500).max(60_000).default(4000),
+  LLM_RERANK: bool.default(false),
   EMBEDDINGS_BASE_URL: url.optional(),
   EMBEDDINGS_API_KEY: z.string().min(1).optional(),
   EMBEDDINGS_MODEL: z.string().min(1).optional(),

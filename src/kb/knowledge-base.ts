@@ -27,6 +27,8 @@ export interface KnowledgeBaseOptions {
   embeddingsClient?: EmbeddingsClient;
   /** An LLM rewriter applied to questions before retrieval. */
   rewrite?: (query: string) => Promise<string>;
+  /** An LLM reranker applied to the best articles after retrieval. */
+  rerank?: (query: string, passages: Passage[]) => Promise<string[]>;
   clock?: Clock;
   /** Where warnings go (a bad admin lexicon, a failing embeddings endpoint). */
   warn?: (message: string, detail?: unknown) => void;
@@ -112,6 +114,7 @@ export async function openKnowledgeBase(options: KnowledgeBaseOptions): Promise<
       tokenizer,
       vectors,
       rewrite: options.rewrite,
+      rerank: options.rerank,
       weights: options.weights,
       onVectorError: (error) => warn('embeddings failed; searching by keywords only', error),
     });

@@ -37,6 +37,8 @@ export interface RetrievalWeights extends QueryWeights {
   bankDecay: number;
   /** Bank BM25 score at which the best match counts fully (weaker matches vote less); 0 = always full. */
   bankFullScore: number;
+  /** How many of the best articles an LLM reranker may reorder. */
+  rerankDepth: number;
 }
 
 /** Our plain-language note on what one article answers, indexed beside it. */
@@ -61,6 +63,7 @@ export const DEFAULT_WEIGHTS: RetrievalWeights = {
   bankPower: 1,
   bankDecay: 0.7,
   bankFullScore: 0,
+  rerankDepth: 12,
 };
 
 /** How many of a bank question's articles it expands (the main one and the next). */
@@ -87,6 +90,8 @@ export interface RetrieverOptions {
   vectors?: VectorSearch;
   /** An LLM rewriter: turns a colloquial question into a clearer one before retrieval. */
   rewrite?: (query: string) => Promise<string>;
+  /** An LLM reranker: returns the given passages' ids, most relevant first (the top `rerankDepth` articles go to it). */
+  rerank?: (query: string, passages: Passage[]) => Promise<string[]>;
   weights?: Partial<RetrievalWeights>;
   /** Told when the vector side fails (the search then uses keywords alone). */
   onVectorError?: (error: unknown) => void;
@@ -307,12 +312,33 @@ export function createRetriever(options: RetrieverOptions): EmbeddedRetriever {
       const kinds = searchOptions.kinds ?? ['article', 'card'];
       const text = options.rewrite ? await rewriteSafely(options.rewrite, query) : query;
       const ranking = keywordRanking(text, Math.max(top, options.vectors ? 50 : top));
-      const articles = kinds.includes('article') ? (await fuseWithVectors(text, ranking.articles, top)) : [];
+      const fused = kinds.includes('article') ? await fuseWithVectors(text, ranking.articles, top) : [];
+      const articles = options.rerank && fused.length > 1 ? await rerankTop(options.rerank, query, fused, weights.rerankDepth) : fused;
       const cards = kinds.includes('card') ? ranking.cards : [];
       if (kinds.length === 1) return (kinds[0] === 'card' ? cards : articles).slice(0, top);
       return [...articles, ...cards].sort((a, b) => b.score - a.score).slice(0, top);
     },
   };
+}
+
+/**
+ * Let the reranker reorder the first `depth` hits. The reordered hits take over the scores of the
+ * places they move to, so scores still fall with rank and stay comparable with card scores.
+ */
+async function rerankTop(rerank: NonNullable<RetrieverOptions['rerank']>, query: string, hits: SearchHit[], depth: number): Promise<SearchHit[]> {
+  const head = hits.slice(0, depth);
+  const byId = new Map(head.map((hit) => [hit.passage.id, hit]));
+  let order: string[];
+  try {
+    order = await rerank(query, head.map((hit) => hit.passage));
+  } catch {
+    return hits;
+  }
+  const seen = new Set<string>();
+  const reordered = [...order, ...head.map((hit) => hit.passage.id)]
+    .filter((id) => byId.has(id) && !seen.has(id) && (seen.add(id), true))
+    .map((id, position) => ({ passage: byId.get(id)!.passage, score: head[position].score }));
+  return [...reordered, ...hits.slice(depth)];
 }
 
 /** A failing or empty rewrite must not lose the worker's question: fall back to it as written. */
