@@ -31,7 +31,7 @@ function withoutLeadingMentions(text: string): string {
 }
 
 /** Numbered options as WeChat shows them: "1. 欠薪". */
-function numberedChoices(text: string): Array<{ label: string }> {
+export function numberedChoices(text: string): Array<{ label: string }> {
   return [...text.matchAll(/^(\d+)\. (.+)$/gm)].map((match) => ({ label: match[2] }));
 }
 

@@ -39,9 +39,14 @@ export async function postToWebhook(url: string, body: string, token: string, si
   return fetch(`${url}?${query}`, { method: 'POST', headers: { 'content-type': 'text/xml' }, body });
 }
 
+/** A CDATA field of a passive reply, e.g. its ToUserName. */
+export function passiveField(xml: string, field: string): string | undefined {
+  return new RegExp(`<${field}><!\\[CDATA\\[([\\s\\S]*?)\\]\\]></${field}>`).exec(xml)?.[1];
+}
+
 /** The Content of a passive text reply, or undefined for "success" / empty. */
 export function passiveContent(xml: string): string | undefined {
-  return /<Content><!\[CDATA\[([\s\S]*?)\]\]><\/Content>/.exec(xml)?.[1];
+  return passiveField(xml, 'Content');
 }
 
 /** A promise with its resolver, so a test can hold the core's answer back without sleeping. */
