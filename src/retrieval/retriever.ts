@@ -58,7 +58,7 @@ export const DEFAULT_WEIGHTS: RetrievalWeights = {
   centrality: 0,
   relyDecay: 0.9,
   popularity: 0,
-  bankWeight: 0.2,
+  bankWeight: 0.3,
   bankTop: 20,
   bankPower: 1,
   bankDecay: 0.7,
