@@ -351,11 +351,18 @@ async function rewriteSafely(rewrite: (query: string) => Promise<string>, query:
   }
 }
 
-/** Positions of the `count` highest positive scores, best first. */
+/** Positions of the `count` highest positive scores, best first (one pass; no sort of every score). */
 function topPositions(scores: Float64Array, count: number): number[] {
-  const positions: number[] = [];
-  scores.forEach((score, position) => {
-    if (score > 0) positions.push(position);
-  });
-  return positions.sort((a, b) => scores[b] - scores[a]).slice(0, count);
+  const best: number[] = [];
+  let floor = 0;
+  for (let position = 0; position < scores.length; position += 1) {
+    const score = scores[position];
+    if (score <= floor) continue;
+    let at = best.length;
+    while (at > 0 && scores[best[at - 1]] < score) at -= 1;
+    best.splice(at, 0, position);
+    if (best.length > count) best.pop();
+    if (best.length === count) floor = scores[best[count - 1]];
+  }
+  return best;
 }
