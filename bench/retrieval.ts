@@ -47,7 +47,9 @@ async function recall(kb: KnowledgeBase, file: string, half?: 'dev' | 'held'): P
 export async function benchRetrieval(): Promise<Record<string, number>> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'gongyou-bench-kb-'));
   try {
-    const importer = await openKnowledgeBase({ dataDir });
+    // BENCH_NO_BANK=1 measures without the question bank, to show what it is worth.
+    const bankOption = process.env.BENCH_NO_BANK === '1' ? { questions: [] } : {};
+    const importer = await openKnowledgeBase({ dataDir, ...bankOption });
     const importStart = performance.now();
     const report = await importer.import([corpusDir()]);
     const importMs = performance.now() - importStart;
@@ -57,7 +59,7 @@ export async function benchRetrieval(): Promise<Record<string, number>> {
     const loads: number[] = [];
     let kb: KnowledgeBase | undefined;
     for (let run = 0; run < 3; run += 1) {
-      kb = await openKnowledgeBase({ dataDir });
+      kb = await openKnowledgeBase({ dataDir, ...bankOption });
       loads.push(kb.indexLoadMs);
     }
     if (!kb) throw new Error('unreachable');
