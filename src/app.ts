@@ -66,6 +66,8 @@ export interface Gongyou {
   clock: Clock;
   /** Whether /readyz answers 200. */
   ready: boolean;
+  /** Each channel adapter's status (`up`, `retrying`, `stopped`), shown by /readyz once the channels were started. */
+  channelStatus?: () => Record<string, string>;
   /** Stop adapters, finish turns in flight, flush and close storage. */
   close(): Promise<void>;
 }
@@ -213,7 +215,7 @@ export async function createGongyou(config: AppConfig, overrides: GongyouOverrid
     bus,
     routes: [...adapters.values()].flatMap((a) => a.routes ?? []),
     mounts,
-    health: { ready: async () => gongyou.ready },
+    health: { ready: async () => gongyou.ready, channels: () => gongyou.channelStatus?.() ?? {} },
     logger,
     newId,
     clock,

@@ -10,6 +10,7 @@ import { createLogger, type Logger } from './core/logger.js';
 import { GongyouError } from './core/errors.js';
 import { startHttpServer } from './web/server.js';
 import { createConfiguredAdapters } from './adapters.js';
+import { startChannels } from './channel-starter.js';
 
 /** A running Gongyou and how to stop it. */
 export interface RunningGongyou {
@@ -23,10 +24,13 @@ export async function startGongyou(config: AppConfig, logger: Logger = createLog
   const adapters = await createConfiguredAdapters(config, logger);
   const gongyou = await createGongyou(config, { logger, adapters });
   const server = await startHttpServer(gongyou.app, { port: config.port, host: config.host });
-  for (const adapter of gongyou.adapters.values()) {
-    await adapter.start(gongyou.bot);
-    logger.info({ adapter: adapter.name }, 'adapter started');
-  }
+  const channels = await startChannels(gongyou.adapters.values(), gongyou.bot, { logger }).catch(async (error: unknown) => {
+    // A channel the platform refuses stops start-up: release what already runs before saying so.
+    await server.close().catch(() => undefined);
+    await gongyou.close().catch(() => undefined);
+    throw error;
+  });
+  gongyou.channelStatus = channels.status;
   // Messages a crash left unsent go out now; after that the handoff scheduler retries them every minute.
   await gongyou.delivery.retryUndelivered();
   logger.info({ port: server.port, dataDir: config.dataDir, storage: config.env.STORAGE }, 'Gongyou is listening');
@@ -37,6 +41,7 @@ export async function startGongyou(config: AppConfig, logger: Logger = createLog
     stop() {
       stopping ??= (async () => {
         gongyou.ready = false;
+        channels.stop();
         await server.close();
         await gongyou.close();
         logger.info('Gongyou stopped');

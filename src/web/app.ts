@@ -22,7 +22,7 @@ export interface WebAppDeps {
   /** Sub-apps such as the mediator console and its APIs. */
   mounts?: Array<{ path: string; app: Hono }>;
   /** Readiness: false while starting or shutting down, so load balancers stop sending. */
-  health: { ready(): Promise<boolean> };
+  health: { ready(): Promise<boolean>; channels?(): Record<string, string> };
   logger: Logger;
   newId: () => string;
   clock: Clock;
@@ -47,7 +47,9 @@ export function createHttpApp(deps: WebAppDeps): Hono {
     } catch (err) {
       deps.logger.warn({ err }, 'readiness check failed');
     }
-    return ready ? c.json({ status: 'ready' }) : c.json({ status: 'not_ready' }, 503);
+    // Ready means workers can be served (storage, web chat); a channel still retrying shows in `channels`.
+    const channels = deps.health.channels?.() ?? {};
+    return ready ? c.json({ status: 'ready', channels }) : c.json({ status: 'not_ready', channels }, 503);
   });
 
   mountChatApi(app, deps);

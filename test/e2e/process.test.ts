@@ -5,6 +5,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -97,4 +98,45 @@ describe('gongyou command', () => {
       await storage.close();
     }
   });
+
+  it('serves the web chat when Telegram cannot be reached at start, and says the channel is being retried', async () => {
+    const closed = await new Promise<number>((resolve) => {
+      const probe = net.createServer().listen(0, '127.0.0.1', () => {
+        const { port } = probe.address() as net.AddressInfo;
+        probe.close(() => resolve(port));
+      });
+    });
+    const { child, done } = run(['start'], {
+      GONGYOU_DATA_DIR: tempDir(),
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'info',
+      TELEGRAM_BOT_TOKEN: '123456:TEST',
+      TELEGRAM_MODE: 'polling',
+      TELEGRAM_API_ROOT: `http://127.0.0.1:${closed}`,
+    });
+    const port = await new Promise<number>((resolve, reject) => {
+      let buf = '';
+      child.stdout!.on('data', (c) => {
+        buf += c;
+        const m = /"port":(\d+)[^\n]*Gongyou is listening/.exec(buf);
+        if (m) resolve(Number(m[1]));
+      });
+      child.on('exit', () => reject(new Error(`exited early: ${buf}`)));
+    });
+    const base = `http://127.0.0.1:${port}`;
+    const ready = await fetch(`${base}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ status: 'ready', channels: { telegram: 'retrying' } });
+    const res = await fetch(`${base}/api/web/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ userId: 'tg-down', text: '你好' }),
+    });
+    expect(res.status).toBe(200);
+    child.kill('SIGTERM');
+    const { code, stdout } = await done;
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/channel could not start; the other channels run/);
+  }, 30_000);
 });

@@ -17,7 +17,12 @@ describe('health checks', () => {
     h.readiness.ready = false;
     const res = await h.app.request('/readyz');
     expect(res.status).toBe(503);
-    expect(await res.json()).toEqual({ status: 'not_ready' });
+    expect(await res.json()).toEqual({ status: 'not_ready', channels: {} });
+  });
+
+  it('/readyz lists each channel’s status', async () => {
+    const h = createWebHarness({ deps: { health: { ready: async () => true, channels: () => ({ telegram: 'retrying', slack: 'up' }) } } });
+    expect(await (await h.app.request('/readyz')).json()).toEqual({ status: 'ready', channels: { telegram: 'retrying', slack: 'up' } });
   });
 
   it('/readyz is 503 when the readiness check itself throws', async () => {
