@@ -59,7 +59,7 @@ export const DEFAULT_WEIGHTS: RetrievalWeights = {
   relyDecay: 0.9,
   popularity: 0,
   bankWeight: 0.3,
-  bankTop: 20,
+  bankTop: 40,
   bankPower: 1,
   bankDecay: 0.7,
   bankFullScore: 0,
