@@ -36,6 +36,19 @@ function run(args: string[], env: Record<string, string>): { child: ChildProcess
   return { child, done };
 }
 
+/** The port the started server logs once it listens (rejects if the process exits first). */
+function listeningPort(child: ChildProcess): Promise<number> {
+  return new Promise<number>((resolve, reject) => {
+    let buf = '';
+    child.stdout!.on('data', (c) => {
+      buf += c;
+      const m = /"port":(\d+)[^\n]*Gongyou is listening/.exec(buf);
+      if (m) resolve(Number(m[1]));
+    });
+    child.on('exit', () => reject(new Error(`exited early: ${buf}`)));
+  });
+}
+
 describe('gongyou command', () => {
   it('refuses to start on a bad value and names the variable', async () => {
     const { done } = run(['start'], { GONGYOU_DATA_DIR: tempDir(), PORT: 'eighty' });
@@ -64,15 +77,7 @@ describe('gongyou command', () => {
   it('serves, then on SIGTERM stops accepting, finishes and keeps every message', async () => {
     const dir = tempDir();
     const { child, done } = run(['start'], { GONGYOU_DATA_DIR: dir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info' });
-    const port = await new Promise<number>((resolve, reject) => {
-      let buf = '';
-      child.stdout!.on('data', (c) => {
-        buf += c;
-        const m = /"port":(\d+)[^\n]*Gongyou is listening/.exec(buf);
-        if (m) resolve(Number(m[1]));
-      });
-      child.on('exit', () => reject(new Error(`exited early: ${buf}`)));
-    });
+    const port = await listeningPort(child);
     const base = `http://127.0.0.1:${port}`;
     expect((await fetch(`${base}/healthz`)).status).toBe(200);
     expect((await fetch(`${base}/readyz`)).status).toBe(200);
@@ -115,15 +120,7 @@ describe('gongyou command', () => {
       TELEGRAM_MODE: 'polling',
       TELEGRAM_API_ROOT: `http://127.0.0.1:${closed}`,
     });
-    const port = await new Promise<number>((resolve, reject) => {
-      let buf = '';
-      child.stdout!.on('data', (c) => {
-        buf += c;
-        const m = /"port":(\d+)[^\n]*Gongyou is listening/.exec(buf);
-        if (m) resolve(Number(m[1]));
-      });
-      child.on('exit', () => reject(new Error(`exited early: ${buf}`)));
-    });
+    const port = await listeningPort(child);
     const base = `http://127.0.0.1:${port}`;
     const ready = await fetch(`${base}/readyz`);
     expect(ready.status).toBe(200);
