@@ -36,6 +36,7 @@ class BoltAdapter implements SlackAdapter {
   private readonly logger: AdapterLogger;
   private readonly fetchFn: FetchLike;
   private readonly receiver: Receiver;
+  private readonly socketMode?: SocketModeReceiver;
   private readonly queue = new KeyedQueue();
   private readonly staffChannels: Set<string>;
   private core?: BotHandler;
@@ -47,7 +48,8 @@ class BoltAdapter implements SlackAdapter {
     this.staffChannels = new Set(config.staffChannels ?? []);
     const boltLogger = toBoltLogger(this.logger);
     if (config.socketMode) {
-      this.receiver = new SocketModeReceiver({ appToken: config.appToken!, logger: boltLogger });
+      this.socketMode = new SocketModeReceiver({ appToken: config.appToken!, logger: boltLogger });
+      this.receiver = this.socketMode;
     } else {
       const receiver = new FetchRequestReceiver({
         signingSecret: config.signingSecret,
@@ -77,6 +79,9 @@ class BoltAdapter implements SlackAdapter {
   }
 
   async stop(): Promise<void> {
+    // Bolt's SocketModeReceiver.stop() returns before the socket has closed, and an envelope arriving
+    // meanwhile would be acked and then dropped (the core is gone): wait for the close handshake
+    await this.socketMode?.client.disconnect();
     await this.app.stop();
     await this.queue.onIdle();
     this.core = undefined;

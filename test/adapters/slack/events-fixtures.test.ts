@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { HttpRoute } from '../../../src/core/types.js';
 import { createSlackAdapter, type SlackAdapter } from '../../../adapters/slack/index.js';
 import { createScriptedBot, type ScriptedBot } from '../../contracts/adapter.contract.js';
-import { BOT_TOKEN, buttonsOf, interactivityBody, mockSlackApi, signedSlackRequest, SIGNING_SECRET, type PostedMessage } from './slack-peer.js';
+import { atLeast, BOT_TOKEN, buttonsOf, DM_FIXTURE_MESSAGE, interactivityBody, mockSlackApi, signedSlackRequest, SIGNING_SECRET, type PostedMessage } from './slack-peer.js';
 
 const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../fixtures/slack');
 const fixture = (name: string): string => readFileSync(path.join(FIXTURES, `${name}.json`), 'utf8');
@@ -22,14 +22,8 @@ describe('slack events with recorded payloads', () => {
 
   const post = (body: string, options: { timestampSec?: number; secret?: string; contentType?: string; headers?: Record<string, string> } = {}) =>
     route.handle(signedSlackRequest({ body, timestampSec: options.timestampSec ?? NOW_SEC - 2, ...options }));
-  const calls = async (n: number) => {
-    await vi.waitFor(() => expect(bot.calls.length).toBeGreaterThanOrEqual(n), { timeout: 5000 });
-    return bot.calls;
-  };
-  const posts = async (n: number) => {
-    await vi.waitFor(() => expect(posted.length).toBeGreaterThanOrEqual(n), { timeout: 5000 });
-    return posted;
-  };
+  const calls = (n: number) => atLeast(bot.calls, n);
+  const posts = (n: number) => atLeast(posted, n);
 
   beforeEach(async () => {
     nock.disableNetConnect();
@@ -82,15 +76,7 @@ describe('slack events with recorded payloads', () => {
     bot.replyNext([{ text: '什么问题？', choices: [{ id: 'cat_wages', label: '欠薪' }, { id: 'cat_injury', label: '工伤' }], meta: { intent: 'intake' } }]);
     expect((await post(fixture('dm-message'))).status).toBe(200);
     const [message] = await calls(1);
-    expect(message).toMatchObject({
-      channel: 'slack',
-      conversationKey: 'slack:D0LAN2Q65',
-      userKey: 'slack:U061F7AUR',
-      messageId: '5f0e4a7c-2b1d-4f8e-9a3c-6d2e1b7f0a11',
-      text: '站长两个月没给我结钱了 & 还扣了押金',
-      isGroup: false,
-      mentioned: false,
-    });
+    expect(message).toMatchObject(DM_FIXTURE_MESSAGE);
     const [reply] = await posts(1);
     expect(reply.channel).toBe('D0LAN2Q65');
     expect(reply.thread_ts).toBeUndefined();

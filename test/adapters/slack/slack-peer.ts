@@ -4,12 +4,30 @@
  */
 import { createHmac } from 'node:crypto';
 import nock from 'nock';
+import { expect, vi } from 'vitest';
 
 /** The signing secret and bot identity the tests use. */
 export const SIGNING_SECRET = '8f742231b10e8888abcd99yyyzzz85a5';
 export const BOT_TOKEN = 'xoxb-1111111111-2222222222222-gongyouTestToken';
 export const BOT_USER_ID = 'U07GONGYOU';
 export const TEAM_ID = 'T024BE7LD';
+
+/** What the core gets from test/fixtures/slack/dm-message.json (a worker's message.im), however it arrived. */
+export const DM_FIXTURE_MESSAGE = {
+  channel: 'slack',
+  conversationKey: 'slack:D0LAN2Q65',
+  userKey: 'slack:U061F7AUR',
+  messageId: '5f0e4a7c-2b1d-4f8e-9a3c-6d2e1b7f0a11',
+  text: '站长两个月没给我结钱了 & 还扣了押金',
+  isGroup: false,
+  mentioned: false,
+};
+
+/** `list` once it holds at least `n` items: the bot works on after Slack was answered, so tests wait for its effects. */
+export async function atLeast<T>(list: readonly T[], n: number, timeout = 5000): Promise<readonly T[]> {
+  await vi.waitFor(() => expect(list.length).toBeGreaterThanOrEqual(n), { timeout });
+  return list;
+}
 
 /** A POST as Slack sends it, signed with `secret` at `timestampSec`. */
 export function signedSlackRequest(options: {
