@@ -166,11 +166,10 @@ export function createOfficialAccountAdapter(config: WechatAdapterConfig & { off
     },
     async send(conversationKey, message) {
       const openId = openIdOf(conversationKey);
-      if (!window.isOpen(openId)) {
-        const closedAt = window.closesAt(openId);
+      // Refused here only when we know the window closed; unknown (e.g. after a restart) is WeChat's call (45015).
+      if (window.isKnownClosed(openId)) {
         throw platformRefused(
-          `WeChat 48-hour customer-service window is closed for ${conversationKey}` +
-            (closedAt ? ` (closed at ${closedAt.toISOString()})` : ' (no message from this worker since start)') +
+          `WeChat 48-hour customer-service window is closed for ${conversationKey} (closed at ${window.closesAt(openId)?.toISOString()})` +
             '; keep the message for their next contact and tell the mediator',
         );
       }
@@ -178,7 +177,7 @@ export function createOfficialAccountAdapter(config: WechatAdapterConfig & { off
     },
     canReach(conversationKey) {
       try {
-        return window.isOpen(openIdOf(conversationKey));
+        return !window.isKnownClosed(openIdOf(conversationKey));
       } catch {
         return false;
       }

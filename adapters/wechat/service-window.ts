@@ -6,7 +6,11 @@
 import type { Clock } from '../../src/core/types.js';
 import { CappedMap } from './capped-map.js';
 
-/** Remembers when each worker last wrote, in memory (a restart closes every window until the worker writes again). */
+/**
+ * Remembers when each worker last wrote, in memory. After a restart nothing is known: a send is then
+ * tried and WeChat itself says whether the window is closed (45015), so a deploy does not hold back
+ * a mediator's reply to a worker who wrote an hour ago.
+ */
 export class CustomerServiceWindow {
   private readonly lastInbound: CappedMap<string, number>;
   private readonly windowMs: number;
@@ -26,10 +30,10 @@ export class CustomerServiceWindow {
     this.lastInbound.set(openId, Math.max(previous, at.getTime()));
   }
 
-  /** True while the worker's last message is younger than the window. */
-  isOpen(openId: string): boolean {
+  /** True only when we know the window has closed (a message from the worker, longer ago than the window). */
+  isKnownClosed(openId: string): boolean {
     const last = this.lastInbound.get(openId);
-    return last !== undefined && this.clock.now().getTime() - last < this.windowMs;
+    return last !== undefined && this.clock.now().getTime() - last >= this.windowMs;
   }
 
   /** When the window closes for this worker, if we know. */

@@ -185,7 +185,11 @@ describe('wechat official account through wechaty-puppet-official-account', () =
   it('refuses a send after the 48-hour window without calling WeChat, and allows one inside it', async () => {
     setup = await setUp(async () => []);
     const key = `wechat:${OPENID}`;
-    expect(setup.adapter.canReach(key)).toBe(false);
+    // Nothing known since start (as after a restart): the send is tried and WeChat decides.
+    expect(setup.adapter.canReach(key)).toBe(true);
+    const unknown = expectCustomerServiceSends(1);
+    await setup.adapter.send(key, reply('调解员：您好，我们看到您的诉求了'));
+    expect(await unknown.bodies).toEqual([{ touser: OPENID, msgtype: 'text', text: { content: '调解员：您好，我们看到您的诉求了' } }]);
     const ack = await postToWebhook(setup.url, fixtureXml('text.xml'), TOKEN);
     expect(await ack.text()).toBe('success');
     setup.clock.advance(47 * HOUR);

@@ -146,14 +146,16 @@ describe('per-conversation memory', () => {
   it('opens the customer-service window on each message and closes it after the configured hours', () => {
     let now = 0;
     const window = new CustomerServiceWindow(48, { now: () => new Date(now) });
-    expect(window.isOpen('o1')).toBe(false);
+    // nothing known (e.g. after a restart): not known to be closed, WeChat decides
+    expect(window.isKnownClosed('o1')).toBe(false);
+    expect(window.closesAt('o1')).toBeUndefined();
     window.touch('o1');
     now = 48 * 3_600_000 - 1;
-    expect(window.isOpen('o1')).toBe(true);
+    expect(window.isKnownClosed('o1')).toBe(false);
     now += 1;
-    expect(window.isOpen('o1')).toBe(false);
+    expect(window.isKnownClosed('o1')).toBe(true);
     window.touch('o1');
-    expect(window.isOpen('o1')).toBe(true);
+    expect(window.isKnownClosed('o1')).toBe(false);
     expect(window.closesAt('o1')?.getTime()).toBe(now + 48 * 3_600_000);
   });
 });
