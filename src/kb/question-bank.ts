@@ -45,9 +45,16 @@ export function shippedQuestionBank(): BankQuestion[] {
   return shipped;
 }
 
-/** A short fingerprint of a bank: a snapshot built with another bank is rebuilt at open. */
+const fingerprints = new WeakMap<BankQuestion[], string>();
+
+/** A short fingerprint of a bank (computed once per bank): a snapshot built with another bank is rebuilt at open. */
 export function bankFingerprint(bank: BankQuestion[]): string {
-  const hash = createHash('sha256');
-  for (const item of bank) hash.update(`${item.question}|${item.articles.map((a) => `${a.law}#${a.article}`).join(',')}\n`);
-  return hash.digest('base64url').slice(0, 12);
+  let fingerprint = fingerprints.get(bank);
+  if (fingerprint === undefined) {
+    const hash = createHash('sha256');
+    for (const item of bank) hash.update(`${item.question}|${item.articles.map((a) => `${a.law}#${a.article}`).join(',')}\n`);
+    fingerprint = hash.digest('base64url').slice(0, 12);
+    fingerprints.set(bank, fingerprint);
+  }
+  return fingerprint;
 }

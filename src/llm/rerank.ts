@@ -6,6 +6,7 @@
  * keeps the retrieval order.
  */
 import { z } from 'zod';
+import { applyModelOrder } from '../retrieval/retriever.js';
 import type { Passage } from '../retrieval/types.js';
 import { renderPrompt } from './prompts.js';
 import type { LlmClient } from './types.js';
@@ -23,13 +24,6 @@ function candidateLine(passage: Passage): string {
   return `[${passage.id}] 《${passage.law}》 ${text}`;
 }
 
-/** Merge the model's order into the candidates' ids: known ids first in its order, then the rest as retrieved. */
-export function applyModelOrder(candidates: string[], modelOrder: string[]): string[] {
-  const known = new Set(candidates);
-  const ranked = [...new Set(modelOrder.map((id) => id.trim()))].filter((id) => known.has(id));
-  const placed = new Set(ranked);
-  return [...ranked, ...candidates.filter((id) => !placed.has(id))];
-}
 
 /** A reranker for the retriever: ids of `passages` in the model's order (or as given after a failure). */
 export function createReranker(llm: LlmClient, timeoutMs = RERANK_TIMEOUT_MS): (question: string, passages: Passage[]) => Promise<string[]> {

@@ -25,8 +25,6 @@ export interface RetrievalWeights extends QueryWeights {
   relyDecay: number;
   /** Bonus for articles many cards rely on (the ones workers' questions most often turn on). */
   centrality: number;
-  /** Bonus for articles many bank questions cite (how often people's questions turn on them). */
-  popularity: number;
   /** How much the question bank's votes add to an article (articles score at most 1). */
   bankWeight: number;
   /** How many of the most similar bank questions vote. */
@@ -35,8 +33,6 @@ export interface RetrievalWeights extends QueryWeights {
   bankPower: number;
   /** Each later article a bank question lists gets this fraction of the previous one's vote. */
   bankDecay: number;
-  /** Bank BM25 score at which the best match counts fully (weaker matches vote less); 0 = always full. */
-  bankFullScore: number;
   /** How many of the best articles an LLM reranker may reorder. */
   rerankDepth: number;
 }
@@ -57,12 +53,10 @@ export const DEFAULT_WEIGHTS: RetrievalWeights = {
   priors: true,
   centrality: 0,
   relyDecay: 0.9,
-  popularity: 0,
   bankWeight: 0.3,
   bankTop: 40,
   bankPower: 1,
   bankDecay: 0.7,
-  bankFullScore: 0,
   rerankDepth: 12,
 };
 
@@ -182,17 +176,7 @@ export function createRetriever(options: RetrieverOptions): EmbeddedRetriever {
     citationCounts.set(key, (citationCounts.get(key) ?? 0) + 1);
   }
   const mostCited = Math.max(1, ...citationCounts.values());
-  const bankCounts = new Map<string, number>();
-  for (const item of bank) {
-    item.articles.forEach((citation, order) => {
-      const key = `${citation.law}#${citation.article}`;
-      bankCounts.set(key, (bankCounts.get(key) ?? 0) + (order === 0 ? 1 : 0.5));
-    });
-  }
-  const mostAsked = Math.max(1, ...bankCounts.values());
-  const centralityOf = (key: string): number =>
-    weights.centrality * (Math.log1p(citationCounts.get(key) ?? 0) / Math.log1p(mostCited)) +
-    weights.popularity * (Math.log1p(bankCounts.get(key) ?? 0) / Math.log1p(mostAsked));
+  const centralityOf = (key: string): number => weights.centrality * (Math.log1p(citationCounts.get(key) ?? 0) / Math.log1p(mostCited));
   const passageById = new Map(passages.map((passage) => [passage.id, passage]));
   const passageByKey = new Map<string, number[]>();
   passages.forEach((passage, position) => {
@@ -278,8 +262,7 @@ export function createRetriever(options: RetrieverOptions): EmbeddedRetriever {
       });
     }
     const most = Math.max(...votes.values());
-    const confidence = weights.bankFullScore > 0 ? Math.min(1, best / weights.bankFullScore) : 1;
-    for (const [key, vote] of votes) votes.set(key, (vote / most) * confidence);
+    for (const [key, vote] of votes) votes.set(key, vote / most);
     return votes;
   }
 
@@ -334,11 +317,16 @@ async function rerankTop(rerank: NonNullable<RetrieverOptions['rerank']>, query:
   } catch {
     return hits;
   }
-  const seen = new Set<string>();
-  const reordered = [...order, ...head.map((hit) => hit.passage.id)]
-    .filter((id) => byId.has(id) && !seen.has(id) && (seen.add(id), true))
-    .map((id, position) => ({ passage: byId.get(id)!.passage, score: head[position].score }));
+  const reordered = applyModelOrder([...byId.keys()], order).map((id, position) => ({ passage: byId.get(id)!.passage, score: head[position].score }));
   return [...reordered, ...hits.slice(depth)];
+}
+
+/** Merge a model's order into candidate ids: known ids first in its order, then the rest as they were (invented ids and repeats dropped). */
+export function applyModelOrder(candidates: string[], modelOrder: string[]): string[] {
+  const known = new Set(candidates);
+  const ranked = [...new Set(modelOrder.map((id) => id.trim()))].filter((id) => known.has(id));
+  const placed = new Set(ranked);
+  return [...ranked, ...candidates.filter((id) => !placed.has(id))];
 }
 
 /** A failing or empty rewrite must not lose the worker's question: fall back to it as written. */
