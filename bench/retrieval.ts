@@ -47,8 +47,12 @@ async function recall(kb: KnowledgeBase, file: string, half?: 'dev' | 'held'): P
 export async function benchRetrieval(): Promise<Record<string, number>> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'gongyou-bench-kb-'));
   try {
-    // BENCH_NO_BANK=1 measures without the question bank, to show what it is worth.
-    const bankOption = process.env.BENCH_NO_BANK === '1' ? { questions: [] } : {};
+    // BENCH_NO_BANK=1 measures without the question bank, BENCH_NO_CLASSIFIER=1 without the article
+    // classifier, to show what each is worth.
+    const bankOption = {
+      ...(process.env.BENCH_NO_BANK === '1' ? { questions: [] } : {}),
+      ...(process.env.BENCH_NO_CLASSIFIER === '1' ? { classifier: null } : {}),
+    };
     const importer = await openKnowledgeBase({ dataDir, ...bankOption });
     const importStart = performance.now();
     const report = await importer.import([corpusDir()]);

@@ -29,7 +29,7 @@ await build({
   logLevel: 'warning',
 });
 // Files the code reads next to itself at run time.
-for (const asset of ['src/web/public', 'src/web/console/public', 'src/kb/lexicon.json', 'src/kb/questions', 'prompts']) {
+for (const asset of ['src/web/public', 'src/web/console/public', 'src/kb/lexicon.json', 'src/kb/questions', 'src/kb/classifier.bin', 'prompts']) {
   const from = path.join(root, asset);
   try {
     cpSync(from, path.join(out, asset), { recursive: true });

@@ -10,6 +10,7 @@ import { tr, type BiText } from '../core/i18n.js';
 import type { Passage } from '../retrieval/types.js';
 import { evaluateRetrieval, parseEvalJsonl } from './eval.js';
 import type { ImportOutcome } from './import.js';
+import { DEFAULT_TRAIN_OPTIONS } from '../retrieval/classifier.js';
 import { openKnowledgeBase, type KnowledgeBase } from './knowledge-base.js';
 
 /** What the commands need from the world; tests pass their own. */
@@ -110,7 +111,12 @@ export function registerKbCommands(program: Command, deps: KbCommandDeps = {}): 
     .description('导入 Markdown 或文本格式的法规 / import statutes in Markdown or plain text')
     .argument('<paths...>', '文件或文件夹 / files or folders')
     .action(async (paths: string[]) => {
-      const report = await withKb((base) => base.import(paths));
+      let unknownArticles = 0;
+      const report = await withKb(async (base) => {
+        const imported = await base.import(paths);
+        unknownArticles = base.classifierInfo()?.unknownArticles ?? 0;
+        return imported;
+      });
       for (const outcome of report.outcomes) print(describeOutcome(outcome));
       const { added, unchanged, new_version: newVersion, skipped, failed } = report.counts;
       print(
@@ -120,6 +126,14 @@ export function registerKbCommands(program: Command, deps: KbCommandDeps = {}): 
         ),
       );
       if (!report.changed && failed === 0) print(bilingual({ 'zh-CN': '内容没有变化，知识库保持原样', en: 'nothing changed; the knowledge base is as it was' }));
+      if (unknownArticles > 0) {
+        print(
+          bilingual(
+            { 'zh-CN': '有 {count} 条法条还没有参与法条分类器训练（检索仍能找到它们）。有空时运行 npx gongyou kb train', en: '{count} articles are not in the article classifier yet (search still finds them); run npx gongyou kb train when convenient' },
+            { count: unknownArticles },
+          ),
+        );
+      }
       if (failed > 0) process.exitCode = 1;
     });
 
@@ -158,6 +172,32 @@ export function registerKbCommands(program: Command, deps: KbCommandDeps = {}): 
     .action(async (law: string, version: number) => {
       const summary = await withKb((base) => base.rollback(law, version));
       print(bilingual({ 'zh-CN': '{law} 已恢复到第 {version} 版', en: '{law} now publishes version {version}' }, { law, version: summary.current }));
+    });
+
+  kb.command('train')
+    .description('用已发布的法条、注释和问题库训练法条分类器（需几分钟）/ train the article classifier (takes minutes)')
+    .option('--iterations <n>', '训练轮数 / training iterations', positiveInteger, DEFAULT_TRAIN_OPTIONS.iterations)
+    .action(async (options: { iterations: number }) => {
+      const started = performance.now();
+      const model = await withKb(async (base) => {
+        if (base.passages().every((passage) => passage.article === undefined)) {
+          throw new InvalidArgumentError('还没有导入法规，无法训练 / no statutes imported yet: nothing to train on');
+        }
+        print(bilingual({ 'zh-CN': '开始训练，请稍候…', en: 'training, please wait…' }));
+        return base.train({
+          iterations: options.iterations,
+          progress: (step, loss) => {
+            if (step % 10 === 0 || step === options.iterations) process.stderr.write(`${step}/${options.iterations} loss ${loss.toFixed(3)}\n`);
+          },
+        });
+      });
+      const seconds = Math.round((performance.now() - started) / 1000);
+      print(
+        bilingual(
+          { 'zh-CN': '训练完成（{seconds} 秒）：{classes} 条法条，{entries} 个权重。{trainedOn}', en: 'trained in {seconds} s: {classes} articles, {entries} weights. {trainedOn}' },
+          { seconds, classes: model.classes.length, entries: model.weights.length, trainedOn: model.trainedOn },
+        ),
+      );
     });
   return kb;
 }

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { GongyouError } from '../core/errors.js';
 import { systemClock, type Clock } from '../core/types.js';
 import { Bm25Index } from '../retrieval/bm25.js';
+import { createClassifierScorer, type ArticleClassifier, type ClassifierScorer, type TrainOptions } from '../retrieval/classifier.js';
 import { createEmbeddingSearch, type EmbeddingsClient, type EmbeddingsConfig } from '../retrieval/embeddings.js';
 import { bankExpansions, buildPassageIndex, buildQuestionIndex, createRetriever, type EmbeddedRetriever, type RetrievalWeights } from '../retrieval/retriever.js';
 import { compactDictionary, createTokenizer, type Tokenizer, type TokenizerMode } from '../retrieval/tokenize.js';
@@ -16,6 +17,7 @@ import { loadLexicon } from './lexicon.js';
 import { ARTICLE_NOTES } from './notes/index.js';
 import { bankFingerprint, shippedQuestionBank } from './question-bank.js';
 import { KbStore, type DocumentRecord } from './store.js';
+import { classifierFile, readClassifier, SHIPPED_CLASSIFIER, trainFromKnowledgeBase, writeClassifier } from './train.js';
 
 /** Options of `openKnowledgeBase`. */
 export interface KnowledgeBaseOptions {
@@ -37,6 +39,11 @@ export interface KnowledgeBaseOptions {
   questions?: BankQuestion[];
   tokenizer?: TokenizerMode;
   weights?: Partial<RetrievalWeights>;
+  /**
+   * The article classifier: by default the one trained in this data folder (`kb train`), else the
+   * shipped one; `null` searches without one.
+   */
+  classifier?: ArticleClassifier | null;
 }
 
 /** A published document and its version history. */
@@ -59,6 +66,13 @@ export interface KnowledgeBase {
   documents(): Promise<DocumentSummary[]>;
   /** Publish an older (or newer) stored version of a document again. */
   rollback(law: string, version: number): Promise<DocumentSummary>;
+  /**
+   * Train the article classifier on the published articles, our notes and the question bank, save
+   * it in the data folder and search with it from now on. Takes minutes (see README).
+   */
+  train(options?: Partial<TrainOptions>): Promise<ArticleClassifier>;
+  /** What the classifier in use was trained on and how many published articles it does not know; `undefined` when there is none. */
+  classifierInfo(): { trainedOn: string; unknownArticles: number } | undefined;
   /** The published statute passages (for answers that quote articles). */
   passages(): Passage[];
   close(): Promise<void>;
@@ -93,6 +107,16 @@ export async function openKnowledgeBase(options: KnowledgeBaseOptions): Promise<
 
   let passages: Passage[] = [];
   let retriever: EmbeddedRetriever;
+  let classifier: ClassifierScorer | undefined;
+  if (options.classifier !== null) {
+    try {
+      const model = options.classifier ?? (await readClassifier(classifierFile(store.root))) ?? (await readClassifier(SHIPPED_CLASSIFIER));
+      classifier = model ? createClassifierScorer(model) : undefined;
+    } catch (error) {
+      // A damaged model file must not stop the bot: keyword search still answers.
+      warn('the article classifier could not be read; searching without it', error);
+    }
+  }
 
   const publish = (published: Passage[], index?: Bm25Index, questionIndex?: Bm25Index): void => {
     passages = published;
@@ -113,6 +137,7 @@ export async function openKnowledgeBase(options: KnowledgeBaseOptions): Promise<
       lexicon,
       tokenizer,
       vectors,
+      classifier,
       rewrite: options.rewrite,
       rerank: options.rerank,
       weights: options.weights,
@@ -200,6 +225,22 @@ export async function openKnowledgeBase(options: KnowledgeBaseOptions): Promise<
       return summarise(record);
     },
     passages: () => passages,
+    async train(trainOptions) {
+      const model = trainFromKnowledgeBase(
+        { passages, notes: ARTICLE_NOTES, bank: questions, tokenizer: createTokenizer(mode), lexicon },
+        trainOptions,
+      );
+      await writeClassifier(classifierFile(store.root), model);
+      classifier = createClassifierScorer(model);
+      await republish();
+      return model;
+    },
+    classifierInfo() {
+      if (!classifier) return undefined;
+      const known = new Set(classifier.model.classes);
+      const published = new Set(passages.filter((passage) => passage.article !== undefined).map((passage) => `${passage.law}#${passage.article}`));
+      return { trainedOn: classifier.model.trainedOn, unknownArticles: [...published].filter((key) => !known.has(key)).length };
+    },
     async close() {
       // Nothing is held open: every write is complete when its call resolves.
     },

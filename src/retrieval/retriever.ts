@@ -5,6 +5,7 @@
  */
 import type { BankQuestion, GuideCard, Passage, Retriever, SearchHit } from './types.js';
 import { Bm25Index } from './bm25.js';
+import type { ClassifierScorer } from './classifier.js';
 import { reciprocalRankFusion } from './fusion.js';
 import type { Lexicon } from './lexicon.js';
 import { lawPrior } from './priors.js';
@@ -35,6 +36,8 @@ export interface RetrievalWeights extends QueryWeights {
   bankDecay: number;
   /** How many of the best articles an LLM reranker may reorder. */
   rerankDepth: number;
+  /** How deep the keyword and classifier rankings are fused (reciprocal rank fusion); 0 turns the classifier off. */
+  classifierDepth: number;
 }
 
 /** Our plain-language note on what one article answers, indexed beside it. */
@@ -58,6 +61,7 @@ export const DEFAULT_WEIGHTS: RetrievalWeights = {
   bankPower: 1,
   bankDecay: 0.7,
   rerankDepth: 12,
+  classifierDepth: 30,
 };
 
 /** How many of a bank question's articles it expands (the main one and the next). */
@@ -82,6 +86,8 @@ export interface RetrieverOptions {
   lexicon: Lexicon;
   tokenizer?: Tokenizer;
   vectors?: VectorSearch;
+  /** The trained article classifier (classifier.ts); its ranking is fused with the keyword ranking. */
+  classifier?: ClassifierScorer;
   /** An LLM rewriter: turns a colloquial question into a clearer one before retrieval. */
   rewrite?: (query: string) => Promise<string>;
   /** An LLM reranker: returns the given passages' ids, most relevant first (the top `rerankDepth` articles go to it). */
@@ -184,7 +190,7 @@ export function createRetriever(options: RetrieverOptions): EmbeddedRetriever {
     passageByKey.set(key, [...(passageByKey.get(key) ?? []), position]);
   });
 
-  function keywordRanking(query: string, depth: number): { articles: SearchHit[]; cards: SearchHit[] } {
+  function keywordRanking(query: string, depth: number): { articles: SearchHit[]; cards: SearchHit[]; terms: Map<string, number> } {
     const prepared = prepareQuery(query, tokenizer, options.lexicon, weights);
     const raw = index.score(prepared.terms);
     // One score per article: its best piece.
@@ -245,7 +251,30 @@ export function createRetriever(options: RetrieverOptions): EmbeddedRetriever {
       .filter((entry) => entry.score >= floor)
       .map((entry) => ({ passage: passages[entry.position], score: entry.score }))
       .sort((a, b) => b.score - a.score);
-    return { articles: articleHits, cards: cardHits };
+    return { articles: articleHits, cards: cardHits, terms: prepared.terms };
+  }
+
+  /**
+   * Fuse the classifier's ranking into the keyword one (reciprocal rank fusion over the first
+   * `classifierDepth` of each). The fused hits take over the keyword scores of the places they
+   * move to, so scores keep their meaning for confidence and stay comparable with card scores.
+   * With no keyword match at all there is nothing to fuse: the classifier alone always answers.
+   */
+  function fuseWithClassifier(classifier: ClassifierScorer, terms: Map<string, number>, keyword: SearchHit[]): SearchHit[] {
+    const depth = weights.classifierDepth;
+    if (depth <= 0 || keyword.length === 0) return keyword;
+    const head = keyword.slice(0, depth);
+    const hitByKey = new Map(head.map((hit) => [articleKey(hit.passage), hit]));
+    const predicted = classifier.rank(terms, depth).filter((key) => passageByKey.has(key));
+    if (predicted.length === 0) return keyword;
+    const fused = reciprocalRankFusion([[...hitByKey.keys()], predicted]);
+    const last = head[head.length - 1].score;
+    const reordered = fused.map(({ id }, position) => ({
+      passage: hitByKey.get(id)?.passage ?? passages[passageByKey.get(id)![0]],
+      score: position < head.length ? head[position].score : last * 0.99 ** (position - head.length + 1),
+    }));
+    const placed = new Set(fused.map(({ id }) => id));
+    return [...reordered, ...keyword.slice(depth).filter((hit) => !placed.has(articleKey(hit.passage)))];
   }
 
   /** Votes (0..1) of the bank questions most like the query for the articles they are labelled with. */
@@ -294,8 +323,10 @@ export function createRetriever(options: RetrieverOptions): EmbeddedRetriever {
       const top = searchOptions.top ?? 10;
       const kinds = searchOptions.kinds ?? ['article', 'card'];
       const text = options.rewrite ? await rewriteSafely(options.rewrite, query) : query;
-      const ranking = keywordRanking(text, Math.max(top, options.vectors ? 50 : top));
-      const fused = kinds.includes('article') ? await fuseWithVectors(text, ranking.articles, top) : [];
+      const classifier = options.classifier && weights.classifierDepth > 0 ? options.classifier : undefined;
+      const ranking = keywordRanking(text, Math.max(top, options.vectors ? 50 : top, classifier ? weights.classifierDepth : 0));
+      const keyword = classifier ? fuseWithClassifier(classifier, ranking.terms, ranking.articles) : ranking.articles;
+      const fused = kinds.includes('article') ? await fuseWithVectors(text, keyword, top) : [];
       const articles = options.rerank && fused.length > 1 ? await rerankTop(options.rerank, query, fused, weights.rerankDepth) : fused;
       const cards = kinds.includes('card') ? ranking.cards : [];
       if (kinds.length === 1) return (kinds[0] === 'card' ? cards : articles).slice(0, top);

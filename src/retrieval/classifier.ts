@@ -1,0 +1,302 @@
+/**
+ * The article classifier: a linear softmax model from a question's terms to the article that
+ * answers it, trained on our question bank, our notes on articles and the articles' own text
+ * (`npx gongyou kb train`). Where BM25 asks "which article shares the most rare words with the
+ * question", the classifier has learnt which words point to which article, and that words such as
+ * 公司 or 上班 point nowhere. Its ranking is fused with the keyword ranking (see retriever.ts).
+ *
+ * Features are the query's weighted terms (as prepareQuery makes them) times their IDF over the
+ * training texts, scaled to unit length. The model is kept sparse: weights below `PRUNE` are
+ * dropped after training, which keeps ~1.4% of them and changes no ranking we measured.
+ */
+
+/** One training text with the articles it should point to (weights sum to 1). */
+export interface TrainingExample {
+  terms: Map<string, number>;
+  targets: Array<{ key: string; weight: number }>;
+}
+
+/** A trained model: per term, the classes it points to and how strongly. */
+export interface ArticleClassifier {
+  /** Multiplies the dot product before the softmax (the inverse temperature). */
+  scale: number;
+  terms: string[];
+  idf: Float32Array;
+  /** Article keys (`劳动合同法#82`), one per class. */
+  classes: string[];
+  bias: Float32Array;
+  /** For term t, its entries are offsets[t] .. offsets[t + 1] of `classIds` and `weights`. */
+  offsets: Uint32Array;
+  classIds: Uint16Array;
+  weights: Float32Array;
+  /** What the model was trained on (shown by `kb train` and in logs). */
+  trainedOn: string;
+}
+
+/** Training settings; the defaults were measured on the public and colloquial sets (see README). */
+export interface TrainOptions {
+  scale: number;
+  /** L2 penalty on the weights. */
+  l2: number;
+  iterations: number;
+  learningRate: number;
+  /** A term must occur in this many training texts to become a feature. */
+  minDf: number;
+  /** Weights smaller than this (in absolute value) are dropped from the saved model. */
+  prune: number;
+  /** Told after each iteration (iteration, loss). */
+  progress?: (iteration: number, loss: number) => void;
+}
+
+export const DEFAULT_TRAIN_OPTIONS: TrainOptions = { scale: 20, l2: 1e-4, iterations: 60, learningRate: 0.05, minDf: 2, prune: 0.02 };
+
+/** Term weights of a text counted the way training counts them: 1 + ln(tf). */
+export function textTerms(tokens: string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const token of tokens) counts.set(token, (counts.get(token) ?? 0) + 1);
+  for (const [term, count] of counts) counts.set(term, 1 + Math.log(count));
+  return counts;
+}
+
+interface SparseRow {
+  index: Int32Array;
+  value: Float32Array;
+}
+
+function featurize(terms: Map<string, number>, termIndex: Map<string, number>, idf: Float32Array): SparseRow {
+  const index: number[] = [];
+  const value: number[] = [];
+  let norm = 0;
+  for (const [term, weight] of terms) {
+    const at = termIndex.get(term);
+    if (at === undefined) continue;
+    const x = weight * idf[at];
+    index.push(at);
+    value.push(x);
+    norm += x * x;
+  }
+  const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
+  return { index: Int32Array.from(index), value: Float32Array.from(value, (x) => x * scale) };
+}
+
+/** A class whose p − y is smaller than this for a text passes no gradient back for it (most, after a few steps). */
+const GRADIENT_FLOOR = 1e-5;
+
+/** y += a · x (kept small so the engine optimises the hot loop). */
+function addScaled(y: Float32Array, x: Float32Array, a: number): void {
+  for (let c = 0; c < y.length; c += 1) y[c] += a * x[c];
+}
+
+/** y[base + classes[j]] += a · values[j] for the first `count` entries. */
+function addSparse(y: Float32Array, base: number, classes: Int32Array, values: Float32Array, count: number, a: number): void {
+  for (let j = 0; j < count; j += 1) y[base + classes[j]] += a * values[j];
+}
+
+/** Replace logits by their softmax probabilities. */
+function softmaxInPlace(z: Float32Array): void {
+  let max = -Infinity;
+  for (let c = 0; c < z.length; c += 1) if (z[c] > max) max = z[c];
+  let sum = 0;
+  for (let c = 0; c < z.length; c += 1) {
+    z[c] = Math.exp(z[c] - max);
+    sum += z[c];
+  }
+  for (let c = 0; c < z.length; c += 1) z[c] /= sum;
+}
+
+/**
+ * Train by full-batch gradient descent (Adam) on the softmax cross-entropy. Memory is about
+ * 4 × terms × classes × 4 bytes (≈1.3 GB for the national corpus); time a few minutes.
+ */
+export function trainClassifier(examples: TrainingExample[], options: Partial<TrainOptions> = {}, trainedOn = ''): ArticleClassifier {
+  const settings = { ...DEFAULT_TRAIN_OPTIONS, ...options };
+  const classes = [...new Set(examples.flatMap((example) => example.targets.map((target) => target.key)))].sort();
+  if (classes.length > 65_535) throw new Error('too many articles for one classifier');
+  const classIndex = new Map(classes.map((key, index) => [key, index]));
+  const df = new Map<string, number>();
+  for (const example of examples) for (const term of example.terms.keys()) df.set(term, (df.get(term) ?? 0) + 1);
+  const terms = [...df].filter(([, count]) => count >= settings.minDf).map(([term]) => term).sort();
+  const termIndex = new Map(terms.map((term, index) => [term, index]));
+  const idf = Float32Array.from(terms, (term) => Math.log(examples.length / (df.get(term) ?? 1)));
+  const rows = examples.map((example) => featurize(example.terms, termIndex, idf));
+  const C = classes.length;
+  const F = terms.length;
+  const N = examples.length;
+  const W = new Float32Array(F * C);
+  const bias = new Float32Array(C);
+  const mW = new Float32Array(F * C);
+  const vW = new Float32Array(F * C);
+  const mB = new Float32Array(C);
+  const vB = new Float32Array(C);
+  const gW = new Float32Array(F * C);
+  const gB = new Float32Array(C);
+  const z = new Float32Array(C);
+  const liveClasses = new Int32Array(C);
+  const liveGradients = new Float32Array(C);
+  const { scale, l2, learningRate } = settings;
+  for (let iteration = 0; iteration < settings.iterations; iteration += 1) {
+    gW.fill(0);
+    gB.fill(0);
+    let loss = 0;
+    for (let i = 0; i < N; i += 1) {
+      const row = rows[i];
+      z.set(bias);
+      for (let k = 0; k < row.index.length; k += 1) {
+        const base = row.index[k] * C;
+        addScaled(z, W.subarray(base, base + C), scale * row.value[k]);
+      }
+      softmaxInPlace(z);
+      // z becomes the gradient of the loss by the logits: (p − y) / N.
+      for (const target of examples[i].targets) {
+        const c = classIndex.get(target.key)!;
+        loss -= target.weight * Math.log(z[c] + 1e-9);
+        z[c] -= target.weight;
+      }
+      // Most classes end up with a vanishing probability: only the others pass a gradient back.
+      let live = 0;
+      for (let c = 0; c < C; c += 1) {
+        const g = z[c] / N;
+        gB[c] += g;
+        if (z[c] > GRADIENT_FLOOR || z[c] < -GRADIENT_FLOOR) {
+          liveClasses[live] = c;
+          liveGradients[live] = g;
+          live += 1;
+        }
+      }
+      for (let k = 0; k < row.index.length; k += 1) {
+        addSparse(gW, row.index[k] * C, liveClasses, liveGradients, live, scale * row.value[k]);
+      }
+    }
+    const step = iteration + 1;
+    const correction1 = 1 - 0.9 ** step;
+    const correction2 = 1 - 0.999 ** step;
+    for (let j = 0; j < W.length; j += 1) {
+      const g = gW[j] + l2 * W[j];
+      mW[j] = 0.9 * mW[j] + 0.1 * g;
+      vW[j] = 0.999 * vW[j] + 0.001 * g * g;
+      W[j] -= (learningRate * (mW[j] / correction1)) / (Math.sqrt(vW[j] / correction2) + 1e-8);
+    }
+    for (let c = 0; c < C; c += 1) {
+      const g = gB[c];
+      mB[c] = 0.9 * mB[c] + 0.1 * g;
+      vB[c] = 0.999 * vB[c] + 0.001 * g * g;
+      bias[c] -= (learningRate * (mB[c] / correction1)) / (Math.sqrt(vB[c] / correction2) + 1e-8);
+    }
+    settings.progress?.(step, loss / N);
+  }
+  // Keep only the weights that matter, term by term.
+  const offsets = new Uint32Array(F + 1);
+  const classIds: number[] = [];
+  const weights: number[] = [];
+  for (let f = 0; f < F; f += 1) {
+    offsets[f] = classIds.length;
+    for (let c = 0; c < C; c += 1) {
+      const w = W[f * C + c];
+      if (Math.abs(w) >= settings.prune) {
+        classIds.push(c);
+        weights.push(w);
+      }
+    }
+  }
+  offsets[F] = classIds.length;
+  return { scale, terms, idf, classes, bias, offsets, classIds: Uint16Array.from(classIds), weights: Float32Array.from(weights), trainedOn };
+}
+
+/** Compiled for scoring: term lookup built once per model. */
+export interface ClassifierScorer {
+  readonly model: ArticleClassifier;
+  /** The `top` most likely article keys for a question's weighted terms, best first (empty when no term is known). */
+  rank(terms: Map<string, number>, top: number): string[];
+}
+
+export function createClassifierScorer(model: ArticleClassifier): ClassifierScorer {
+  const termIndex = new Map(model.terms.map((term, index) => [term, index]));
+  const C = model.classes.length;
+  const logits = new Float32Array(C);
+  return {
+    model,
+    rank(terms, top) {
+      const row = featurize(terms, termIndex, model.idf);
+      if (row.index.length === 0) return [];
+      logits.set(model.bias);
+      for (let k = 0; k < row.index.length; k += 1) {
+        const f = row.index[k];
+        const x = model.scale * row.value[k];
+        for (let j = model.offsets[f]; j < model.offsets[f + 1]; j += 1) logits[model.classIds[j]] += x * model.weights[j];
+      }
+      // Softmax is monotone: ranking the logits ranks the probabilities.
+      const best: number[] = [];
+      for (let c = 0; c < C; c += 1) {
+        if (best.length === top && logits[c] <= logits[best[top - 1]]) continue;
+        let at = best.length;
+        while (at > 0 && logits[best[at - 1]] < logits[c]) at -= 1;
+        best.splice(at, 0, c);
+        if (best.length > top) best.pop();
+      }
+      return best.map((c) => model.classes[c]);
+    },
+  };
+}
+
+const MAGIC = 'GYCLS1\n';
+
+/**
+ * Save a model: a JSON header (scale, terms, classes, what it was trained on) and the arrays as
+ * raw little-endian bytes. Weights are stored as 16-bit fractions of the largest one.
+ */
+export function encodeClassifier(model: ArticleClassifier): Buffer {
+  const maxWeight = model.weights.reduce((max, w) => Math.max(max, Math.abs(w)), 0) || 1;
+  const quantized = Int16Array.from(model.weights, (w) => Math.round((w / maxWeight) * 32767));
+  const header = Buffer.from(
+    JSON.stringify({ scale: model.scale, maxWeight, terms: model.terms, classes: model.classes, entries: model.weights.length, trainedOn: model.trainedOn }),
+    'utf8',
+  );
+  const length = Buffer.alloc(4);
+  length.writeUInt32LE(header.length);
+  const pad = (buffer: Buffer): Buffer => Buffer.concat([buffer, Buffer.alloc((4 - (buffer.length % 4)) % 4)]);
+  return Buffer.concat([
+    Buffer.from(MAGIC, 'utf8'),
+    length,
+    header,
+    pad(Buffer.from(model.idf.buffer, model.idf.byteOffset, model.idf.byteLength)),
+    pad(Buffer.from(model.bias.buffer, model.bias.byteOffset, model.bias.byteLength)),
+    pad(Buffer.from(model.offsets.buffer, model.offsets.byteOffset, model.offsets.byteLength)),
+    pad(Buffer.from(model.classIds.buffer, model.classIds.byteOffset, model.classIds.byteLength)),
+    pad(Buffer.from(quantized.buffer, quantized.byteOffset, quantized.byteLength)),
+  ]);
+}
+
+/** Read a saved model; a damaged or foreign file is an error (the caller then searches without it). */
+export function decodeClassifier(data: Uint8Array): ArticleClassifier {
+  const buffer = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+  if (buffer.toString('utf8', 0, MAGIC.length) !== MAGIC) throw new Error('not a Gongyou classifier file');
+  let at = MAGIC.length;
+  const headerLength = buffer.readUInt32LE(at);
+  at += 4;
+  const header = JSON.parse(buffer.toString('utf8', at, at + headerLength)) as {
+    scale: number;
+    maxWeight: number;
+    terms: string[];
+    classes: string[];
+    entries: number;
+    trainedOn?: string;
+  };
+  at += headerLength;
+  const take = <T>(make: (bytes: ArrayBuffer) => T, bytes: number): T => {
+    const start = at;
+    if (start + bytes > buffer.length) throw new Error('the classifier file is truncated');
+    at += bytes + ((4 - (bytes % 4)) % 4);
+    // A copy: aligned for the typed array, and not tied to the file's buffer.
+    return make(Uint8Array.prototype.slice.call(buffer, start, start + bytes).buffer);
+  };
+  const F = header.terms.length;
+  const C = header.classes.length;
+  const idf = take((b) => new Float32Array(b), F * 4);
+  const bias = take((b) => new Float32Array(b), C * 4);
+  const offsets = take((b) => new Uint32Array(b), (F + 1) * 4);
+  const classIds = take((b) => new Uint16Array(b), header.entries * 2);
+  const quantized = take((b) => new Int16Array(b), header.entries * 2);
+  if (offsets[F] !== header.entries) throw new Error('the classifier file is inconsistent');
+  const weights = Float32Array.from(quantized, (q) => (q / 32767) * header.maxWeight);
+  return { scale: header.scale, terms: header.terms, idf, classes: header.classes, bias, offsets, classIds, weights, trainedOn: header.trainedOn ?? '' };
+}
