@@ -5,6 +5,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
+import { GongyouError } from '../core/errors.js';
 import type { Citation } from '../core/types.js';
 import { tr, type BiText } from '../core/i18n.js';
 import type { Passage } from '../retrieval/types.js';
@@ -143,7 +144,8 @@ export function registerKbCommands(program: Command, deps: KbCommandDeps = {}): 
     .option('--top <n>', '返回条数 / results', positiveInteger, 10)
     .option('--json', '输出 JSON / print JSON')
     .action(async (question: string, options: { top: number; json?: boolean }) => {
-      if (question.trim() === '') throw new InvalidArgumentError('问题不能为空 / the question is empty');
+      // Thrown from an action, commander would not print it: a GongyouError reaches runCli, which does.
+      if (question.trim() === '') throw new GongyouError('bad_request', '问题不能为空 / the question is empty');
       const results = await withKb((base) => searchArticles(base, question, options.top));
       if (options.json) {
         print(JSON.stringify(results));
@@ -181,7 +183,7 @@ export function registerKbCommands(program: Command, deps: KbCommandDeps = {}): 
       const started = performance.now();
       const model = await withKb(async (base) => {
         if (base.passages().every((passage) => passage.article === undefined)) {
-          throw new InvalidArgumentError('还没有导入法规，无法训练 / no statutes imported yet: nothing to train on');
+          throw new GongyouError('bad_request', '还没有导入法规，无法训练。请先运行 npx gongyou kb import <文件> / no statutes imported yet: run npx gongyou kb import <files> first');
         }
         print(bilingual({ 'zh-CN': '开始训练，请稍候…', en: 'training, please wait…' }));
         return base.train({

@@ -205,8 +205,11 @@ export function trainClassifier(examples: TrainingExample[], options: Partial<Tr
 /** Compiled for scoring: term lookup built once per model. */
 export interface ClassifierScorer {
   readonly model: ArticleClassifier;
-  /** The `top` most likely article keys for a question's weighted terms, best first (empty when no term is known). */
-  rank(terms: Map<string, number>, top: number): string[];
+  /**
+   * The `top` most likely article keys for a question's weighted terms, best first (empty when no
+   * term is known), and the probability of the first (how sure the model is).
+   */
+  rank(terms: Map<string, number>, top: number): { keys: string[]; confidence: number };
 }
 
 export function createClassifierScorer(model: ArticleClassifier): ClassifierScorer {
@@ -217,7 +220,7 @@ export function createClassifierScorer(model: ArticleClassifier): ClassifierScor
     model,
     rank(terms, top) {
       const row = featurize(terms, termIndex, model.idf);
-      if (row.index.length === 0) return [];
+      if (row.index.length === 0) return { keys: [], confidence: 0 };
       logits.set(model.bias);
       for (let k = 0; k < row.index.length; k += 1) {
         const f = row.index[k];
@@ -233,7 +236,11 @@ export function createClassifierScorer(model: ArticleClassifier): ClassifierScor
         best.splice(at, 0, c);
         if (best.length > top) best.pop();
       }
-      return best.map((c) => model.classes[c]);
+      if (best.length === 0) return { keys: [], confidence: 0 };
+      const max = logits[best[0]];
+      let sum = 0;
+      for (let c = 0; c < C; c += 1) sum += Math.exp(logits[c] - max);
+      return { keys: best.map((c) => model.classes[c]), confidence: 1 / sum };
     },
   };
 }

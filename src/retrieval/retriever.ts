@@ -38,6 +38,8 @@ export interface RetrievalWeights extends QueryWeights {
   rerankDepth: number;
   /** How deep the keyword and classifier rankings are fused (reciprocal rank fusion); 0 turns the classifier off. */
   classifierDepth: number;
+  /** A keyword top article scoring this many times the second stays first whatever the classifier says. */
+  keywordLead: number;
 }
 
 /** Our plain-language note on what one article answers, indexed beside it. */
@@ -62,7 +64,11 @@ export const DEFAULT_WEIGHTS: RetrievalWeights = {
   bankDecay: 0.7,
   rerankDepth: 12,
   classifierDepth: 30,
+  keywordLead: 1.25,
 };
+
+/** The classifier's probability for its best article at which its ranking counts fully in the fusion. */
+const CLASSIFIER_SURE = 0.05;
 
 /** How many of a bank question's articles it expands (the main one and the next). */
 export const BANK_EXPANDS = 2;
@@ -265,14 +271,25 @@ export function createRetriever(options: RetrieverOptions): EmbeddedRetriever {
     if (depth <= 0 || keyword.length === 0) return keyword;
     const head = keyword.slice(0, depth);
     const hitByKey = new Map(head.map((hit) => [articleKey(hit.passage), hit]));
-    const predicted = classifier.rank(terms, depth).filter((key) => passageByKey.has(key));
+    const { keys, confidence } = classifier.rank(terms, depth);
+    const predicted = keys.filter((key) => passageByKey.has(key));
     if (predicted.length === 0) return keyword;
-    const fused = reciprocalRankFusion([[...hitByKey.keys()], predicted]);
+    // An unsure model (its best article below CLASSIFIER_SURE) counts for less, so a question
+    // whose words only one article has is not outvoted by a guess.
+    const fused = reciprocalRankFusion([[...hitByKey.keys()], predicted], 60, [1, Math.min(1, confidence / CLASSIFIER_SURE)]);
     const last = head[head.length - 1].score;
     const reordered = fused.map(({ id }, position) => ({
       passage: hitByKey.get(id)?.passage ?? passages[passageByKey.get(id)![0]],
       score: position < head.length ? head[position].score : last * 0.99 ** (position - head.length + 1),
     }));
+    // A clear keyword winner (well ahead of the next) stays first: its words are in that article alone.
+    const pinned = head.length > 1 && head[0].score >= weights.keywordLead * head[1].score ? head[0] : undefined;
+    if (pinned && reordered[0].passage !== pinned.passage) {
+      const at = reordered.findIndex((hit) => hit.passage === pinned.passage);
+      const [moved] = reordered.splice(at, 1);
+      reordered.unshift(moved);
+      reordered.forEach((hit, position) => (hit.score = position < head.length ? head[position].score : hit.score));
+    }
     const placed = new Set(fused.map(({ id }) => id));
     return [...reordered, ...keyword.slice(depth).filter((hit) => !placed.has(articleKey(hit.passage)))];
   }

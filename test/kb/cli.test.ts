@@ -47,6 +47,22 @@ describe('gongyou kb / eval commands', () => {
     for (let i = 1; i < results.length; i += 1) expect(results[i - 1].score).toBeGreaterThanOrEqual(results[i].score);
   });
 
+  it('kb search refuses an empty question with a message, not silently', async () => {
+    await expect(run('kb', 'search', '   ')).rejects.toThrow(/问题不能为空/);
+  });
+
+  it('kb train refuses politely before anything is imported, and trains on what is', async () => {
+    await expect(run('kb', 'train')).rejects.toThrow(/还没有导入法规/);
+    await run('kb', 'import', path.join(work.dir, 'laws', '劳动争议调解仲裁法.md'));
+    const out = await run('kb', 'train', '--iterations', '5');
+    expect(out.at(-1)).toMatch(/训练完成.*54 条法条/);
+    // The model now in the data folder knows every published article: import has nothing to say about it.
+    const again = await run('kb', 'import', path.join(work.dir, 'laws', '劳动争议调解仲裁法.md'));
+    expect(again.join('\n')).not.toContain('kb train');
+    const more = await run('kb', 'import', path.join(work.dir, 'laws', '劳动合同法.md'));
+    expect(more.join('\n')).toMatch(/有 98 条法条还没有参与法条分类器训练/);
+  });
+
   it('kb search without --json prints a readable list', async () => {
     await run('kb', 'import', path.join(work.dir, 'laws'));
     const out = await run('kb', 'search', '劳动仲裁要钱吗', '--top', '3');

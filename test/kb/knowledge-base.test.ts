@@ -108,8 +108,9 @@ describe('knowledge base persistence', () => {
     const reopened = await openKnowledgeBase({ dataDir });
     expect((await reopened.retriever.search(question, { top: 5, kinds: ['article'] })).map((h) => h.passage.id)).toEqual(before);
     expect((JSON.parse(await readFile(file, 'utf8')) as { format: number }).format).toBe(2);
-    // Another bank changes the fingerprint: the snapshot is rebuilt with it, not reused.
-    const other = await openKnowledgeBase({ dataDir, questions: [{ question: '厂里让我走人', articles: [{ law: '劳动合同法', article: 98 }] }] });
+    // Another bank changes the fingerprint: the snapshot is rebuilt with it, not reused. (Without the
+    // classifier, which was trained on the shipped bank and would outvote a one-question bank.)
+    const other = await openKnowledgeBase({ dataDir, classifier: null, questions: [{ question: '厂里让我走人', articles: [{ law: '劳动合同法', article: 98 }] }] });
     expect((await other.retriever.search('厂里让我走人', { top: 3, kinds: ['article'] })).map((h) => h.passage.id)).toContain('劳动合同法#98');
   });
 

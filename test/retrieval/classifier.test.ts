@@ -44,13 +44,16 @@ function tinyModel() {
 describe('trainClassifier', () => {
   it('learns which article a bank question points to, including for words no article uses', () => {
     const scorer = createClassifierScorer(tinyModel());
-    expect(scorer.rank(terms('押金不退怎么办'), 2)[0]).toBe('劳动合同法#9');
-    expect(scorer.rank(terms('摔伤了算不算'), 2)[0]).toBe('工伤保险条例#14');
-    expect(scorer.rank(terms('加班费'), 4)).toHaveLength(4);
+    expect(scorer.rank(terms('押金不退怎么办'), 2).keys[0]).toBe('劳动合同法#9');
+    expect(scorer.rank(terms('摔伤了算不算'), 2).keys[0]).toBe('工伤保险条例#14');
+    const all = scorer.rank(terms('加班费'), 4);
+    expect(all.keys).toHaveLength(4);
+    expect(all.confidence).toBeGreaterThan(0.25);
+    expect(all.confidence).toBeLessThanOrEqual(1);
   });
 
   it('answers nothing for a question none of whose words it knows', () => {
-    expect(createClassifierScorer(tinyModel()).rank(terms('今天天气很好'), 3)).toEqual([]);
+    expect(createClassifierScorer(tinyModel()).rank(terms('今天天气很好'), 3)).toEqual({ keys: [], confidence: 0 });
   });
 
   it('weights a multi-article question by order and skips articles that are not published', () => {
@@ -81,7 +84,9 @@ describe('classifier files', () => {
     expect(back.terms).toEqual(model.terms);
     expect(back.trainedOn).toBe('test');
     for (const question of ['押金不退', '加班没有钱', '摔伤', '工资不发']) {
-      expect(createClassifierScorer(back).rank(terms(question), 4)).toEqual(createClassifierScorer(model).rank(terms(question), 4));
+      const [fromFile, inMemory] = [createClassifierScorer(back).rank(terms(question), 4), createClassifierScorer(model).rank(terms(question), 4)];
+      expect(fromFile.keys).toEqual(inMemory.keys);
+      expect(fromFile.confidence).toBeCloseTo(inMemory.confidence, 3);
     }
   });
 
@@ -107,7 +112,7 @@ describe('fusion with keyword search', () => {
     expect(plain.length).toBeGreaterThan(0);
     expect(ids(plain)).not.toContain('劳动合同法#9');
     const scorer = createClassifierScorer(tinyModel());
-    expect(scorer.rank(terms(question), 1)).toEqual(['劳动合同法#9']);
+    expect(scorer.rank(terms(question), 1).keys).toEqual(['劳动合同法#9']);
     const fused = await createRetriever({ passages, cards: [], lexicon, tokenizer, classifier: scorer }).search(question, { kinds: ['article'] });
     expect(ids(fused).slice(0, 2)).toContain('劳动合同法#9');
     // Scores are the keyword scores of the places: they still fall with rank.

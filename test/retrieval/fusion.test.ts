@@ -43,4 +43,10 @@ describe('reciprocalRankFusion', () => {
       }),
     );
   });
+  it('weights lists: a list weighted 0 changes nothing, a heavier list wins a tie of ranks', () => {
+    expect(reciprocalRankFusion([['a', 'b'], ['b', 'a']], 60, [1, 0]).map((f) => f.id)).toEqual(['a', 'b']);
+    expect(reciprocalRankFusion([['a', 'b'], ['b', 'a']], 60, [1, 2]).map((f) => f.id)).toEqual(['b', 'a']);
+    const [only] = reciprocalRankFusion([['x']], 60, [0.5]);
+    expect(only.score).toBeCloseTo(0.5 / 61, 12);
+  });
 });
