@@ -12,6 +12,7 @@ import { prepareQuery } from '../retrieval/query.js';
 import type { Tokenizer } from '../retrieval/tokenize.js';
 import type { BankQuestion, Passage } from '../retrieval/types.js';
 import type { ArticleNote } from '../retrieval/retriever.js';
+import { bankFingerprint } from './question-bank.js';
 
 /** Each later article a bank question lists is this much less its target than the one before. */
 const TARGET_DECAY = 0.7;
@@ -50,7 +51,8 @@ export function trainFromKnowledgeBase(
   const examples = trainingExamples(input.passages, input.notes, input.bank, input.tokenizer, input.lexicon);
   const laws = new Set(input.passages.filter((passage) => passage.article !== undefined).map((passage) => passage.law));
   const day = new Date().toISOString().slice(0, 10);
-  const trainedOn = `${laws.size} 部法规 / documents · ${examples.length} 条训练文本 / training texts · ${day}`;
+  // The bank's fingerprint lets a test notice a shipped model older than the shipped bank.
+  const trainedOn = `${laws.size} 部法规 / documents · ${examples.length} 条训练文本 / training texts · ${day} · bank ${bankFingerprint(input.bank)}`;
   return trainClassifier(examples, options, trainedOn);
 }
 
