@@ -304,6 +304,8 @@ export function decodeClassifier(data: Uint8Array): ArticleClassifier {
   const classIds = take((b) => new Uint16Array(b), header.entries * 2);
   const quantized = take((b) => new Int16Array(b), header.entries * 2);
   if (offsets[F] !== header.entries) throw new Error('the classifier file is inconsistent');
-  const weights = Float32Array.from(quantized, (q) => (q / 32767) * header.maxWeight);
+  const weights = new Float32Array(quantized.length);
+  const unit = header.maxWeight / 32767;
+  for (let j = 0; j < quantized.length; j += 1) weights[j] = quantized[j] * unit;
   return { scale: header.scale, terms: header.terms, idf, classes: header.classes, bias, offsets, classIds, weights, trainedOn: header.trainedOn ?? '' };
 }

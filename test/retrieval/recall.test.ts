@@ -28,13 +28,13 @@ const recallOf = async (file: string) => {
 };
 
 describe('retrieval recall', () => {
-  // The target is R@5 ≥ 0.75; measured 0.643 (npm run bench). This guard keeps what we have
+  // The target is R@5 ≥ 0.75; measured 0.662 (npm run bench, 2026-12-03 session 3). This guard keeps what we have
   // from sliding back; the open gap is reported in the benchmark table and the closing note.
-  it('public set: R@5 does not fall below 0.63', async () => {
+  it('public set: R@5 does not fall below 0.65', async () => {
     const file = process.env.GONGYOU_EVAL_FILE ?? path.resolve(repoRoot, '../shared/eval/labor_qa.jsonl');
     const report = await recallOf(file);
     expect(report.n).toBeGreaterThan(200);
-    expect(report.r5).toBeGreaterThanOrEqual(0.63);
+    expect(report.r5).toBeGreaterThanOrEqual(0.65);
   }, 60_000);
 
   it('colloquial set: at least 60 questions and R@5 at or above 0.90', async () => {
@@ -43,10 +43,10 @@ describe('retrieval recall', () => {
     expect(report.r5).toBeGreaterThanOrEqual(0.9);
   }, 60_000);
 
-  // Written blind (without seeing the lexicon, cards, notes or question bank); measured R@5 0.97.
-  it('blind colloquial set: 100 questions and R@5 at or above 0.85', async () => {
+  // Written blind (without seeing the lexicon, cards, notes or question bank); measured R@5 1.0 (0.97 before the article classifier).
+  it('blind colloquial set: 100 questions and R@5 at or above 0.9', async () => {
     const report = await recallOf(path.join(repoRoot, 'test/fixtures/colloquial_qa_blind.jsonl'));
     expect(report.n).toBe(100);
-    expect(report.r5).toBeGreaterThanOrEqual(0.85);
+    expect(report.r5).toBeGreaterThanOrEqual(0.9);
   }, 60_000);
 });
