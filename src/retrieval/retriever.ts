@@ -7,6 +7,7 @@ import type { BankQuestion, GuideCard, Passage, Retriever, SearchHit } from './t
 import { Bm25Index } from './bm25.js';
 import type { ClassifierScorer } from './classifier.js';
 import { reciprocalRankFusion } from './fusion.js';
+import { topPositions } from './top.js';
 import type { Lexicon } from './lexicon.js';
 import { lawPrior } from './priors.js';
 import { DEFAULT_QUERY_WEIGHTS, prepareQuery, type QueryWeights } from './query.js';
@@ -385,20 +386,4 @@ async function rewriteSafely(rewrite: (query: string) => Promise<string>, query:
   } catch {
     return query;
   }
-}
-
-/** Positions of the `count` highest positive scores, best first (one pass; no sort of every score). */
-function topPositions(scores: Float64Array, count: number): number[] {
-  const best: number[] = [];
-  let floor = 0;
-  for (let position = 0; position < scores.length; position += 1) {
-    const score = scores[position];
-    if (score <= floor) continue;
-    let at = best.length;
-    while (at > 0 && scores[best[at - 1]] < score) at -= 1;
-    best.splice(at, 0, position);
-    if (best.length > count) best.pop();
-    if (best.length === count) floor = scores[best[count - 1]];
-  }
-  return best;
 }
