@@ -3,7 +3,7 @@
  * speed. Writes bench/results.json (one object of numeric fields) and prints
  * a table with the targets.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { benchIntake } from './intake.js';
@@ -29,7 +29,15 @@ if (!only.length || only.includes('intake')) Object.assign(results, await benchI
 if (!only.length || only.includes('retrieval')) Object.assign(results, await benchRetrieval());
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-writeFileSync(path.join(here, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+const resultsFile = path.join(here, 'results.json');
+// A partial run (`npm run bench -- intake`) updates its own figures and keeps the others.
+let earlier: Record<string, number> = {};
+try {
+  earlier = only.length ? (JSON.parse(readFileSync(resultsFile, 'utf8')) as Record<string, number>) : {};
+} catch {
+  earlier = {};
+}
+writeFileSync(resultsFile, `${JSON.stringify({ ...earlier, ...results }, null, 2)}\n`);
 const rows = Object.entries(results).map(([name, value]) => {
   const t = TARGETS[name];
   const ok = t ? (t.cmp === '>=' ? value >= t.value : value <= t.value) : undefined;

@@ -11,7 +11,7 @@ import { tr, type BiText } from '../core/i18n.js';
 import type { Passage } from '../retrieval/types.js';
 import { evaluateRetrieval, parseEvalJsonl } from './eval.js';
 import type { ImportOutcome } from './import.js';
-import { DEFAULT_TRAIN_OPTIONS } from '../retrieval/classifier.js';
+import { DEFAULT_TRAIN_OPTIONS, WARM_START_OPTIONS } from '../retrieval/classifier.js';
 import { openKnowledgeBase, type KnowledgeBase } from './knowledge-base.js';
 
 /** What the commands need from the world; tests pass their own. */
@@ -178,18 +178,26 @@ export function registerKbCommands(program: Command, deps: KbCommandDeps = {}): 
 
   kb.command('train')
     .description('用已发布的法条、注释和问题库训练法条分类器（需几分钟）/ train the article classifier (takes minutes)')
-    .option('--iterations <n>', '训练轮数 / training iterations', positiveInteger, DEFAULT_TRAIN_OPTIONS.iterations)
-    .action(async (options: { iterations: number }) => {
+    .option('--iterations <n>', `训练轮数（默认：接着训练 ${WARM_START_OPTIONS.iterations}，从头训练 ${DEFAULT_TRAIN_OPTIONS.iterations}）/ training iterations`, positiveInteger)
+    .option('--fresh', '从头训练，不接着现有模型 / train from scratch instead of continuing from the model in use')
+    .action(async (options: { iterations?: number; fresh?: boolean }) => {
       const started = performance.now();
       const model = await withKb(async (base) => {
         if (base.passages().every((passage) => passage.article === undefined)) {
           throw new GongyouError('bad_request', '还没有导入法规，无法训练。请先运行 npx gongyou kb import <文件> / no statutes imported yet: run npx gongyou kb import <files> first');
         }
-        print(bilingual({ 'zh-CN': '开始训练，请稍候…', en: 'training, please wait…' }));
+        const warm = !options.fresh && base.classifierInfo() !== undefined;
+        const iterations = options.iterations ?? (warm ? WARM_START_OPTIONS.iterations : DEFAULT_TRAIN_OPTIONS.iterations);
+        print(
+          warm
+            ? bilingual({ 'zh-CN': '接着现有模型训练 {iterations} 轮，请稍候…', en: 'continuing from the model in use for {iterations} iterations, please wait…' }, { iterations })
+            : bilingual({ 'zh-CN': '从头训练 {iterations} 轮，请稍候…', en: 'training from scratch for {iterations} iterations, please wait…' }, { iterations }),
+        );
         return base.train({
-          iterations: options.iterations,
+          iterations,
+          fresh: options.fresh === true,
           progress: (step, loss) => {
-            if (step % 10 === 0 || step === options.iterations) process.stderr.write(`${step}/${options.iterations} loss ${loss.toFixed(3)}\n`);
+            if (step % 5 === 0 || step === iterations) process.stderr.write(`${step}/${iterations} loss ${loss.toFixed(3)}\n`);
           },
         });
       });

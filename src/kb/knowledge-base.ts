@@ -6,7 +6,7 @@ import path from 'node:path';
 import { GongyouError } from '../core/errors.js';
 import { systemClock, type Clock } from '../core/types.js';
 import { Bm25Index } from '../retrieval/bm25.js';
-import { createClassifierScorer, type ArticleClassifier, type ClassifierScorer, type TrainOptions } from '../retrieval/classifier.js';
+import { createClassifierScorer, DEFAULT_TRAIN_OPTIONS, WARM_START_OPTIONS, type ArticleClassifier, type ClassifierScorer, type TrainOptions } from '../retrieval/classifier.js';
 import { createEmbeddingSearch, type EmbeddingsClient, type EmbeddingsConfig } from '../retrieval/embeddings.js';
 import { bankExpansions, buildPassageIndex, buildQuestionIndex, createRetriever, type EmbeddedRetriever, type RetrievalWeights } from '../retrieval/retriever.js';
 import { compactDictionary, createTokenizer, type Tokenizer, type TokenizerMode } from '../retrieval/tokenize.js';
@@ -70,7 +70,7 @@ export interface KnowledgeBase {
    * Train the article classifier on the published articles, our notes and the question bank, save
    * it in the data folder and search with it from now on. Takes minutes (see README).
    */
-  train(options?: Partial<TrainOptions>): Promise<ArticleClassifier>;
+  train(options?: Partial<TrainOptions> & { fresh?: boolean }): Promise<ArticleClassifier>;
   /** What the classifier in use was trained on and how many published articles it does not know; `undefined` when there is none. */
   classifierInfo(): { trainedOn: string; unknownArticles: number } | undefined;
   /** The published statute passages (for answers that quote articles). */
@@ -108,6 +108,11 @@ export async function openKnowledgeBase(options: KnowledgeBaseOptions): Promise<
   let passages: Passage[] = [];
   let retriever: EmbeddedRetriever;
   let classifier: ClassifierScorer | undefined;
+  // What publish() was last given, so a new classifier can be swapped in without rebuilding.
+  let publishedIndex: Bm25Index | undefined;
+  let publishedQuestionIndex: Bm25Index | undefined;
+  // Published articles the classifier in use does not know (computed once per publish or model).
+  let unknownToClassifier: number | undefined;
   if (options.classifier !== null) {
     try {
       const model = options.classifier ?? (await readClassifier(classifierFile(store.root))) ?? (await readClassifier(SHIPPED_CLASSIFIER));
@@ -120,6 +125,9 @@ export async function openKnowledgeBase(options: KnowledgeBaseOptions): Promise<
 
   const publish = (published: Passage[], index?: Bm25Index, questionIndex?: Bm25Index): void => {
     passages = published;
+    publishedIndex = index;
+    publishedQuestionIndex = questionIndex;
+    unknownToClassifier = undefined;
     const vectors = options.embeddings
       ? createEmbeddingSearch({
           config: options.embeddings,
@@ -225,21 +233,31 @@ export async function openKnowledgeBase(options: KnowledgeBaseOptions): Promise<
       return summarise(record);
     },
     passages: () => passages,
-    async train(trainOptions) {
+    async train(trainOptions = {}) {
+      const { fresh, ...settings } = trainOptions;
+      // Continue from the model in use (the shipped one or this folder's) unless told otherwise:
+      // the articles it knows are already learnt, so a few gentle passes add the new ones.
+      const start = fresh ? undefined : (settings.start ?? classifier?.model);
+      const warm = start !== undefined && start.scale === (settings.scale ?? DEFAULT_TRAIN_OPTIONS.scale);
       const model = trainFromKnowledgeBase(
         { passages, notes: ARTICLE_NOTES, bank: questions, tokenizer: createTokenizer(mode), lexicon },
-        trainOptions,
+        warm ? { ...WARM_START_OPTIONS, ...settings, start } : { ...settings, start: undefined },
       );
       await writeClassifier(classifierFile(store.root), model);
       classifier = createClassifierScorer(model);
-      await republish();
+      // Only the classifier changed: the published index stays as it is.
+      if (publishedIndex) publish(passages, publishedIndex, publishedQuestionIndex);
+      else await republish();
       return model;
     },
     classifierInfo() {
       if (!classifier) return undefined;
-      const known = new Set(classifier.model.classes);
-      const published = new Set(passages.filter((passage) => passage.article !== undefined).map((passage) => `${passage.law}#${passage.article}`));
-      return { trainedOn: classifier.model.trainedOn, unknownArticles: [...published].filter((key) => !known.has(key)).length };
+      if (unknownToClassifier === undefined) {
+        const known = new Set(classifier.model.classes);
+        const published = new Set(passages.filter((passage) => passage.article !== undefined).map((passage) => `${passage.law}#${passage.article}`));
+        unknownToClassifier = [...published].filter((key) => !known.has(key)).length;
+      }
+      return { trainedOn: classifier.model.trainedOn, unknownArticles: unknownToClassifier };
     },
     async close() {
       // Nothing is held open: every write is complete when its call resolves.

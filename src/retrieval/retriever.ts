@@ -275,6 +275,11 @@ export function createRetriever(options: RetrieverOptions): EmbeddedRetriever {
     const { keys, confidence } = classifier.rank(terms, depth);
     const predicted = keys.filter((key) => passageByKey.has(key));
     if (predicted.length === 0) return keyword;
+    // Articles the model never saw (a law imported after it was trained) would lose to every
+    // article it does know. It has no opinion on them: they take their keyword place in its list.
+    [...hitByKey.keys()].forEach((key, position) => {
+      if (!classifier.knows(key)) predicted.splice(Math.min(position, predicted.length), 0, key);
+    });
     // An unsure model (its best article below CLASSIFIER_SURE) counts for less, so a question
     // whose words only one article has is not outvoted by a guess.
     const fused = reciprocalRankFusion([[...hitByKey.keys()], predicted], 60, [1, Math.min(1, confidence / CLASSIFIER_SURE)]);

@@ -55,12 +55,17 @@ describe('gongyou kb / eval commands', () => {
     await expect(run('kb', 'train')).rejects.toThrow(/还没有导入法规/);
     await run('kb', 'import', path.join(work.dir, 'laws', '劳动争议调解仲裁法.md'));
     const out = await run('kb', 'train', '--iterations', '5');
+    // The shipped model is in use, so training continues from it.
+    expect(out.join('\n')).toMatch(/接着现有模型训练 5 轮/);
     expect(out.at(-1)).toMatch(/训练完成.*54 条法条/);
     // The model now in the data folder knows every published article: import has nothing to say about it.
     const again = await run('kb', 'import', path.join(work.dir, 'laws', '劳动争议调解仲裁法.md'));
     expect(again.join('\n')).not.toContain('kb train');
     const more = await run('kb', 'import', path.join(work.dir, 'laws', '劳动合同法.md'));
     expect(more.join('\n')).toMatch(/有 98 条法条还没有参与法条分类器训练/);
+    const fresh = await run('kb', 'train', '--fresh', '--iterations', '2');
+    expect(fresh.join('\n')).toMatch(/从头训练 2 轮/);
+    expect(fresh.at(-1)).toMatch(/训练完成.*152 条法条/);
   });
 
   it('kb search without --json prints a readable list', async () => {

@@ -6,7 +6,7 @@ import { openKnowledgeBase } from '../../src/kb/knowledge-base.js';
 import { bankFingerprint, shippedQuestionBank } from '../../src/kb/question-bank.js';
 import { shippedLexiconEntries } from '../../src/kb/lexicon.js';
 import { classifierFile, readClassifier, SHIPPED_CLASSIFIER, trainingExamples } from '../../src/kb/train.js';
-import { createClassifierScorer, decodeClassifier, encodeClassifier, textTerms, trainClassifier, type TrainingExample } from '../../src/retrieval/classifier.js';
+import { createClassifierScorer, decodeClassifier, encodeClassifier, textTerms, trainClassifier, WARM_START_OPTIONS, type TrainingExample } from '../../src/retrieval/classifier.js';
 import { createLexicon } from '../../src/retrieval/lexicon.js';
 import { prepareQuery } from '../../src/retrieval/query.js';
 import { createRetriever } from '../../src/retrieval/retriever.js';
@@ -63,6 +63,22 @@ describe('trainClassifier', () => {
     expect(question.targets.map((t) => t.key)).toEqual(['劳动合同法#9', '劳动合同法#30']);
     expect(question.targets[0].weight).toBeGreaterThan(question.targets[1].weight);
     expect(question.targets.reduce((sum, t) => sum + t.weight, 0)).toBeCloseTo(1, 6);
+  });
+
+  it('continues from a trained model: what it knew is kept, a new article is learnt in a few passes', () => {
+    const start = tinyModel();
+    const newArticle: Passage = { id: '测试规定#1', kind: 'article', law: '测试规定', article: 1, text: '平台不得扣留骑手的健康证。' };
+    const newBank = [...bank, { question: '绿码本被站长拿走了', articles: [{ law: '测试规定', article: 1 }] }, { question: '站长收走绿码本', articles: [{ law: '测试规定', article: 1 }] }];
+    const examples = trainingExamples([...passages, newArticle], [], newBank, tokenizer, lexicon);
+    // No passes at all: the seeded weights alone rank the known articles as the start model does.
+    const seeded = createClassifierScorer(trainClassifier(examples, { iterations: 0, minDf: 1, prune: 0.001, start }));
+    const before = createClassifierScorer(start);
+    for (const question of ['押金不退', '摔伤了', '加班没有钱']) expect(seeded.rank(terms(question), 1).keys).toEqual(before.rank(terms(question), 1).keys);
+    const warm = createClassifierScorer(trainClassifier(examples, { iterations: 15, learningRate: 0.05, minDf: 1, prune: 0.001, start }));
+    expect(warm.rank(terms('绿码本被收了'), 1).keys).toEqual(['测试规定#1']);
+    expect(warm.rank(terms('押金不退怎么办'), 1).keys).toEqual(['劳动合同法#9']);
+    expect(warm.knows('测试规定#1')).toBe(true);
+    expect(before.knows('测试规定#1')).toBe(false);
   });
 
   it('prunes small weights', () => {
@@ -124,6 +140,22 @@ describe('fusion with keyword search', () => {
     expect(scores[0]).toBe(plain[0].score);
   });
 
+  it('leaves an article the model never saw at its keyword place instead of letting known ones jump it', async () => {
+    const newArticle: Passage = { id: '测试规定#1', kind: 'article', law: '测试规定', article: 1, text: '平台不得扣留骑手的健康证，不得以健康证作押。' };
+    const all = [...passages, newArticle];
+    const question = '健康证被扣了，还有蓝骑士卡';
+    // No pinning of a clear keyword winner here: the unknown-article rule alone must hold.
+    const weights = { keywordLead: Number.POSITIVE_INFINITY };
+    const plain = await createRetriever({ passages: all, cards: [], lexicon, tokenizer, weights }).search(question, { kinds: ['article'] });
+    expect(ids(plain)[0]).toBe('测试规定#1');
+    const scorer = createClassifierScorer(tinyModel());
+    expect(scorer.knows('测试规定#1')).toBe(false);
+    expect(scorer.rank(terms(question), 1).keys).toEqual(['劳动合同法#9']);
+    const fused = await createRetriever({ passages: all, cards: [], lexicon, tokenizer, classifier: scorer, weights }).search(question, { kinds: ['article'] });
+    expect(ids(fused)[0]).toBe('测试规定#1');
+    expect(ids(fused)).toContain('劳动合同法#9');
+  });
+
   it('adds nothing when keyword search found nothing, and can be turned off', async () => {
     const scorer = createClassifierScorer(tinyModel());
     expect(await createRetriever({ passages, cards: [], lexicon, tokenizer, classifier: scorer }).search('今天天气怎么样', { kinds: ['article'] })).toEqual([]);
@@ -156,6 +188,34 @@ describe('the knowledge base and its classifier', () => {
     expect(saved.classes).toEqual(model.classes);
     const again = await openKnowledgeBase({ dataDir: work.dir, clock: fixedClock });
     expect(again.classifierInfo()?.trainedOn).toBe(model.trainedOn);
+  });
+
+  it('kb.train continues from the model in use after a new law is imported, and can start afresh', async () => {
+    const file = path.join(work.dir, '测试条例.md');
+    await writeFile(file, statute);
+    const questions = [
+      { question: '押金被站长扣了', articles: [{ law: '测试条例', article: 1 }] },
+      { question: '绿码本被站长拿走了', articles: [{ law: '测试规定', article: 1 }] },
+      { question: '站长收走绿码本', articles: [{ law: '测试规定', article: 1 }] },
+    ];
+    const kb = await openKnowledgeBase({ dataDir: work.dir, clock: fixedClock, classifier: null, questions });
+    await kb.import([file]);
+    const first = await kb.train({ iterations: 30, minDf: 1, prune: 0.001 });
+    expect(first.classes).toEqual(['测试条例#1', '测试条例#2']);
+    const newLaw = path.join(work.dir, '测试规定.md');
+    await writeFile(newLaw, ['# 测试规定', '', '第一条 平台不得扣留骑手的健康证。', ''].join('\n'));
+    await kb.import([newLaw]);
+    expect(kb.classifierInfo()?.unknownArticles).toBe(1);
+    const steps: number[] = [];
+    const warm = await kb.train({ minDf: 1, prune: 0.001, learningRate: 0.05, progress: (step) => steps.push(step) });
+    expect(steps.length).toBe(WARM_START_OPTIONS.iterations);
+    expect(warm.classes).toEqual(['测试条例#1', '测试条例#2', '测试规定#1']);
+    expect(kb.classifierInfo()?.unknownArticles).toBe(0);
+    const hits = await kb.retriever.search('绿码本被拿走了，健康证', { kinds: ['article'] });
+    expect(hits[0]?.passage.law).toBe('测试规定');
+    const freshSteps: number[] = [];
+    await kb.train({ fresh: true, iterations: 3, minDf: 1, progress: (step) => freshSteps.push(step) });
+    expect(freshSteps).toEqual([1, 2, 3]);
   });
 
   it('a damaged model file is reported and search still answers', async () => {
