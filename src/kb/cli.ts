@@ -130,7 +130,7 @@ export function registerKbCommands(program: Command, deps: KbCommandDeps = {}): 
       if (unknownArticles > 0) {
         print(
           bilingual(
-            { 'zh-CN': '有 {count} 条法条还没有参与法条分类器训练（检索仍能找到它们）。有空时运行 npx gongyou kb train', en: '{count} articles are not in the article classifier yet (search still finds them); run npx gongyou kb train when convenient' },
+            { 'zh-CN': '有 {count} 条法条还没有参与法条分类器训练（检索仍能找到它们）。有空时运行 npx gongyou kb train（约 3 分钟）', en: '{count} articles are not in the article classifier yet (search still finds them); run npx gongyou kb train when convenient (about 3 minutes)' },
             { count: unknownArticles },
           ),
         );
