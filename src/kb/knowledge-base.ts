@@ -15,7 +15,7 @@ import { GUIDE_CARDS } from './cards/index.js';
 import { importIntoStore, type ImportReport } from './import.js';
 import { loadLexicon } from './lexicon.js';
 import { ARTICLE_NOTES } from './notes/index.js';
-import { bankFingerprint, shippedQuestionBank } from './question-bank.js';
+import { bankFingerprint, readBankLines, shippedQuestionBank } from './question-bank.js';
 import { KbStore, type DocumentRecord } from './store.js';
 import { classifierFile, readClassifier, SHIPPED_CLASSIFIER, trainFromKnowledgeBase, writeClassifier } from './train.js';
 
@@ -62,6 +62,8 @@ export interface KnowledgeBase {
   readonly indexLoadMs: number;
   /** Problems found in the admin lexicon file, if any. */
   readonly lexiconProblems: string[];
+  /** Problems found in the admin's `questions.jsonl` (bad lines, questions citing no published article). */
+  readonly questionProblems: string[];
   import(paths: string[]): Promise<ImportReport>;
   documents(): Promise<DocumentSummary[]>;
   /** Publish an older (or newer) stored version of a document again. */
@@ -71,8 +73,11 @@ export interface KnowledgeBase {
    * it in the data folder and search with it from now on. Takes minutes (see README).
    */
   train(options?: Partial<TrainOptions> & { fresh?: boolean }): Promise<ArticleClassifier>;
-  /** What the classifier in use was trained on and how many published articles it does not know; `undefined` when there is none. */
-  classifierInfo(): { trainedOn: string; unknownArticles: number } | undefined;
+  /**
+   * What the classifier in use was trained on, how many published articles it does not know, and
+   * whether the question bank (with the admin's questions) changed since; `undefined` when there is none.
+   */
+  classifierInfo(): { trainedOn: string; unknownArticles: number; bankChanged: boolean } | undefined;
   /** The published statute passages (for answers that quote articles). */
   passages(): Passage[];
   close(): Promise<void>;
@@ -99,7 +104,11 @@ export async function openKnowledgeBase(options: KnowledgeBaseOptions): Promise<
   const warn = options.warn ?? (() => undefined);
   const cards = options.cards ?? GUIDE_CARDS;
   const mode = options.tokenizer ?? 'mixed';
-  const questions = options.questions ?? shippedQuestionBank();
+  // An admin's own labelled questions (`<dataDir>/kb/questions.jsonl`) join the shipped bank.
+  const adminBank = options.questions ? undefined : await store.readAdminQuestions();
+  const adminQuestions = adminBank ? readBankLines(adminBank.file, adminBank.content) : { questions: [], problems: [] };
+  for (const problem of adminQuestions.problems) warn(`questions: ${problem}`);
+  const questions = options.questions ?? (adminQuestions.questions.length > 0 ? [...shippedQuestionBank(), ...adminQuestions.questions] : shippedQuestionBank());
   const tokenizerId = `${mode}@${TOKENIZER_VERSION}/${notesFingerprint()}/${bankFingerprint(questions)}`;
   let tokenizer: Tokenizer = createTokenizer(mode);
   const { lexicon, problems } = await loadLexicon(store);
@@ -190,6 +199,19 @@ export async function openKnowledgeBase(options: KnowledgeBaseOptions): Promise<
   } else {
     publish([]);
   }
+  const questionProblems = [...adminQuestions.problems];
+  if (adminBank && passages.length > 0) {
+    const published = new Set(passages.map((passage) => `${passage.law}#${passage.article}`));
+    for (const item of adminQuestions.questions) {
+      if (item.articles.some(({ law, article }) => published.has(`${law}#${article}`))) continue;
+      const cited = item.articles.map(({ law, article }) => `${law}#${article}`).join(', ');
+      questionProblems.push(`${adminBank.file}: "${item.question}" cites no published article (${cited}); it is ignored until one is imported`);
+      warn(`questions: ${questionProblems.at(-1)}`);
+    }
+  }
+  if (adminBank && classifier && !classifier.model.trainedOn.includes(`bank ${bankFingerprint(questions)}`)) {
+    warn(`questions: ${adminBank.file} is searched already; run npx gongyou kb train (about 3 minutes) so the article classifier learns it too`);
+  }
   // Tokenise once now so the dictionary load is part of start-up, not of the first question.
   tokenizer.tokens('工友');
   const indexLoadMs = performance.now() - started;
@@ -211,6 +233,7 @@ export async function openKnowledgeBase(options: KnowledgeBaseOptions): Promise<
     cards,
     indexLoadMs,
     lexiconProblems: problems,
+    questionProblems,
     async import(paths) {
       const report = await importIntoStore(store, paths, clock);
       if (report.changed) await republish();
@@ -257,7 +280,7 @@ export async function openKnowledgeBase(options: KnowledgeBaseOptions): Promise<
         const published = new Set(passages.filter((passage) => passage.article !== undefined).map((passage) => `${passage.law}#${passage.article}`));
         unknownToClassifier = [...published].filter((key) => !known.has(key)).length;
       }
-      return { trainedOn: classifier.model.trainedOn, unknownArticles: unknownToClassifier };
+      return { trainedOn: classifier.model.trainedOn, unknownArticles: unknownToClassifier, bankChanged: !classifier.model.trainedOn.includes(`bank ${bankFingerprint(questions)}`) };
     },
     async close() {
       // Nothing is held open: every write is complete when its call resolves.

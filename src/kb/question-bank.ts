@@ -12,26 +12,46 @@ export type { BankQuestion };
 
 const BANK_DIR = new URL('./questions/', import.meta.url);
 
+/** Read one bank line: the question, or what is wrong with the line. */
+function parseBankLine(line: string): BankQuestion | 'json' | 'fields' {
+  let value: Partial<BankQuestion>;
+  try {
+    value = JSON.parse(line) as Partial<BankQuestion>;
+  } catch {
+    return 'json';
+  }
+  const articles = Array.isArray(value?.articles) ? value.articles : [];
+  const valid = articles.length > 0 && articles.every((a) => typeof a?.law === 'string' && Number.isInteger(a?.article) && a.article > 0);
+  if (typeof value?.question !== 'string' || value.question.trim() === '' || !valid) return 'fields';
+  return { question: value.question.trim(), articles: articles.map(({ law, article }) => ({ law, article })) };
+}
+
+const LINE_PROBLEMS = {
+  json: 'is not valid JSON',
+  fields: 'needs "question" and "articles" [{law, article}]',
+} as const;
+
 /** Parse one JSONL bank file; a bad line is an error naming the file and line (the bank is shipped data). */
 export function parseBankFile(name: string, text: string): BankQuestion[] {
-  const out: BankQuestion[] = [];
+  const { questions, problems } = readBankLines(name, text);
+  if (problems.length > 0) throw new Error(`question bank ${problems[0]}`);
+  return questions;
+}
+
+/**
+ * Parse an admin's `questions.jsonl` (same lines as the shipped bank): bad lines are skipped and
+ * reported (file and line), so one typo does not stop the bot from starting.
+ */
+export function readBankLines(name: string, text: string): { questions: BankQuestion[]; problems: string[] } {
+  const questions: BankQuestion[] = [];
+  const problems: string[] = [];
   text.split(/\r?\n/).forEach((line, index) => {
     if (line.trim() === '') return;
-    const where = `${name}:${index + 1}`;
-    let value: Partial<BankQuestion>;
-    try {
-      value = JSON.parse(line) as Partial<BankQuestion>;
-    } catch {
-      throw new Error(`question bank ${where} is not valid JSON`);
-    }
-    const articles = Array.isArray(value.articles) ? value.articles : [];
-    const valid = articles.length > 0 && articles.every((a) => typeof a?.law === 'string' && Number.isInteger(a?.article) && a.article > 0);
-    if (typeof value.question !== 'string' || value.question.trim() === '' || !valid) {
-      throw new Error(`question bank ${where} needs "question" and "articles" [{law, article}]`);
-    }
-    out.push({ question: value.question.trim(), articles: articles.map(({ law, article }) => ({ law, article })) });
+    const parsed = parseBankLine(line);
+    if (typeof parsed === 'string') problems.push(`${name}:${index + 1} ${LINE_PROBLEMS[parsed]}`);
+    else questions.push(parsed);
   });
-  return out;
+  return { questions, problems };
 }
 
 let shipped: BankQuestion[] | undefined;

@@ -137,14 +137,21 @@ export class KbStore {
 
   /** Read an admin's lexicon file (`lexicon.json` or `lexicon.txt`) if present. */
   async readAdminLexicon(): Promise<{ file: string; content: string } | undefined> {
-    for (const name of ['lexicon.json', 'lexicon.txt']) {
-      const file = path.join(this.root, name);
-      try {
-        return { file, content: await fs.readFile(file, 'utf8') };
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw new GongyouError('storage_failed', `could not read ${file}`, { cause: error });
-      }
+    return (await this.readAdminFile('lexicon.json')) ?? (await this.readAdminFile('lexicon.txt'));
+  }
+
+  /** Read an admin's labelled questions (`questions.jsonl`, bank lines) if present. */
+  async readAdminQuestions(): Promise<{ file: string; content: string } | undefined> {
+    return this.readAdminFile('questions.jsonl');
+  }
+
+  private async readAdminFile(name: string): Promise<{ file: string; content: string } | undefined> {
+    const file = path.join(this.root, name);
+    try {
+      return { file, content: await fs.readFile(file, 'utf8') };
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw new GongyouError('storage_failed', `could not read ${file}`, { cause: error });
+      return undefined;
     }
-    return undefined;
   }
 }

@@ -143,4 +143,34 @@ describe('knowledge base persistence', () => {
     expect(without).not.toContain('劳动合同法#9');
     expect(withLexicon).toContain('劳动合同法#9');
   });
+
+  it('searches with an admin question file <dataDir>/kb/questions.jsonl and reports its bad lines', async () => {
+    const question = '绿码本被站长收走了找谁';
+    const plain = await openKnowledgeBase({ dataDir });
+    await plain.import([source]);
+    const without = (await plain.retriever.search(question, { top: 3, kinds: ['article'] })).map((h) => h.passage.id);
+    const lines = [
+      JSON.stringify({ question: '站长收走了我的绿码本', articles: [{ law: '劳动合同法', article: 84 }] }),
+      JSON.stringify({ question: '绿码本被扣着不还', articles: [{ law: '劳动合同法', article: 84 }, { law: '劳动合同法', article: 9 }] }),
+      '{"question": "少了括号"',
+      JSON.stringify({ question: '绿码本', articles: [{ law: '民法典', article: 1 }] }),
+    ];
+    await writeFile(path.join(dataDir, 'kb/questions.jsonl'), `${lines.join('\n')}\n`);
+    const warnings: string[] = [];
+    const extended = await openKnowledgeBase({ dataDir, warn: (message) => warnings.push(message) });
+    expect(extended.questionProblems).toHaveLength(2);
+    expect(extended.questionProblems[0]).toMatch(/questions\.jsonl:3 is not valid JSON/);
+    expect(extended.questionProblems[1]).toMatch(/cites no published article \(民法典#1\)/);
+    // Searched at once; the classifier learns it at the next kb train.
+    expect(warnings.join('\n')).toMatch(/kb train/);
+    expect(extended.classifierInfo()?.bankChanged).toBe(true);
+    const withQuestions = (await extended.retriever.search(question, { top: 3, kinds: ['article'] })).map((h) => h.passage.id);
+    expect(without).not.toContain('劳动合同法#84');
+    expect(withQuestions[0]).toBe('劳动合同法#84');
+    await extended.train({ iterations: 1 });
+    expect(extended.classifierInfo()?.bankChanged).toBe(false);
+    const trained = await openKnowledgeBase({ dataDir, warn: (message) => warnings.push(`again: ${message}`) });
+    expect(warnings.filter((message) => message.startsWith('again:') && message.includes('kb train'))).toEqual([]);
+    expect(await topArticle(trained, question)).toBe('劳动合同法#84');
+  });
 });

@@ -183,7 +183,7 @@ describe('the knowledge base and its classifier', () => {
     expect(kb.classifierInfo()).toBeUndefined();
     const model = await kb.train({ iterations: 30, minDf: 1, prune: 0.001 });
     expect(model.classes).toEqual(['测试条例#1', '测试条例#2']);
-    expect(kb.classifierInfo()).toEqual({ trainedOn: model.trainedOn, unknownArticles: 0 });
+    expect(kb.classifierInfo()).toEqual({ trainedOn: model.trainedOn, unknownArticles: 0, bankChanged: false });
     const saved = decodeClassifier(await readFile(classifierFile(path.join(work.dir, 'kb'))));
     expect(saved.classes).toEqual(model.classes);
     const again = await openKnowledgeBase({ dataDir: work.dir, clock: fixedClock });
