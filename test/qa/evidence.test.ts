@@ -1,0 +1,51 @@
+/** Choosing the guide card an answer is built around. */
+import { describe, expect, it } from 'vitest';
+import { gatherEvidence } from '../../src/qa/evidence.js';
+import type { GuideCard, Passage, Retriever, SearchHit } from '../../src/retrieval/types.js';
+
+const text = (zh: string) => ({ 'zh-CN': zh, en: zh });
+const list = (zh: string) => ({ 'zh-CN': [zh], en: [zh] });
+function card(id: string, relies: Array<[string, number]>, keywords: string[] = []): GuideCard {
+  return { id, category: 'other', title: text(id), explanation: text(id), nextSteps: list('-'), evidence: list('-'), whereToGo: list('-'), relies: relies.map(([law, article]) => ({ law, article })), keywords };
+}
+const cardHit = (c: GuideCard, score: number): SearchHit => ({ passage: { id: `card:${c.id}`, kind: 'card', law: '工友指引', text: c.id }, score });
+const articleHit = (law: string, article: number, score: number): SearchHit => ({ passage: { id: `${law}#${article}`, kind: 'article', law, article, text: '…' } as Passage, score });
+
+/** A retriever that returns fixed rankings (the card choice is what is under test). */
+function fixed(cards: SearchHit[], articles: SearchHit[]): Retriever {
+  return { search: async (_query, options) => (options?.kinds?.[0] === 'card' ? cards : articles).slice(0, options?.top ?? 10) };
+}
+
+const overtime = card('overtime', [['劳动法', 44]], ['加班费']);
+const resignation = card('resignation', [['劳动合同法', 38], ['劳动合同法', 46]], ['逼我走']);
+const wages = card('wages', [['劳动合同法', 30]]);
+const deductions = card('deductions', [['工资支付暂行规定', 16]]);
+const cards = [overtime, resignation, wages, deductions];
+
+describe('gatherEvidence: the card the answer is built around', () => {
+  it('prefers the card that relies on the best articles found over the first card', async () => {
+    const retriever = fixed([cardHit(overtime, 0.9), cardHit(wages, 0.8), cardHit(resignation, 0.7)], [articleHit('劳动合同法', 38, 1), articleHit('劳动合同法', 46, 0.9), articleHit('劳动法', 44, 0.5)]);
+    const evidence = await gatherEvidence(retriever, cards, '老扣钱又不给加班费 逼我自己走 有补偿没');
+    expect(evidence.bestCard?.id).toBe('resignation');
+  });
+
+  it('keeps search order when no card relies on the articles found', async () => {
+    const retriever = fixed([cardHit(wages, 0.9), cardHit(deductions, 0.8)], [articleHit('民法典', 1165, 1)]);
+    expect((await gatherEvidence(retriever, cards, '工资的事')).bestCard?.id).toBe('wages');
+  });
+
+  it('lets the worker’s own words pick among cards that agree equally', async () => {
+    const retriever = fixed([cardHit(wages, 0.9), cardHit(overtime, 0.8)], [articleHit('劳动法', 36, 1)]);
+    expect((await gatherEvidence(retriever, cards, '加班费怎么算')).bestCard?.id).toBe('overtime');
+  });
+
+  it('keeps the chosen card among the evidence even when it ranked below the first three', async () => {
+    const retriever = fixed(
+      [cardHit(overtime, 0.9), cardHit(wages, 0.8), cardHit(card('x', []), 0.7), cardHit(deductions, 0.6)],
+      [articleHit('工资支付暂行规定', 16, 1)],
+    );
+    const evidence = await gatherEvidence(retriever, [...cards, card('x', [])], '站长罚款从工资里扣');
+    expect(evidence.bestCard?.id).toBe('deductions');
+    expect(evidence.cardHits.map((hit) => hit.passage.id)).toEqual(['card:overtime', 'card:wages', 'card:x', 'card:deductions']);
+  });
+});
