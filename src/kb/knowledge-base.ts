@@ -122,6 +122,8 @@ export async function openKnowledgeBase(options: KnowledgeBaseOptions): Promise<
   let publishedQuestionIndex: Bm25Index | undefined;
   // Published articles the classifier in use does not know (computed once per publish or model).
   let unknownToClassifier: number | undefined;
+  // A model records the fingerprint of the bank it learnt (train.ts): another one means the bank changed since.
+  const trainedOnThisBank = (model: ArticleClassifier): boolean => model.trainedOn.includes(`bank ${bankFingerprint(questions)}`);
   if (options.classifier !== null) {
     try {
       const model = options.classifier ?? (await readClassifier(classifierFile(store.root))) ?? (await readClassifier(SHIPPED_CLASSIFIER));
@@ -209,7 +211,7 @@ export async function openKnowledgeBase(options: KnowledgeBaseOptions): Promise<
       warn(`questions: ${questionProblems.at(-1)}`);
     }
   }
-  if (adminBank && classifier && !classifier.model.trainedOn.includes(`bank ${bankFingerprint(questions)}`)) {
+  if (adminBank && classifier && !trainedOnThisBank(classifier.model)) {
     warn(`questions: ${adminBank.file} is searched already; run npx gongyou kb train (about 3 minutes) so the article classifier learns it too`);
   }
   // Tokenise once now so the dictionary load is part of start-up, not of the first question.
@@ -280,7 +282,7 @@ export async function openKnowledgeBase(options: KnowledgeBaseOptions): Promise<
         const published = new Set(passages.filter((passage) => passage.article !== undefined).map((passage) => `${passage.law}#${passage.article}`));
         unknownToClassifier = [...published].filter((key) => !known.has(key)).length;
       }
-      return { trainedOn: classifier.model.trainedOn, unknownArticles: unknownToClassifier, bankChanged: !classifier.model.trainedOn.includes(`bank ${bankFingerprint(questions)}`) };
+      return { trainedOn: classifier.model.trainedOn, unknownArticles: unknownToClassifier, bankChanged: !trainedOnThisBank(classifier.model) };
     },
     async close() {
       // Nothing is held open: every write is complete when its call resolves.
