@@ -158,6 +158,33 @@ export function registerKbCommands(program: Command, deps: KbCommandDeps = {}): 
       });
     });
 
+  kb.command('check')
+    .description('检查管理员文件（lexicon、questions.jsonl）和法条分类器 / check the admin files and the article classifier')
+    .action(async () => {
+      const problems = await withKb(async (base) => {
+        const found = [...base.lexiconProblems.map((problem) => `lexicon: ${problem}`), ...base.questionProblems.map((problem) => `questions: ${problem}`)];
+        const info = base.classifierInfo();
+        const statutes = base.passages().some((passage) => passage.article !== undefined);
+        print(bilingual({ 'zh-CN': '已发布法规 {documents} 部', en: '{documents} documents published' }, { documents: (await base.documents()).length }));
+        if (!info) print(bilingual({ 'zh-CN': '没有法条分类器：只用关键词检索', en: 'no article classifier: keyword search only' }));
+        else if (statutes && (info.unknownArticles > 0 || info.bankChanged)) {
+          if (info.unknownArticles > 0) {
+            print(bilingual({ 'zh-CN': '法条分类器还没学过 {count} 条已发布的法条', en: 'the article classifier has not learnt {count} published articles' }, { count: info.unknownArticles }));
+          }
+          if (info.bankChanged) print(bilingual({ 'zh-CN': '问题库在上次训练后有改动', en: 'the question bank changed since it was trained' }));
+          print(bilingual({ 'zh-CN': '运行 npx gongyou kb train 更新它（约 3 分钟）', en: 'run npx gongyou kb train to update it (about 3 minutes)' }));
+        } else print(bilingual({ 'zh-CN': '法条分类器是最新的', en: 'the article classifier is up to date' }));
+        return found;
+      });
+      for (const problem of problems) print(`  ${problem}`);
+      print(
+        problems.length === 0
+          ? bilingual({ 'zh-CN': '管理员文件没有问题', en: 'the admin files have no problems' })
+          : bilingual({ 'zh-CN': '发现 {count} 个问题（见上）', en: '{count} problems found (above)' }, { count: problems.length }),
+      );
+      if (problems.length > 0) process.exitCode = 1;
+    });
+
   kb.command('documents')
     .description('列出已导入的文件和版本 / list imported documents and versions')
     .action(async () => {

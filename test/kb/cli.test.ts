@@ -68,6 +68,27 @@ describe('gongyou kb / eval commands', () => {
     expect(fresh.at(-1)).toMatch(/训练完成.*152 条法条/);
   });
 
+  it('kb check reports the admin files\' problems and whether the classifier needs training', async () => {
+    const clean = await run('kb', 'check');
+    expect(clean.join('\n')).toMatch(/已发布法规 0 部/);
+    expect(clean.at(-1)).toMatch(/管理员文件没有问题/);
+    await run('kb', 'import', path.join(work.dir, 'laws', '劳动争议调解仲裁法.md'));
+    expect((await run('kb', 'check')).join('\n')).toMatch(/法条分类器是最新的/);
+    await writeFile(path.join(work.dir, 'data', 'kb', 'lexicon.txt'), '坏行\n');
+    await writeFile(path.join(work.dir, 'data', 'kb', 'questions.jsonl'), `${JSON.stringify({ question: '仲裁要钱吗', articles: [{ law: '劳动争议调解仲裁法', article: 53 }] })}\n{oops\n`);
+    try {
+      const out = (await run('kb', 'check')).join('\n');
+      expect(out).toMatch(/问题库在上次训练后有改动/);
+      expect(out).toMatch(/npx gongyou kb train/);
+      expect(out).toMatch(/lexicon: .*lexicon\.txt/);
+      expect(out).toMatch(/questions: .*questions\.jsonl:2 is not valid JSON/);
+      expect(out).toMatch(/发现 2 个问题/);
+      expect(process.exitCode).toBe(1);
+    } finally {
+      process.exitCode = undefined;
+    }
+  });
+
   it('kb search without --json prints a readable list', async () => {
     await run('kb', 'import', path.join(work.dir, 'laws'));
     const out = await run('kb', 'search', '劳动仲裁要钱吗', '--top', '3');
