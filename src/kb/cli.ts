@@ -213,8 +213,7 @@ export function registerKbCommands(program: Command, deps: KbCommandDeps = {}): 
         if (base.passages().every((passage) => passage.article === undefined)) {
           throw new GongyouError('bad_request', '还没有导入法规，无法训练。请先运行 npx gongyou kb import <文件> / no statutes imported yet: run npx gongyou kb import <files> first');
         }
-        const warm = !options.fresh && base.classifierInfo() !== undefined;
-        const iterations = options.iterations ?? (warm ? WARM_START_OPTIONS.iterations : DEFAULT_TRAIN_OPTIONS.iterations);
+        const { warm, iterations } = base.trainingPlan({ fresh: options.fresh, iterations: options.iterations });
         print(
           warm
             ? bilingual({ 'zh-CN': '接着现有模型训练 {iterations} 轮，请稍候…', en: 'continuing from the model in use for {iterations} iterations, please wait…' }, { iterations })

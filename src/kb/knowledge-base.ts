@@ -70,9 +70,12 @@ export interface KnowledgeBase {
   rollback(law: string, version: number): Promise<DocumentSummary>;
   /**
    * Train the article classifier on the published articles, our notes and the question bank, save
-   * it in the data folder and search with it from now on. Takes minutes (see README).
+   * it in the data folder and search with it from now on. Unless `fresh`, it continues from the model
+   * in use (see `trainingPlan`). Takes minutes (see README).
    */
-  train(options?: Partial<TrainOptions> & { fresh?: boolean }): Promise<ArticleClassifier>;
+  train(options?: Partial<Omit<TrainOptions, 'start'>> & { fresh?: boolean }): Promise<ArticleClassifier>;
+  /** What `train` would do with these options: continue from the model in use (warm) or not, and for how many passes. */
+  trainingPlan(options?: { fresh?: boolean; iterations?: number; scale?: number }): { warm: boolean; iterations: number };
   /**
    * What the classifier in use was trained on, how many published articles it does not know, and
    * whether the question bank (with the admin's questions) changed since; `undefined` when there is none.
@@ -94,6 +97,11 @@ function notesFingerprint(): string {
     for (let index = 0; index < text.length; index += 1) hash = Math.imul(hash ^ text.charCodeAt(index), 16777619) >>> 0;
   }
   return hash.toString(36);
+}
+
+/** The keys (`劳动合同法#82`) of the statute articles among published passages. */
+function publishedArticleKeys(passages: Passage[]): Set<string> {
+  return new Set(passages.filter((passage) => passage.article !== undefined).map((passage) => `${passage.law}#${passage.article}`));
 }
 
 /** Open (or create) the knowledge base under `<dataDir>/kb/`. */
@@ -203,7 +211,7 @@ export async function openKnowledgeBase(options: KnowledgeBaseOptions): Promise<
   }
   const questionProblems = [...adminQuestions.problems];
   if (adminBank && passages.length > 0) {
-    const published = new Set(passages.map((passage) => `${passage.law}#${passage.article}`));
+    const published = publishedArticleKeys(passages);
     for (const item of adminQuestions.questions) {
       if (item.articles.some(({ law, article }) => published.has(`${law}#${article}`))) continue;
       const cited = item.articles.map(({ law, article }) => `${law}#${article}`).join(', ');
@@ -225,6 +233,11 @@ export async function openKnowledgeBase(options: KnowledgeBaseOptions): Promise<
       current: record.current,
       versions: record.versions.map(({ version, importedAt, articleCount, hash }) => ({ version, importedAt, articleCount, hash })),
     };
+  };
+
+  const trainingPlan: KnowledgeBase['trainingPlan'] = (planOptions = {}) => {
+    const warm = !planOptions.fresh && classifier !== undefined && classifier.model.scale === (planOptions.scale ?? DEFAULT_TRAIN_OPTIONS.scale);
+    return { warm, iterations: planOptions.iterations ?? (warm ? WARM_START_OPTIONS.iterations : DEFAULT_TRAIN_OPTIONS.iterations) };
   };
 
   return {
@@ -258,15 +271,15 @@ export async function openKnowledgeBase(options: KnowledgeBaseOptions): Promise<
       return summarise(record);
     },
     passages: () => passages,
+    trainingPlan,
     async train(trainOptions = {}) {
       const { fresh, ...settings } = trainOptions;
       // Continue from the model in use (the shipped one or this folder's) unless told otherwise:
       // the articles it knows are already learnt, so a few gentle passes add the new ones.
-      const start = fresh ? undefined : (settings.start ?? classifier?.model);
-      const warm = start !== undefined && start.scale === (settings.scale ?? DEFAULT_TRAIN_OPTIONS.scale);
+      const { warm, iterations } = trainingPlan({ fresh, iterations: settings.iterations, scale: settings.scale });
       const model = trainFromKnowledgeBase(
         { passages, notes: ARTICLE_NOTES, bank: questions, tokenizer: createTokenizer(mode), lexicon },
-        warm ? { ...WARM_START_OPTIONS, ...settings, start } : { ...settings, start: undefined },
+        warm ? { ...WARM_START_OPTIONS, ...settings, iterations, start: classifier?.model } : { ...settings, iterations, start: undefined },
       );
       await writeClassifier(classifierFile(store.root), model);
       classifier = createClassifierScorer(model);
@@ -278,9 +291,7 @@ export async function openKnowledgeBase(options: KnowledgeBaseOptions): Promise<
     classifierInfo() {
       if (!classifier) return undefined;
       if (unknownToClassifier === undefined) {
-        const known = new Set(classifier.model.classes);
-        const published = new Set(passages.filter((passage) => passage.article !== undefined).map((passage) => `${passage.law}#${passage.article}`));
-        unknownToClassifier = [...published].filter((key) => !known.has(key)).length;
+        unknownToClassifier = [...publishedArticleKeys(passages)].filter((key) => !classifier!.knows(key)).length;
       }
       return { trainedOn: classifier.model.trainedOn, unknownArticles: unknownToClassifier, bankChanged: !trainedOnThisBank(classifier.model) };
     },

@@ -60,7 +60,8 @@ export const DEFAULT_TRAIN_OPTIONS: TrainOptions = { scale: 20, l2: 1e-4, iterat
 
 /**
  * Settings for continuing from a trained model (after an admin imports a new law): fewer, smaller
- * steps, since the known articles are already learnt. Measured in README (notes for maintainers).
+ * steps, since the known articles are already learnt. Measured with `npx tsx bench/new-law.ts`
+ * (figures in README, knowledge base).
  */
 export const WARM_START_OPTIONS: Pick<TrainOptions, 'iterations' | 'learningRate'> = { iterations: 15, learningRate: 0.01 };
 
@@ -137,7 +138,7 @@ function seedFrom(start: ArticleClassifier, termIndex: Map<string, number>, clas
 
 /**
  * Train by full-batch gradient descent (Adam) on the softmax cross-entropy. Memory is about
- * 4 × terms × classes × 4 bytes (≈1.3 GB for the national corpus); time a few minutes.
+ * 4 × terms × classes × 4 bytes (≈1.3 GB for the national corpus); about 12 s a pass on that corpus.
  */
 export function trainClassifier(examples: TrainingExample[], options: Partial<TrainOptions> = {}, trainedOn = ''): ArticleClassifier {
   const settings = { ...DEFAULT_TRAIN_OPTIONS, ...options };

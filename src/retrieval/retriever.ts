@@ -272,17 +272,18 @@ export function createRetriever(options: RetrieverOptions): EmbeddedRetriever {
     if (depth <= 0 || keyword.length === 0) return keyword;
     const head = keyword.slice(0, depth);
     const hitByKey = new Map(head.map((hit) => [articleKey(hit.passage), hit]));
+    const keywordKeys = [...hitByKey.keys()];
     const { keys, confidence } = classifier.rank(terms, depth);
     const predicted = keys.filter((key) => passageByKey.has(key));
     if (predicted.length === 0) return keyword;
     // Articles the model never saw (a law imported after it was trained) would lose to every
     // article it does know. It has no opinion on them: they take their keyword place in its list.
-    [...hitByKey.keys()].forEach((key, position) => {
+    keywordKeys.forEach((key, position) => {
       if (!classifier.knows(key)) predicted.splice(Math.min(position, predicted.length), 0, key);
     });
     // An unsure model (its best article below CLASSIFIER_SURE) counts for less, so a question
     // whose words only one article has is not outvoted by a guess.
-    const fused = reciprocalRankFusion([[...hitByKey.keys()], predicted], 60, [1, Math.min(1, confidence / CLASSIFIER_SURE)]);
+    const fused = reciprocalRankFusion([keywordKeys, predicted], 60, [1, Math.min(1, confidence / CLASSIFIER_SURE)]);
     const last = head[head.length - 1].score;
     const reordered = fused.map(({ id }, position) => ({
       passage: hitByKey.get(id)?.passage ?? passages[passageByKey.get(id)![0]],
