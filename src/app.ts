@@ -14,7 +14,8 @@ import { OutboxBus } from './core/outbox-bus.js';
 import { Delivery } from './core/delivery.js';
 import type { Storage } from './storage/types.js';
 import { openEmbeddedStorage } from './storage/embedded.js';
-import { openKnowledgeBase } from './kb/knowledge-base.js';
+import { openLiveKnowledgeBase } from './kb/live.js';
+import { UnansweredLog, unansweredFile } from './kb/unanswered.js';
 import { createQaService } from './qa/index.js';
 import { createReranker } from './llm/rerank.js';
 import { createQueryRewriter } from './llm/rewrite.js';
@@ -86,18 +87,28 @@ export async function createGongyou(config: AppConfig, overrides: GongyouOverrid
   // extractive answer within 6 s: the answer gets 4.5 s, or 3.5 s when reranking is on.
   const rerankOn = Boolean(config.llm) && config.env.LLM_RERANK;
   const llm = config.llm ? (await import('./llm/client.js')).createLlmClient({ ...config.llm, budgetMs: rerankOn ? 3500 : 4500 }, logger) : undefined;
-  const kb = await openKnowledgeBase({
-    dataDir: config.dataDir,
-    embeddings: config.embeddings
-      ? { ...config.embeddings, baseURL: config.embeddings.baseURL ?? 'https://api.openai.com/v1' }
-      : undefined,
-    // with an LLM, colloquial questions are rewritten into legal terms before retrieval
-    rewrite: llm ? createQueryRewriter(llm) : undefined,
-    // optionally the model reorders the best articles (LLM_RERANK=true)
-    rerank: llm && rerankOn ? createReranker(llm) : undefined,
-    clock,
-    warn: (msg, detail) => logger.warn({ detail }, msg),
-  });
+  // The bot follows its data folder: an admin's `kb import`, `kb rollback`, `kb train` or edited
+  // lexicon is searched within KB_RELOAD_SECONDS, without a restart.
+  const kb = await openLiveKnowledgeBase(
+    {
+      dataDir: config.dataDir,
+      embeddings: config.embeddings
+        ? { ...config.embeddings, baseURL: config.embeddings.baseURL ?? 'https://api.openai.com/v1' }
+        : undefined,
+      // with an LLM, colloquial questions are rewritten into legal terms before retrieval
+      rewrite: llm ? createQueryRewriter(llm) : undefined,
+      // optionally the model reorders the best articles (LLM_RERANK=true)
+      rerank: llm && rerankOn ? createReranker(llm) : undefined,
+      clock,
+      warn: (msg, detail) => logger.warn({ detail }, msg),
+    },
+    {
+      reloaded: ({ ms, changed }) => logger.info({ ms: Math.round(ms), changed }, 'knowledge base reloaded'),
+      failed: (err) => logger.warn({ err }, 'knowledge base changed but could not be opened; still searching the previous version'),
+    },
+  );
+  if (config.env.KB_RELOAD_SECONDS > 0) kb.watch(config.env.KB_RELOAD_SECONDS * 1000);
+  const unanswered = new UnansweredLog(unansweredFile(config.dataDir));
   const qa = createQaService({
     retriever: kb.retriever,
     cards: kb.cards,
@@ -105,6 +116,8 @@ export async function createGongyou(config: AppConfig, overrides: GongyouOverrid
     clock,
     logger,
     lowConfidenceThreshold: config.env.QA_HANDOFF_THRESHOLD,
+    // What workers asked that the bot was unsure of: `npx gongyou kb unanswered` lists it.
+    onUnsure: (report) => void unanswered.record({ at: clock.now().toISOString(), ...report }),
   });
   const handoff = new HandoffService({
     cases: storage.cases,
@@ -162,6 +175,7 @@ export async function createGongyou(config: AppConfig, overrides: GongyouOverrid
         await adapter.stop().catch((err: unknown) => logger.warn({ err, adapter: adapter.name }, 'adapter stop failed'));
       }
       await bot.drain();
+      await unanswered.flush();
       await kb.close();
       await storage.close();
     },

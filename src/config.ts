@@ -47,6 +47,7 @@ export const envSchema = z.object({
   EMBEDDINGS_API_KEY: z.string().min(1).optional(),
   EMBEDDINGS_MODEL: z.string().min(1).optional(),
   QA_HANDOFF_THRESHOLD: z.coerce.number().min(0).max(1).default(0.45),
+  KB_RELOAD_SECONDS: z.coerce.number({ message: 'use a whole number of seconds such as 10, or 0 to turn it off' }).int().min(0).max(86_400).default(10),
 
   WORKING_HOURS_START: hhmm.default('09:00'),
   WORKING_HOURS_END: hhmm.default('18:00'),

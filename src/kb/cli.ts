@@ -13,6 +13,25 @@ import { evaluateRetrieval, parseEvalJsonl } from './eval.js';
 import type { ImportOutcome } from './import.js';
 import { DEFAULT_TRAIN_OPTIONS, WARM_START_OPTIONS } from '../retrieval/classifier.js';
 import { openKnowledgeBase, type KnowledgeBase } from './knowledge-base.js';
+import { chineseToNumber } from './numerals.js';
+import { readBankLines } from './question-bank.js';
+import { UnansweredLog, unansweredFile } from './unanswered.js';
+
+/** Told after a change a running bot picks up by itself (src/kb/live.ts). */
+const RUNNING_BOT_NOTICE = bilingual({
+  'zh-CN': '正在运行的机器人会在约 10 秒内用上新内容，不用重启（KB_RELOAD_SECONDS）',
+  en: 'a running bot searches the new content within about 10 seconds, no restart needed (KB_RELOAD_SECONDS)',
+});
+
+/** `劳动合同法#84`, `劳动合同法第84条` or `《劳动合同法》第八十四条` → a citation. */
+export function parseArticleArgument(argument: string): Citation {
+  const match = /^《?(.+?)》?\s*(?:#|第)\s*([0-9]+|[零〇一二两三四五六七八九十百千]+)\s*条?$/.exec(argument.trim());
+  const article = match ? (/^[0-9]+$/.test(match[2]) ? Number(match[2]) : chineseToNumber(match[2])) : undefined;
+  if (!match || !article) {
+    throw new GongyouError('bad_request', `看不懂法条 "${argument}"，请写成 劳动合同法#84 / cannot read the article "${argument}": write it as 劳动合同法#84`);
+  }
+  return { law: match[1].trim(), article };
+}
 
 /** What the commands need from the world; tests pass their own. */
 export interface KbCommandDeps {
@@ -127,6 +146,9 @@ export function registerKbCommands(program: Command, deps: KbCommandDeps = {}): 
         ),
       );
       if (!report.changed && failed === 0) print(bilingual({ 'zh-CN': '内容没有变化，知识库保持原样', en: 'nothing changed; the knowledge base is as it was' }));
+      if (report.changed) {
+        print(RUNNING_BOT_NOTICE);
+      }
       if (unknownArticles > 0) {
         print(
           bilingual(
@@ -201,6 +223,67 @@ export function registerKbCommands(program: Command, deps: KbCommandDeps = {}): 
     .action(async (law: string, version: number) => {
       const summary = await withKb((base) => base.rollback(law, version));
       print(bilingual({ 'zh-CN': '{law} 已恢复到第 {version} 版', en: '{law} now publishes version {version}' }, { law, version: summary.current }));
+      print(RUNNING_BOT_NOTICE);
+    });
+
+  kb.command('unanswered')
+    .description('列出机器人没把握回答的问题 / list the questions the bot was unsure of')
+    .option('--days <n>', '只看最近几天 / only the last n days', positiveInteger)
+    .option('--top <n>', '最多列出几条 / at most this many', positiveInteger, 30)
+    .option('--json', '输出 JSON / print JSON')
+    .action(async (options: { days?: number; top: number; json?: boolean }) => {
+      const dataDir = resolveDataDir(deps.env);
+      const since = options.days ? new Date(Date.now() - options.days * 86_400_000) : undefined;
+      const groups = (await new UnansweredLog(unansweredFile(dataDir)).groups(since)).slice(0, options.top);
+      if (options.json) {
+        print(JSON.stringify(groups));
+        return;
+      }
+      if (groups.length === 0) {
+        print(bilingual({ 'zh-CN': '没有记录到没把握的问题', en: 'no unsure answers recorded' }));
+        return;
+      }
+      groups.forEach((group, index) => {
+        const found = group.found.map(({ law, article }) => `${law}#${article}`).join(', ') || '—';
+        print(`${index + 1}. ${group.question}`);
+        print(`   ${group.times}× · ${group.last.slice(0, 16).replace('T', ' ')} · ${Math.round(group.confidence * 100)}% · ${found}${group.card ? ` · card:${group.card}` : ''}`);
+      });
+      print(
+        bilingual({
+          'zh-CN': '教机器人：npx gongyou kb teach "问题" 劳动合同法#84（可写多条法条）',
+          en: 'teach the bot: npx gongyou kb teach "question" 劳动合同法#84 (one or more articles)',
+        }),
+      );
+    });
+
+  kb.command('teach')
+    .description('把一个问题和回答它的法条加入 questions.jsonl / add a question and the articles that answer it to questions.jsonl')
+    .argument('<question>', '问题 / question')
+    .argument('<articles...>', '法条，如 劳动合同法#84 / articles, e.g. 劳动合同法#84')
+    .action(async (question: string, articleArgs: string[]) => {
+      const text = question.trim();
+      if (text === '') throw new GongyouError('bad_request', '问题不能为空 / the question is empty');
+      const articles = articleArgs.map(parseArticleArgument);
+      const dataDir = resolveDataDir(deps.env);
+      const published = await withKb(async (base) => new Set(base.passages().flatMap((passage) => (passage.article === undefined ? [] : [`${passage.law}#${passage.article}`]))));
+      const missing = articles.filter(({ law, article }) => !published.has(`${law}#${article}`)).map(({ law, article }) => `${law}#${article}`);
+      if (missing.length > 0) {
+        throw new GongyouError('bad_request', `没有已发布的法条 ${missing.join(', ')}（先用 kb import 导入，或检查条号）/ no published article ${missing.join(', ')} (import it first, or check the number)`);
+      }
+      const file = path.join(dataDir, 'kb', 'questions.jsonl');
+      const existing = await fs.readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
+        if (error.code === 'ENOENT') return '';
+        throw error;
+      });
+      if (readBankLines(file, existing).questions.some((item) => item.question === text)) {
+        throw new GongyouError('conflict', `questions.jsonl 里已经有这个问题 / questions.jsonl already has this question`);
+      }
+      await fs.mkdir(path.dirname(file), { recursive: true });
+      const separator = existing === '' || existing.endsWith('\n') ? '' : '\n';
+      await fs.appendFile(file, `${separator}${JSON.stringify({ question: text, articles })}\n`);
+      print(bilingual({ 'zh-CN': '已加入 {file}', en: 'added to {file}' }, { file }));
+      print(RUNNING_BOT_NOTICE);
+      print(bilingual({ 'zh-CN': '有空时运行 npx gongyou kb train（约 3 分钟），让法条分类器也学会', en: 'run npx gongyou kb train when convenient (about 3 minutes) so the article classifier learns it too' }));
     });
 
   kb.command('train')

@@ -85,6 +85,15 @@ export function createQaService(options: QaServiceOptions): QaService {
     if (drafted.body && topic !== 'labour_relation' && isGigWorkContext(query)) lines.push(tr(locale, GIG_STATUS_CAVEAT));
     lines.push(tr(locale, LEGAL_NOTICE));
 
+    if (unsure) {
+      const found = evidence.articleHits.slice(0, 3).flatMap(({ passage }) => (passage.article === undefined ? [] : [{ law: passage.law, article: passage.article }]));
+      try {
+        options.onUnsure?.({ question: query, confidence: drafted.body ? drafted.confidence : 0, found, card: evidence.bestCard?.id });
+      } catch (error) {
+        logger?.warn({ err: error }, 'could not note an unsure answer');
+      }
+    }
+
     const category: Category | undefined = drafted.body ? (asCategory(evidence.bestCard?.category) ?? categoryFromText(query)) : undefined;
     const choiceIds: Array<keyof typeof CHOICE_LABELS> = [];
     if (category) choiceIds.push('start_intake');

@@ -50,4 +50,17 @@ export interface QaServiceOptions {
   lowConfidenceThreshold?: number;
   /** Prompt templates (default: the prompts/ folder). */
   prompts?: PromptLoader;
+  /** Told of each legal question answered below the threshold or not at all (the admin's unanswered list). */
+  onUnsure?: (report: UnsureReport) => void;
+}
+
+/** A question the service was unsure of, and what it found. */
+export interface UnsureReport {
+  /** What was searched: the question, with the previous message for a short follow-up. */
+  question: string;
+  confidence: number;
+  /** The best articles found, best first (at most three). */
+  found: Citation[];
+  /** The guide card the answer used. */
+  card?: string;
 }

@@ -1,10 +1,11 @@
 /**
  * The real command as an operator runs it: start-up with a bad setting,
- * `gongyou users add`, and a graceful SIGTERM that finishes work and keeps the data.
+ * `gongyou users add`, a graceful SIGTERM that finishes work and keeps the data, and a law
+ * imported while the bot runs.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -136,4 +137,34 @@ describe('gongyou command', () => {
     expect(code).toBe(0);
     expect(stdout).toMatch(/channel could not start; the other channels run/);
   }, 30_000);
+
+  it('answers from a law an admin imports while it runs, without a restart', async () => {
+    const dir = tempDir();
+    const laws = tempDir();
+    for (const name of ['劳动合同法.md', '工伤保险条例.md']) copyFileSync(path.join(root, '../shared/corpus', name), path.join(laws, name));
+    const first = await run(['kb', 'import', path.join(laws, '劳动合同法.md')], { GONGYOU_DATA_DIR: dir }).done;
+    expect(first.code).toBe(0);
+    const { child, done } = run(['start'], { GONGYOU_DATA_DIR: dir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', KB_RELOAD_SECONDS: '1' });
+    let log = '';
+    child.stdout!.on('data', (c) => (log += c));
+    const port = await listeningPort(child);
+    // The answer quotes the articles it found; a law not imported is only named in its sources line.
+    const quoted = '《工伤保险条例》第十四条：“';
+    const ask = async (userId: string): Promise<string> => {
+      const res = await fetch(`http://127.0.0.1:${port}/api/web/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ userId, text: '送外卖路上被车撞了，这算不算工伤？' }),
+      });
+      const { replies } = (await res.json()) as { replies: Array<{ text: string }> };
+      return replies.map((reply) => reply.text).join('\n');
+    };
+    expect(await ask('before')).not.toContain(quoted);
+    const second = await run(['kb', 'import', path.join(laws, '工伤保险条例.md')], { GONGYOU_DATA_DIR: dir }).done;
+    expect(second.code).toBe(0);
+    await vi.waitFor(() => expect(log).toMatch(/knowledge base reloaded/), { timeout: 15_000, interval: 100 });
+    expect(await ask('after')).toContain(quoted);
+    child.kill('SIGTERM');
+    expect((await done).code).toBe(0);
+  }, 60_000);
 });

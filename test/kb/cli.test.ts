@@ -1,9 +1,10 @@
 /** The kb and eval commands, run through commander in-process with GONGYOU_DATA_DIR set. */
-import { copyFile, mkdir, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Command } from 'commander';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { joinPieces, registerEvalCommands, registerKbCommands } from '../../src/kb/cli.js';
+import { UnansweredLog, unansweredFile } from '../../src/kb/unanswered.js';
 import { corpusDir, tempDir } from './helpers.js';
 
 let work: { dir: string; cleanup: () => Promise<void> };
@@ -30,10 +31,13 @@ describe('gongyou kb / eval commands', () => {
   it('kb import prints each file and the counts, and says when nothing changed', async () => {
     const first = await run('kb', 'import', path.join(work.dir, 'laws'));
     expect(first.some((l) => l.includes('劳动合同法') && l.includes('98'))).toBe(true);
-    expect(first.at(-1)).toContain('新增 2');
+    expect(first.some((l) => l.includes('新增 2'))).toBe(true);
+    // A running bot picks the change up by itself (src/kb/live.ts): the admin is told so.
+    expect(first.at(-1)).toMatch(/不用重启/);
     const again = await run('kb', 'import', path.join(work.dir, 'laws'));
     expect(again.join('\n')).toContain('未变 2');
     expect(again.at(-1)).toContain('nothing changed');
+    expect(again.join('\n')).not.toMatch(/不用重启/);
   });
 
   it('kb search --json prints statute articles, best first, one per article', async () => {
@@ -93,6 +97,35 @@ describe('gongyou kb / eval commands', () => {
     await run('kb', 'import', path.join(work.dir, 'laws'));
     const out = await run('kb', 'search', '劳动仲裁要钱吗', '--top', '3');
     expect(out[0]).toMatch(/^1\. 《劳动争议调解仲裁法》第53条/);
+  });
+
+  it('kb unanswered lists what the bot was unsure of, and kb teach adds a checked line that search then uses', async () => {
+    const dataDir = path.join(work.dir, 'data');
+    expect((await run('kb', 'unanswered'))[0]).toMatch(/没有记录到/);
+    const log = new UnansweredLog(unansweredFile(dataDir));
+    const question = '绿码本被站长收走了找谁';
+    for (const at of ['2026-12-01T08:00:00.000Z', '2026-12-02T08:00:00.000Z']) {
+      await log.record({ at, question, confidence: 0.2, found: [{ law: '劳动合同法', article: 30 }] });
+    }
+    const listed = await run('kb', 'unanswered');
+    expect(listed[0]).toBe(`1. ${question}`);
+    expect(listed[1]).toMatch(/2× · 2026-12-02 08:00 · 20% · 劳动合同法#30/);
+    expect(listed.at(-1)).toMatch(/kb teach/);
+    expect(JSON.parse((await run('kb', 'unanswered', '--json'))[0])).toMatchObject([{ question, times: 2 }]);
+
+    await run('kb', 'import', path.join(work.dir, 'laws'));
+    const before = JSON.parse((await run('kb', 'search', question, '--top', '3', '--json'))[0]) as Array<{ law: string; article: number }>;
+    expect(before.map((r) => `${r.law}#${r.article}`)).not.toContain('劳动合同法#84');
+    // Not published, unreadable, then right (Chinese numerals too).
+    await expect(run('kb', 'teach', question, '劳动法#84')).rejects.toThrow(/没有已发布的法条 劳动法#84/);
+    await expect(run('kb', 'teach', question, '第九条')).rejects.toThrow(/看不懂法条/);
+    const taught = await run('kb', 'teach', question, '《劳动合同法》第八十四条', '劳动合同法第9条');
+    expect(taught.join('\n')).toMatch(/已加入.*questions\.jsonl[\s\S]*kb train/);
+    const line = JSON.parse(await readFile(path.join(dataDir, 'kb/questions.jsonl'), 'utf8'));
+    expect(line).toEqual({ question, articles: [{ law: '劳动合同法', article: 84 }, { law: '劳动合同法', article: 9 }] });
+    await expect(run('kb', 'teach', ` ${question} `, '劳动合同法#84')).rejects.toThrow(/已经有这个问题/);
+    const after = JSON.parse((await run('kb', 'search', question, '--top', '3', '--json'))[0]) as Array<{ law: string; article: number }>;
+    expect(after.map((r) => `${r.law}#${r.article}`)).toContain('劳动合同法#84');
   });
 
   it('eval retrieval prints R@1, R@5, R@10 and MRR@10', async () => {

@@ -1,0 +1,133 @@
+/**
+ * A knowledge base that follows its data folder while the bot runs. An admin imports a law, rolls
+ * one back, trains the classifier or edits the lexicon or questions.jsonl from the command line
+ * (another process); the running bot notices within a few seconds and searches the new version,
+ * with no restart. Searches under way finish on the version they started with.
+ */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { openKnowledgeBase, type KnowledgeBase, type KnowledgeBaseOptions } from './knowledge-base.js';
+
+/** The files whose change means "open again": what publishing, training and admin edits write last. */
+const WATCHED = ['index.json', 'classifier.bin', 'lexicon.json', 'lexicon.txt', 'questions.jsonl'];
+
+/** What the watcher tells its owner. */
+export interface ReloadEvents {
+  /** The new version is in use (how long opening it took). */
+  reloaded?: (info: { ms: number; changed: string[] }) => void;
+  /** Opening the new version failed; the old one keeps answering and the next change is tried again. */
+  failed?: (error: unknown) => void;
+}
+
+/** A knowledge base whose published version can change under it. */
+export interface LiveKnowledgeBase extends KnowledgeBase {
+  /** Open again if the data folder changed since the version in use; true when it did. */
+  refresh(): Promise<boolean>;
+  /** Check every `intervalMs` (the timer does not keep the process alive). */
+  watch(intervalMs: number): void;
+}
+
+/** Size and modification time of each watched file ("-" when absent). */
+async function stamp(root: string): Promise<Map<string, string>> {
+  const entries = await Promise.all(
+    WATCHED.map(async (name) => {
+      try {
+        const stat = await fs.stat(path.join(root, name));
+        return [name, `${stat.size}:${stat.mtimeMs}`] as const;
+      } catch {
+        return [name, '-'] as const;
+      }
+    }),
+  );
+  return new Map(entries);
+}
+
+const differing = (a: Map<string, string>, b: Map<string, string>): string[] => WATCHED.filter((name) => a.get(name) !== b.get(name));
+
+/** Open the knowledge base and follow later changes to its data folder. */
+export async function openLiveKnowledgeBase(options: KnowledgeBaseOptions, events: ReloadEvents = {}): Promise<LiveKnowledgeBase> {
+  const root = path.join(options.dataDir, 'kb');
+  let current = await openKnowledgeBase(options);
+  // Taken after opening: an open that rebuilt the snapshot must not count as a change.
+  let seen = await stamp(root);
+  let checking: Promise<boolean> | undefined;
+  let timer: NodeJS.Timeout | undefined;
+
+  const check = async (): Promise<boolean> => {
+    const now = await stamp(root);
+    const changed = differing(seen, now);
+    if (changed.length === 0) return false;
+    const started = performance.now();
+    try {
+      const next = await openKnowledgeBase(options);
+      const previous = current;
+      current = next;
+      seen = await stamp(root);
+      await previous.close();
+      events.reloaded?.({ ms: performance.now() - started, changed });
+      return true;
+    } catch (error) {
+      // Remember this state so one broken write is reported once, not on every check.
+      seen = now;
+      events.failed?.(error);
+      return false;
+    }
+  };
+
+  const refresh = (): Promise<boolean> => {
+    // One check at a time: a slow open is not started twice.
+    checking ??= check().finally(() => (checking = undefined));
+    return checking;
+  };
+
+  return {
+    retriever: {
+      search: (query, searchOptions) => current.retriever.search(query, searchOptions),
+      cardPassage: (cardId) => current.retriever.cardPassage(cardId),
+    },
+    get cards() {
+      return current.cards;
+    },
+    get indexLoadMs() {
+      return current.indexLoadMs;
+    },
+    get lexiconProblems() {
+      return current.lexiconProblems;
+    },
+    get questionProblems() {
+      return current.questionProblems;
+    },
+    // Changes made through this object are in use at once; the stamp is taken again so the watcher
+    // does not open what is already open.
+    import: async (paths) => {
+      const report = await current.import(paths);
+      seen = await stamp(root);
+      return report;
+    },
+    documents: () => current.documents(),
+    rollback: async (law, version) => {
+      const summary = await current.rollback(law, version);
+      seen = await stamp(root);
+      return summary;
+    },
+    passages: () => current.passages(),
+    trainingPlan: (planOptions) => current.trainingPlan(planOptions),
+    train: async (trainOptions) => {
+      const model = await current.train(trainOptions);
+      seen = await stamp(root);
+      return model;
+    },
+    classifierInfo: () => current.classifierInfo(),
+    refresh,
+    watch(intervalMs) {
+      if (timer) clearInterval(timer);
+      timer = setInterval(() => void refresh(), intervalMs);
+      timer.unref();
+    },
+    async close() {
+      if (timer) clearInterval(timer);
+      await checking;
+      await current.close();
+    },
+  };
+}
