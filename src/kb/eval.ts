@@ -21,6 +21,21 @@ export interface EvalReport {
   mrr10: number;
   /** Questions whose gold articles were not in the top `top`. */
   misses: Array<{ question: string; gold: Citation[]; got: Citation[] }>;
+  /** How many questions had their first gold article at each depth: `1`, `2-5`, `6-10`, … and `>top` (not found). */
+  ranks: Record<string, number>;
+}
+
+/** Depth bands for `ranks` (upper bounds). */
+const RANK_BANDS = [1, 5, 10, 20, 50, 100];
+
+function rankBand(rankFound: number, depth: number): string {
+  let lower = 1;
+  for (const upper of RANK_BANDS) {
+    if (upper > depth) break;
+    if (rankFound <= upper) return lower === upper ? `${upper}` : `${lower}-${upper}`;
+    lower = upper + 1;
+  }
+  return `>${Math.min(depth, RANK_BANDS.filter((upper) => upper <= depth).at(-1) ?? depth)}`;
 }
 
 /** Anything that returns ranked statute articles for a question. */
@@ -60,6 +75,9 @@ export async function evaluateRetrieval(items: EvalItem[], rank: ArticleRanker, 
   let r10 = 0;
   let mrr = 0;
   const misses: EvalReport['misses'] = [];
+  // Every band in depth order, so the report reads from the top down.
+  const ranks: Record<string, number> = {};
+  for (const upper of [...RANK_BANDS.filter((band) => band <= depth), Infinity]) ranks[rankBand(upper, depth)] = 0;
   for (const item of items) {
     const got = await rank(item.question, depth);
     const gold = new Set(item.articles.map((a) => `${a.law}#${a.article}`));
@@ -72,8 +90,10 @@ export async function evaluateRetrieval(items: EvalItem[], rank: ArticleRanker, 
       mrr += 1 / rankFound;
     }
     if (rankFound > top) misses.push({ question: item.question, gold: item.articles, got: got.slice(0, top) });
+    const band = rankBand(rankFound, depth);
+    ranks[band] = (ranks[band] ?? 0) + 1;
   }
   const n = items.length;
   const share = (count: number): number => (n === 0 ? 0 : round(count / n));
-  return { n, r1: share(r1), r5: share(r5), r10: share(r10), mrr10: share(mrr), misses };
+  return { n, r1: share(r1), r5: share(r5), r10: share(r10), mrr10: share(mrr), misses, ranks };
 }

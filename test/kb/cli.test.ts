@@ -72,6 +72,18 @@ describe('gongyou kb / eval commands', () => {
     expect(fresh.at(-1)).toMatch(/训练完成.*152 条法条/);
   });
 
+  it('kb import --train trains right after an import the classifier does not know, and only then', async () => {
+    await run('kb', 'import', path.join(work.dir, 'laws', '劳动争议调解仲裁法.md'));
+    // Every corpus law is in the shipped model: nothing to train.
+    expect((await run('kb', 'import', path.join(work.dir, 'laws', '劳动争议调解仲裁法.md'), '--train')).at(-1)).toMatch(/已经是最新的，不用训练/);
+    await run('kb', 'train', '--fresh', '--iterations', '2');
+    // This folder's model now knows only that law: the next one is trained in at once.
+    const out = await run('kb', 'import', path.join(work.dir, 'laws', '劳动合同法.md'), '--train');
+    expect(out.join('\n')).toMatch(/接着现有模型训练 15 轮/);
+    expect(out.at(-1)).toMatch(/训练完成.*152 条法条/);
+    expect((await run('kb', 'check')).join('\n')).toMatch(/法条分类器是最新的/);
+  });
+
   it('kb check reports the admin files\' problems and whether the classifier needs training', async () => {
     const clean = await run('kb', 'check');
     expect(clean.join('\n')).toMatch(/已发布法规 0 部/);
@@ -150,6 +162,12 @@ describe('gongyou kb / eval commands', () => {
     const text = await run('eval', 'retrieval', file, '--verbose');
     expect(text[0]).toMatch(/^n=3 {2}R@1=/);
     expect(text.join('\n')).toContain('MISS 这个问题的答案不在导入的法里');
+    // Where each question's first gold article was; the question with no gold anywhere is past the depth.
+    const bands = /first gold at rank: 1: (\d+), 2-5: (\d+), 6-10: (\d+), >10: (\d+)$/.exec(text.at(-1)!);
+    expect(bands).not.toBeNull();
+    expect(bands!.slice(1).map(Number).reduce((a, b) => a + b)).toBe(3);
+    expect(Number(bands![4])).toBe(1);
+    expect(Number(bands![1])).toBe(Math.round(metrics.r1 * 3));
   });
 
   it('eval retrieval rejects a malformed file with the line number', async () => {
