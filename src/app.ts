@@ -100,6 +100,7 @@ export async function createGongyou(config: AppConfig, overrides: GongyouOverrid
       // optionally the model reorders the best articles (LLM_RERANK=true)
       rerank: llm && rerankOn ? createReranker(llm) : undefined,
       clock,
+      utcOffsetHours: config.env.GONGYOU_TIMEZONE_OFFSET,
       warn: (msg, detail) => logger.warn({ detail }, msg),
     },
     {

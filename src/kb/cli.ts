@@ -12,7 +12,8 @@ import type { Passage } from '../retrieval/types.js';
 import { evaluateRetrieval, parseEvalJsonl } from './eval.js';
 import type { ImportOutcome } from './import.js';
 import { DEFAULT_TRAIN_OPTIONS, WARM_START_OPTIONS } from '../retrieval/classifier.js';
-import { openKnowledgeBase, type KnowledgeBase } from './knowledge-base.js';
+import { openKnowledgeBase, type DocumentSummary, type KnowledgeBase } from './knowledge-base.js';
+import type { Publication } from './in-force.js';
 import { chineseToNumber } from './numerals.js';
 import { readBankLines } from './question-bank.js';
 import { UnansweredLog, unansweredFile } from './unanswered.js';
@@ -113,6 +114,21 @@ function describeOutcome(outcome: ImportOutcome): string {
   return parts.join('  ');
 }
 
+/** Where a document stands today, for `kb documents` and `kb import`. */
+export function describePublication(publication: Publication): string {
+  const parts: string[] = [];
+  if (publication.state === 'in_force') parts.push(bilingual({ 'zh-CN': '施行中：回答用 v{version}', en: 'in force: answers use v{version}' }, { version: publication.version! }));
+  if (publication.state === 'not_yet') parts.push(bilingual({ 'zh-CN': '尚未施行，暂不用于回答', en: 'not in force yet, not used in answers' }));
+  if (publication.state === 'repealed') parts.push(bilingual({ 'zh-CN': '已于 {date} 废止，不再用于回答', en: 'repealed on {date}, no longer used in answers' }, { date: publication.repealedOn! }));
+  if (publication.scheduled) {
+    parts.push(bilingual({ 'zh-CN': 'v{version} 自 {date} 起施行，到时自动启用', en: 'v{version} takes effect on {date} and is used from then' }, { version: publication.scheduled.version, date: publication.scheduled.from }));
+  }
+  if (publication.state === 'in_force' && publication.repealedOn) {
+    parts.push(bilingual({ 'zh-CN': '将于 {date} 废止', en: 'to be repealed on {date}' }, { date: publication.repealedOn }));
+  }
+  return parts.join('；');
+}
+
 /** Register `kb import`, `kb search`, `kb documents` and `kb rollback`. */
 export function registerKbCommands(program: Command, deps: KbCommandDeps = {}): Command {
   const print = deps.print ?? ((text: string) => void process.stdout.write(`${text}\n`));
@@ -162,14 +178,22 @@ export function registerKbCommands(program: Command, deps: KbCommandDeps = {}): 
     .action(async (paths: string[], options: { train?: boolean }) => {
       let unknownArticles = 0;
       let trainAfter = false;
+      let standing: DocumentSummary[] = [];
       const report = await withKb(async (base) => {
         const imported = await base.import(paths);
+        const changedLaws = new Set(imported.outcomes.filter((outcome) => outcome.status === 'added' || outcome.status === 'new_version').map((outcome) => outcome.law));
+        standing = (await base.documents()).filter((summary) => changedLaws.has(summary.document.law));
         const info = base.classifierInfo();
         unknownArticles = info?.unknownArticles ?? 0;
         trainAfter = options.train === true && info !== undefined && (unknownArticles > 0 || info.bankChanged);
         return imported;
       });
       for (const outcome of report.outcomes) print(describeOutcome(outcome));
+      // A new version that is not what the bot answers from today says so (and why).
+      for (const summary of standing) {
+        const publication = summary.publication;
+        if (publication.state !== 'in_force' || publication.scheduled) print(`  ${summary.document.law}: ${describePublication(publication)}`);
+      }
       const { added, unchanged, new_version: newVersion, skipped, failed } = report.counts;
       print(
         bilingual(
@@ -246,7 +270,7 @@ export function registerKbCommands(program: Command, deps: KbCommandDeps = {}): 
     .action(async () => {
       const documents = await withKb((base) => base.documents());
       for (const summary of documents) {
-        print(`${summary.document.law}  v${summary.current}/${summary.versions.length}  ${summary.document.fullTitle}  ${summary.document.effectiveFrom ?? ''}`);
+        print(`${summary.document.law}  v${summary.current}/${summary.versions.length}  ${summary.document.fullTitle}  ${summary.document.effectiveFrom ?? ''}  ${describePublication(summary.publication)}`);
       }
     });
 

@@ -16,7 +16,8 @@ import { importIntoStore, type ImportReport } from './import.js';
 import { loadLexicon } from './lexicon.js';
 import { ARTICLE_NOTES } from './notes/index.js';
 import { bankFingerprint, readBankLines, shippedQuestionBank } from './question-bank.js';
-import { KbStore, type DocumentRecord } from './store.js';
+import { dateAt, publicationKey, publicationOf, type Publication } from './in-force.js';
+import { KbStore, type DocumentRecord, type Manifest } from './store.js';
 import { classifierFile, readClassifier, SHIPPED_CLASSIFIER, trainFromKnowledgeBase, writeClassifier } from './train.js';
 
 /** Options of `openKnowledgeBase`. */
@@ -32,6 +33,8 @@ export interface KnowledgeBaseOptions {
   /** An LLM reranker applied to the best articles after retrieval. */
   rerank?: (query: string, passages: Passage[]) => Promise<string[]>;
   clock?: Clock;
+  /** UTC offset of the dates in documents (effective, repeal); default 8 (China). */
+  utcOffsetHours?: number;
   /** Where warnings go (a bad admin lexicon, a failing embeddings endpoint). */
   warn?: (message: string, detail?: unknown) => void;
   cards?: GuideCard[];
@@ -50,6 +53,8 @@ export interface KnowledgeBaseOptions {
 export interface DocumentSummary {
   document: KbDocument;
   current: number;
+  /** Where it stands today: the version searched, one waiting for its date, or why none is. */
+  publication: Publication;
   versions: Array<{ version: number; importedAt: string; articleCount: number; hash: string }>;
 }
 
@@ -83,6 +88,8 @@ export interface KnowledgeBase {
   classifierInfo(): { trainedOn: string; unknownArticles: number; bankChanged: boolean } | undefined;
   /** The published statute passages (for answers that quote articles). */
   passages(): Passage[];
+  /** Whether today's versions in force differ from those searched (an effective or repeal date passed since). */
+  publicationDue(): boolean;
   close(): Promise<void>;
 }
 
@@ -130,6 +137,9 @@ export async function openKnowledgeBase(options: KnowledgeBaseOptions): Promise<
   let publishedQuestionIndex: Bm25Index | undefined;
   // Published articles the classifier in use does not know (computed once per publish or model).
   let unknownToClassifier: number | undefined;
+  // The manifest the published set was chosen from, and which versions that set is (in-force.ts).
+  let publishedManifest: Manifest | undefined;
+  let publishedKey = '';
   // A model records the fingerprint of the bank it learnt (train.ts): another one means the bank changed since.
   const trainedOnThisBank = (model: ArticleClassifier): boolean => model.trainedOn.includes(`bank ${bankFingerprint(questions)}`);
   if (options.classifier !== null) {
@@ -175,10 +185,15 @@ export async function openKnowledgeBase(options: KnowledgeBaseOptions): Promise<
   /** Rebuild from the stored versions and write a fresh snapshot. */
   const republish = async (): Promise<void> => {
     const manifest = await store.readManifest();
+    const today = dateAt(clock, options.utcOffsetHours);
     const published: Passage[] = [];
     for (const record of Object.values(manifest.documents).sort((a, b) => a.law.localeCompare(b.law))) {
-      published.push(...(await store.readVersionPassages(record.law, record.current)));
+      // Only law in force is searched: a version waiting for its date, or a repealed law, is not.
+      const publication = publicationOf(record, today);
+      if (publication.state === 'in_force') published.push(...(await store.readVersionPassages(record.law, publication.version!)));
     }
+    publishedManifest = manifest;
+    publishedKey = publicationKey(manifest, today);
     // Index with the full dictionary, then keep a compact one (the index's words plus common
     // words) for queries, so the next start loads in milliseconds. Words it drops have no
     // postings, so queries rank the same either way.
@@ -195,16 +210,27 @@ export async function openKnowledgeBase(options: KnowledgeBaseOptions): Promise<
     ]);
     const dictionary = mode === 'bigrams' ? undefined : compactDictionary(keep);
     tokenizer = createTokenizer(mode, { dictionary });
-    await store.writeSnapshot({ format: 2, tokenizer: tokenizerId, dictionary, passages: published, bm25: index.toSnapshot(), questions: questionIndex.toSnapshot() });
+    await store.writeSnapshot({ format: 2, tokenizer: tokenizerId, publication: publishedKey, dictionary, passages: published, bm25: index.toSnapshot(), questions: questionIndex.toSnapshot() });
     publish(published, index, questionIndex);
   };
 
   const snapshot = await store.readSnapshot();
-  if (snapshot && snapshot.format === 2 && snapshot.tokenizer === tokenizerId && snapshot.bm25.ids?.length === snapshot.passages.length) {
+  const manifestAtOpen = await store.readManifest();
+  const keyToday = publicationKey(manifestAtOpen, dateAt(clock, options.utcOffsetHours));
+  if (
+    snapshot &&
+    snapshot.format === 2 &&
+    snapshot.tokenizer === tokenizerId &&
+    (snapshot.publication ?? keyToday) === keyToday &&
+    snapshot.bm25.ids?.length === snapshot.passages.length
+  ) {
     tokenizer = createTokenizer(mode, { dictionary: snapshot.dictionary });
+    publishedManifest = manifestAtOpen;
+    publishedKey = keyToday;
     publish(snapshot.passages, Bm25Index.fromSnapshot(snapshot.bm25), snapshot.questions ? Bm25Index.fromSnapshot(snapshot.questions) : undefined);
-  } else if (Object.keys((await store.readManifest()).documents).length > 0) {
-    // Also when the shipped notes or question bank changed since the snapshot was written.
+  } else if (Object.keys(manifestAtOpen.documents).length > 0) {
+    // Also when the shipped notes or question bank changed since the snapshot was written, or an
+    // effective or repeal date has passed.
     await republish();
   } else {
     publish([]);
@@ -231,6 +257,7 @@ export async function openKnowledgeBase(options: KnowledgeBaseOptions): Promise<
     return {
       document: current.document,
       current: record.current,
+      publication: publicationOf(record, dateAt(clock, options.utcOffsetHours)),
       versions: record.versions.map(({ version, importedAt, articleCount, hash }) => ({ version, importedAt, articleCount, hash })),
     };
   };
@@ -271,6 +298,7 @@ export async function openKnowledgeBase(options: KnowledgeBaseOptions): Promise<
       return summarise(record);
     },
     passages: () => passages,
+    publicationDue: () => publishedManifest !== undefined && publicationKey(publishedManifest, dateAt(clock, options.utcOffsetHours)) !== publishedKey,
     trainingPlan,
     async train(trainOptions = {}) {
       const { fresh, ...settings } = trainOptions;

@@ -2,7 +2,8 @@
  * A knowledge base that follows its data folder while the bot runs. An admin imports a law, rolls
  * one back, trains the classifier or edits the lexicon or questions.jsonl from the command line
  * (another process); the running bot notices within a few seconds and searches the new version,
- * with no restart. Searches under way finish on the version they started with.
+ * with no restart. So it does when a date passes that changes what is in force (in-force.ts).
+ * Searches under way finish on the version they started with.
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
@@ -56,6 +57,8 @@ export async function openLiveKnowledgeBase(options: KnowledgeBaseOptions, event
   const check = async (): Promise<boolean> => {
     const now = await stamp(root);
     const changed = differing(seen, now);
+    // An effective or repeal date passing changes what is in force with no file touched.
+    if (changed.length === 0 && current.publicationDue()) changed.push('date');
     if (changed.length === 0) return false;
     const started = performance.now();
     try {
@@ -111,6 +114,7 @@ export async function openLiveKnowledgeBase(options: KnowledgeBaseOptions, event
       return summary;
     },
     passages: () => current.passages(),
+    publicationDue: () => current.publicationDue(),
     trainingPlan: (planOptions) => current.trainingPlan(planOptions),
     train: async (trainOptions) => {
       const model = await current.train(trainOptions);

@@ -40,6 +40,8 @@ export interface IndexSnapshot {
   /** 2: packed postings (format 1 snapshots are rebuilt at open). */
   format: 2;
   tokenizer: string;
+  /** Which versions the passages are (in-force.ts `publicationKey`); absent in older snapshots. */
+  publication?: string;
   /** The compact jieba dictionary the index was built with (queries must use it too). */
   dictionary?: string;
   passages: Passage[];

@@ -40,6 +40,16 @@ describe('gongyou kb / eval commands', () => {
     expect(again.join('\n')).not.toMatch(/不用重启/);
   });
 
+  it('kb import and kb documents say when a law is not what the bot answers from today', async () => {
+    await writeFile(path.join(work.dir, 'laws', '劳动争议调解仲裁法.meta.json'), JSON.stringify({ effectiveFrom: '2099-01-01' }));
+    const out = await run('kb', 'import', path.join(work.dir, 'laws'));
+    expect(out.join('\n')).toMatch(/劳动争议调解仲裁法: 尚未施行，暂不用于回答.*v1 自 2099-01-01 起施行/);
+    expect(out.join('\n')).not.toMatch(/劳动合同法: /);
+    const listed = await run('kb', 'documents');
+    expect(listed.find((line) => line.startsWith('劳动合同法 '))).toMatch(/施行中：回答用 v1/);
+    expect(listed.find((line) => line.startsWith('劳动争议调解仲裁法 '))).toMatch(/尚未施行/);
+  });
+
   it('kb search --json prints statute articles, best first, one per article', async () => {
     await run('kb', 'import', path.join(work.dir, 'laws'));
     const [json] = await run('kb', 'search', '没签合同干了半年能要双倍工资不', '--top', '5', '--json');
