@@ -119,12 +119,22 @@ export function describePublication(publication: Publication): string {
   const parts: string[] = [];
   if (publication.state === 'in_force') parts.push(bilingual({ 'zh-CN': '施行中：回答用 v{version}', en: 'in force: answers use v{version}' }, { version: publication.version! }));
   if (publication.state === 'not_yet') parts.push(bilingual({ 'zh-CN': '尚未施行，暂不用于回答', en: 'not in force yet, not used in answers' }));
-  if (publication.state === 'repealed') parts.push(bilingual({ 'zh-CN': '已于 {date} 废止，不再用于回答', en: 'repealed on {date}, no longer used in answers' }, { date: publication.repealedOn! }));
+  if (publication.state === 'repealed') {
+    parts.push(
+      publication.retired
+        ? bilingual({ 'zh-CN': '已于 {date} 停用，不再用于回答（kb retire --undo 恢复）', en: 'retired on {date}, no longer used in answers (kb retire --undo brings it back)' }, { date: publication.repealedOn! })
+        : bilingual({ 'zh-CN': '已于 {date} 废止，不再用于回答', en: 'repealed on {date}, no longer used in answers' }, { date: publication.repealedOn! }),
+    );
+  }
   if (publication.scheduled) {
     parts.push(bilingual({ 'zh-CN': 'v{version} 自 {date} 起施行，到时自动启用', en: 'v{version} takes effect on {date} and is used from then' }, { version: publication.scheduled.version, date: publication.scheduled.from }));
   }
   if (publication.state === 'in_force' && publication.repealedOn) {
-    parts.push(bilingual({ 'zh-CN': '将于 {date} 废止', en: 'to be repealed on {date}' }, { date: publication.repealedOn }));
+    parts.push(
+      publication.retired
+        ? bilingual({ 'zh-CN': '将于 {date} 停用', en: 'to be retired on {date}' }, { date: publication.repealedOn })
+        : bilingual({ 'zh-CN': '将于 {date} 废止', en: 'to be repealed on {date}' }, { date: publication.repealedOn }),
+    );
   }
   return parts.join('；');
 }
@@ -281,6 +291,20 @@ export function registerKbCommands(program: Command, deps: KbCommandDeps = {}): 
     .action(async (law: string, version: number) => {
       const summary = await withKb((base) => base.rollback(law, version));
       print(bilingual({ 'zh-CN': '{law} 已恢复到第 {version} 版', en: '{law} now publishes version {version}' }, { law, version: summary.current }));
+      print(RUNNING_BOT_NOTICE);
+    });
+
+  kb.command('retire')
+    .description('停用一部法规（不再用于回答），或用 --undo 恢复 / retire a document (no longer used in answers), or bring it back with --undo')
+    .argument('<law>', '简称 / short title')
+    .option('--on <date>', '从哪天起（YYYY-MM-DD，默认今天）/ from this date (default today)')
+    .option('--undo', '恢复 / bring it back')
+    .action(async (law: string, options: { on?: string; undo?: boolean }) => {
+      if (options.on !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(options.on)) {
+        throw new GongyouError('bad_request', `日期请写成 2027-01-01 这样 / write the date as 2027-01-01 (got "${options.on}")`);
+      }
+      const summary = await withKb((base) => base.retire(law, options.undo ? null : (options.on ?? new Date().toISOString().slice(0, 10))));
+      print(`${law}: ${describePublication(summary.publication)}`);
       print(RUNNING_BOT_NOTICE);
     });
 

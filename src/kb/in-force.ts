@@ -17,6 +17,8 @@ export interface Publication {
   scheduled?: { version: number; from: string };
   /** The repeal date of the version that applies (past for `repealed`, future for one still in force). */
   repealedOn?: string;
+  /** The date is an admin's retirement (`kb retire`), not a repeal written in the text. */
+  retired?: boolean;
 }
 
 /** Today's date (`YYYY-MM-DD`) at a UTC offset (China: +8), the way effective dates are written. */
@@ -36,9 +38,11 @@ export function publicationOf(record: DocumentRecord, today: string): Publicatio
   const applying = eligible.find((version) => started(version, today));
   const scheduled = newest && newest !== applying && newest.document.effectiveFrom ? { version: newest.version, from: newest.document.effectiveFrom } : undefined;
   if (!applying) return { law: record.law, state: 'not_yet', scheduled };
-  const repealedOn = applying.document.repealedOn;
-  if (repealedOn && repealedOn <= today) return { law: record.law, state: 'repealed', repealedOn, scheduled };
-  return { law: record.law, state: 'in_force', version: applying.version, scheduled, repealedOn };
+  // An admin's retirement counts like a repeal written in the text; the earlier date wins.
+  const repealedOn = [applying.document.repealedOn, record.retiredOn].filter((date): date is string => !!date).sort()[0];
+  const retired = repealedOn !== undefined && repealedOn === record.retiredOn ? { retired: true } : {};
+  if (repealedOn && repealedOn <= today) return { law: record.law, state: 'repealed', repealedOn, scheduled, ...retired };
+  return { law: record.law, state: 'in_force', version: applying.version, scheduled, repealedOn, ...retired };
 }
 
 /** A key naming what is searched today (`劳动法@2|民法典@1`): a snapshot built for another key is rebuilt. */

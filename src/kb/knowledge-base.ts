@@ -73,6 +73,8 @@ export interface KnowledgeBase {
   documents(): Promise<DocumentSummary[]>;
   /** Publish an older (or newer) stored version of a document again. */
   rollback(law: string, version: number): Promise<DocumentSummary>;
+  /** Stop answering from a document from `on` (ISO date, default today); `null` brings it back. */
+  retire(law: string, on: string | null): Promise<DocumentSummary>;
   /**
    * Train the article classifier on the published articles, our notes and the question bank, save
    * it in the data folder and search with it from now on. Unless `fresh`, it continues from the model
@@ -293,6 +295,16 @@ export async function openKnowledgeBase(options: KnowledgeBaseOptions): Promise<
         throw new GongyouError('not_found', `${law} has no version ${version}; stored: ${record.versions.map((v) => v.version).join(', ')}`);
       }
       record.current = version;
+      await store.writeManifest(manifest);
+      await republish();
+      return summarise(record);
+    },
+    async retire(law, on) {
+      const manifest = await store.readManifest();
+      const record = manifest.documents[law];
+      if (!record) throw new GongyouError('not_found', `no document called ${law}; imported: ${Object.keys(manifest.documents).join(', ')}`);
+      if (on === null) delete record.retiredOn;
+      else record.retiredOn = on;
       await store.writeManifest(manifest);
       await republish();
       return summarise(record);

@@ -113,6 +113,11 @@ export async function openLiveKnowledgeBase(options: KnowledgeBaseOptions, event
       seen = await stamp(root);
       return summary;
     },
+    retire: async (law, on) => {
+      const summary = await current.retire(law, on);
+      seen = await stamp(root);
+      return summary;
+    },
     passages: () => current.passages(),
     publicationDue: () => current.publicationDue(),
     trainingPlan: (planOptions) => current.trainingPlan(planOptions),

@@ -26,6 +26,8 @@ export interface DocumentVersion {
 export interface DocumentRecord {
   law: string;
   current: number;
+  /** Retired by an admin (`kb retire`): from this date (ISO) no version is searched. */
+  retiredOn?: string;
   versions: DocumentVersion[];
 }
 

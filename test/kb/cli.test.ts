@@ -50,6 +50,23 @@ describe('gongyou kb / eval commands', () => {
     expect(listed.find((line) => line.startsWith('劳动争议调解仲裁法 '))).toMatch(/尚未施行/);
   });
 
+  it('kb retire stops answering from a law (now or from a date) and --undo brings it back', async () => {
+    await run('kb', 'import', path.join(work.dir, 'laws'));
+    const laws = async (): Promise<string[]> => (JSON.parse((await run('kb', 'search', '劳动仲裁要交钱吗', '--top', '5', '--json'))[0]) as Array<{ law: string }>).map((r) => r.law);
+    expect(await laws()).toContain('劳动争议调解仲裁法');
+    expect((await run('kb', 'retire', '劳动争议调解仲裁法', '--on', '2099-01-01'))[0]).toMatch(/将于 2099-01-01 停用/);
+    expect(await laws()).toContain('劳动争议调解仲裁法');
+    const retired = await run('kb', 'retire', '劳动争议调解仲裁法');
+    expect(retired[0]).toMatch(/^劳动争议调解仲裁法: 已于 \d{4}-\d{2}-\d{2} 停用，不再用于回答/);
+    expect(retired.at(-1)).toMatch(/不用重启/);
+    expect(await laws()).not.toContain('劳动争议调解仲裁法');
+    expect((await run('kb', 'documents')).find((line) => line.startsWith('劳动争议调解仲裁法 '))).toMatch(/停用/);
+    expect((await run('kb', 'retire', '劳动争议调解仲裁法', '--undo'))[0]).toMatch(/施行中：回答用 v1/);
+    expect(await laws()).toContain('劳动争议调解仲裁法');
+    await expect(run('kb', 'retire', '劳动争议调解仲裁法', '--on', '明年')).rejects.toThrow(/日期请写成/);
+    await expect(run('kb', 'retire', '没有这部法')).rejects.toThrow(/no document called 没有这部法/);
+  });
+
   it('kb search --json prints statute articles, best first, one per article', async () => {
     await run('kb', 'import', path.join(work.dir, 'laws'));
     const [json] = await run('kb', 'search', '没签合同干了半年能要双倍工资不', '--top', '5', '--json');
