@@ -14,6 +14,7 @@ import type { BankQuestion, GuideCard, KbDocument, Passage, Retriever } from '..
 import { GUIDE_CARDS } from './cards/index.js';
 import { importIntoStore, type ImportReport } from './import.js';
 import { loadLexicon } from './lexicon.js';
+import { placeOf } from './metadata.js';
 import { ARTICLE_NOTES } from './notes/index.js';
 import { bankFingerprint, readBankLines, shippedQuestionBank } from './question-bank.js';
 import { dateAt, publicationKey, publicationOf, type Publication } from './in-force.js';
@@ -95,8 +96,9 @@ export interface KnowledgeBase {
   close(): Promise<void>;
 }
 
-// 2: article notes are part of the index, so older snapshots are rebuilt once at open.
-const TOKENIZER_VERSION = 2;
+// 2: article notes are part of the index; 3: local rules' passages carry their place. Older
+// snapshots are rebuilt once at open.
+const TOKENIZER_VERSION = 3;
 
 /** A short fingerprint of the shipped notes: a snapshot built with other notes is rebuilt at open. */
 function notesFingerprint(): string {
@@ -192,7 +194,11 @@ export async function openKnowledgeBase(options: KnowledgeBaseOptions): Promise<
     for (const record of Object.values(manifest.documents).sort((a, b) => a.law.localeCompare(b.law))) {
       // Only law in force is searched: a version waiting for its date, or a repealed law, is not.
       const publication = publicationOf(record, today);
-      if (publication.state === 'in_force') published.push(...(await store.readVersionPassages(record.law, publication.version!)));
+      if (publication.state !== 'in_force') continue;
+      const stored = await store.readVersionPassages(record.law, publication.version!);
+      // A local rule's passages carry its place, so search and answers can say where it applies.
+      const place = placeOf(record.versions.find((version) => version.version === publication.version)!.document);
+      published.push(...(place ? stored.map((passage) => ({ ...passage, place })) : stored));
     }
     publishedManifest = manifest;
     publishedKey = publicationKey(manifest, today);

@@ -72,6 +72,15 @@ export function guessJurisdiction(title: string): Jurisdiction {
   return 'national';
 }
 
+/** The place a local rule applies in, from the start of its title (`深圳市…` → 深圳市); undefined for national ones. */
+export function placeOf(document: Pick<KbDocument, 'fullTitle' | 'jurisdiction'>): string | undefined {
+  if (document.jurisdiction === 'national') return undefined;
+  const title = document.fullTitle.replace(/^#+\s*/, '');
+  const city = PROVINCE_LEVEL_CITIES.find((name) => title.startsWith(name));
+  if (city) return city;
+  return /^[^，。、]{2,8}?(省|自治区)/.exec(title)?.[0] ?? /^[^，。、]{2,6}?市(?!场)/.exec(title)?.[0];
+}
+
 /** Parse `key: value` front matter lines (a deliberately small subset of YAML). */
 export function parseFrontMatter(lines: string[]): MetadataOverrides {
   const fields: Record<string, string> = {};

@@ -43,7 +43,7 @@ export function composeExtractiveBody(evidence: Evidence, locale: Locale): Answe
     for (const hit of quotes) {
       const citation = passageCitation(hit.passage) as Citation;
       const source = locale === 'en' ? formatCitation(citation, locale) : `依据${formatCitation(citation, locale)}`;
-      lines.push(`${source}：“${excerpt(hit.passage.text)}”`);
+      lines.push(`${source}${placeNote(hit.passage.place, locale)}：“${excerpt(hit.passage.text)}”`);
     }
   }
   const quotedKeys = new Set(quoted.map(citationKey));
@@ -83,4 +83,10 @@ function excerpt(text: string): string {
   const cut = body.slice(0, QUOTE_CHARS);
   const sentenceEnd = Math.max(cut.lastIndexOf('。'), cut.lastIndexOf('；'));
   return sentenceEnd >= QUOTE_CHARS / 2 ? cut.slice(0, sentenceEnd + 1) + '…' : cut + '…';
+}
+
+/** After a local rule's citation: where it applies, so a worker elsewhere does not rely on it. */
+function placeNote(place: string | undefined, locale: Locale): string {
+  if (!place) return '';
+  return locale === 'en' ? ` (a local rule of ${place}: it applies there only)` : `（${place}的地方规定，只在当地适用）`;
 }

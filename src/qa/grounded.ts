@@ -63,7 +63,7 @@ function citationsOf(passage: Passage, cards: GuideCard[]): Citation[] {
 /** Passages as tagged data blocks; angle brackets are neutralised so text cannot close the tag. */
 export function formatPassagesForPrompt(passages: Passage[]): string {
   return passages
-    .map((p) => `<passage id="${neutralise(p.id)}">\n${neutralise(p.title ? `${p.title}\n${p.text}` : p.text)}\n</passage>`)
+    .map((p) => `<passage id="${neutralise(p.id)}"${p.place ? ` place="${neutralise(p.place)}"` : ''}>\n${neutralise(p.title ? `${p.title}\n${p.text}` : p.text)}\n</passage>`)
     .join('\n');
 }
 

@@ -51,3 +51,21 @@ export function lawPrior(law: string, query: string): number {
   if (law === '个人信息保护法' && PRIVACY_TOPICS.test(query)) return 1;
   return LAW_PRIORS[law] ?? DEFAULT_PRIOR;
 }
+
+/** How much a local rule of another place than the one the question names counts (it rarely applies there). */
+export const OTHER_PLACE_PRIOR = 0.3;
+
+/** A place's names as workers write them: 深圳市 → 深圳市, 深圳; 广西壮族自治区 → …, 广西. */
+export function placeNames(place: string): string[] {
+  const short = place.replace(/(壮族自治区|回族自治区|维吾尔自治区|自治区|省|市)$/, '');
+  return short.length >= 2 && short !== place ? [place, short] : [place];
+}
+
+/**
+ * The multiplier for a local rule of `place` given the places a question names (among those the
+ * knowledge base has local rules for): 1 when it names none or this one, OTHER_PLACE_PRIOR otherwise.
+ */
+export function placePrior(place: string | undefined, named: Set<string>): number {
+  if (!place || named.size === 0 || named.has(place)) return 1;
+  return OTHER_PLACE_PRIOR;
+}

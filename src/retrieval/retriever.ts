@@ -9,7 +9,7 @@ import type { ClassifierScorer } from './classifier.js';
 import { reciprocalRankFusion } from './fusion.js';
 import { topPositions } from './top.js';
 import type { Lexicon } from './lexicon.js';
-import { lawPrior } from './priors.js';
+import { lawPrior, placeNames, placePrior } from './priors.js';
 import { DEFAULT_QUERY_WEIGHTS, prepareQuery, type QueryWeights } from './query.js';
 import { createTokenizer, type Tokenizer } from './tokenize.js';
 
@@ -191,6 +191,10 @@ export function createRetriever(options: RetrieverOptions): EmbeddedRetriever {
   const mostCited = Math.max(1, ...citationCounts.values());
   const centralityOf = (key: string): number => weights.centrality * (Math.log1p(citationCounts.get(key) ?? 0) / Math.log1p(mostCited));
   const passageById = new Map(passages.map((passage) => [passage.id, passage]));
+  // Places the knowledge base has local rules for, and each law's place.
+  const placeByLaw = new Map(passages.filter((passage) => passage.place).map((passage) => [passage.law, passage.place!]));
+  const placeSpellings = [...new Set(placeByLaw.values())].flatMap((place) => placeNames(place).map((name) => ({ name, place })));
+  const placesNamed = (query: string): Set<string> => new Set(placeSpellings.filter(({ name }) => query.includes(name)).map(({ place }) => place));
   const passageByKey = new Map<string, number[]>();
   passages.forEach((passage, position) => {
     const key = articleKey(passage);
@@ -211,10 +215,12 @@ export function createRetriever(options: RetrieverOptions): EmbeddedRetriever {
     const top = Math.max(0, ...[...best.values()].map((entry) => entry.score));
     const articleScores = new Map<string, { position: number; score: number }>();
     const priorByLaw = new Map<string, number>();
+    const named = placeSpellings.length > 0 ? placesNamed(prepared.normalized) : new Set<string>();
     const priorOf = (law: string): number => {
       let prior = priorByLaw.get(law);
       if (prior === undefined) {
-        prior = weights.priors ? lawPrior(law, prepared.normalized) : 1;
+        // A local rule of another place than the one the worker names rarely applies to them.
+        prior = (weights.priors ? lawPrior(law, prepared.normalized) : 1) * placePrior(placeByLaw.get(law), named);
         priorByLaw.set(law, prior);
       }
       return prior;

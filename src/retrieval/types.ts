@@ -28,6 +28,8 @@ export interface Passage {
   article?: number;
   title?: string;
   text: string;
+  /** For a local rule (province or city), the place it applies in, e.g. `深圳市`. */
+  place?: string;
 }
 
 /** One ranked search result. */

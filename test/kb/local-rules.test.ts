@@ -1,0 +1,85 @@
+/**
+ * Local rules (a province's or city's own): their passages carry the place, a question naming
+ * another place ranks them lower, and answers say where a quoted rule applies. The two rules here
+ * are made up for the test.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openKnowledgeBase, type KnowledgeBase } from '../../src/kb/knowledge-base.js';
+import { placeOf } from '../../src/kb/metadata.js';
+import { formatPassagesForPrompt } from '../../src/qa/grounded.js';
+import { createQaService } from '../../src/qa/service.js';
+import { placeNames, placePrior } from '../../src/retrieval/priors.js';
+import { tempDir } from './helpers.js';
+
+const rule = (city: string, amount: string): string =>
+  [
+    `# ${city}平台配送员权益保障办法（测试用）`,
+    '',
+    '<!-- INFO END -->',
+    '',
+    '第一条 为保障本市从事平台配送的劳动者的合法权益，制定本办法。',
+    '',
+    `第二条 每年六月至九月，平台企业应当向从事户外配送的配送员发放高温津贴，每月不低于${amount}元。`,
+    '',
+    '第三条 平台企业不得以罚款代替管理。',
+    '',
+  ].join('\n');
+
+describe('where a local rule applies', () => {
+  it('reads the place from the title of a local rule, not of a national one', () => {
+    expect(placeOf({ fullTitle: '深圳市平台配送员权益保障办法', jurisdiction: 'city' })).toBe('深圳市');
+    expect(placeOf({ fullTitle: '北京市工资支付规定', jurisdiction: 'province' })).toBe('北京市');
+    expect(placeOf({ fullTitle: '广东省工资支付条例', jurisdiction: 'province' })).toBe('广东省');
+    expect(placeOf({ fullTitle: '中华人民共和国劳动法', jurisdiction: 'national' })).toBeUndefined();
+    expect(placeNames('深圳市')).toEqual(['深圳市', '深圳']);
+    expect(placeNames('广西壮族自治区')).toEqual(['广西壮族自治区', '广西']);
+    expect(placePrior('深圳市', new Set(['北京市']))).toBeLessThan(1);
+    expect(placePrior('深圳市', new Set(['深圳市']))).toBe(1);
+    expect(placePrior('深圳市', new Set())).toBe(1);
+    expect(placePrior(undefined, new Set(['北京市']))).toBe(1);
+  });
+
+  describe('in search and answers', () => {
+    let work: { dir: string; cleanup: () => Promise<void> };
+    let kb: KnowledgeBase;
+    beforeEach(async () => {
+      work = await tempDir();
+      const source = path.join(work.dir, 'local');
+      await mkdir(source);
+      await writeFile(path.join(source, '深圳市平台配送员权益保障办法.md'), rule('深圳市', '二百'));
+      await writeFile(path.join(source, '北京市平台配送员权益保障办法.md'), rule('北京市', '一百八十'));
+      kb = await openKnowledgeBase({ dataDir: path.join(work.dir, 'data') });
+      await kb.import([source]);
+    });
+    afterEach(() => work.cleanup());
+
+    const top = async (question: string): Promise<string[]> =>
+      (await kb.retriever.search(question, { top: 3, kinds: ['article'] })).map((hit) => `${hit.passage.law.slice(0, 2)}#${hit.passage.article}`);
+
+    it('passages carry their place, and a question naming a place puts that place’s rule first', async () => {
+      expect(kb.passages().find((passage) => passage.law === '深圳市平台配送员权益保障办法')?.place).toBe('深圳市');
+      const unnamed = await top('跑外卖夏天的高温津贴每月有多少');
+      expect(unnamed.slice(0, 2).sort()).toEqual(['北京#2', '深圳#2']);
+      for (const [question, first, other] of [
+        ['在深圳跑外卖，夏天的高温津贴每月有多少', '深圳#2', '北京#2'],
+        ['北京送外卖的高温津贴每月有多少', '北京#2', '深圳#2'],
+      ]) {
+        const ranked = await top(question);
+        expect(ranked[0]).toBe(first);
+        expect(ranked.indexOf(other)).not.toBe(1);
+      }
+    });
+
+    it('an answer quoting a local rule says where it applies, and the model is told so too', async () => {
+      const qa = createQaService({ retriever: kb.retriever, cards: kb.cards });
+      const answer = await qa.answer('在深圳跑外卖，夏天的高温津贴每月有多少', { locale: 'zh-CN' });
+      expect(answer.text).toContain('依据《深圳市平台配送员权益保障办法》第二条（深圳市的地方规定，只在当地适用）：“');
+      const english = await qa.answer('在深圳跑外卖，夏天的高温津贴每月有多少', { locale: 'en' });
+      expect(english.text).toContain('(a local rule of 深圳市: it applies there only)');
+      const passage = kb.passages().find((item) => item.id.startsWith('深圳市平台配送员权益保障办法#2'))!;
+      expect(formatPassagesForPrompt([passage])).toMatch(/^<passage id="[^"]+" place="深圳市">/);
+    });
+  });
+});
