@@ -12,6 +12,7 @@ import type { Passage } from '../retrieval/types.js';
 import { evaluateRetrieval, parseEvalJsonl } from './eval.js';
 import type { ImportOutcome } from './import.js';
 import { DEFAULT_TRAIN_OPTIONS, WARM_START_OPTIONS } from '../retrieval/classifier.js';
+import { defaultTrainingThreads } from '../retrieval/train-threads.js';
 import { openKnowledgeBase, type DocumentSummary, type KnowledgeBase } from './knowledge-base.js';
 import type { Publication } from './in-force.js';
 import { chineseToNumber } from './numerals.js';
@@ -154,7 +155,7 @@ export function registerKbCommands(program: Command, deps: KbCommandDeps = {}): 
   const kb = program.command('kb').description('知识库：导入法规、检索 / knowledge base: import statutes, search');
 
   /** Train the classifier on what `base` publishes, saying what it does and how long it took. */
-  const trainAndReport = async (base: KnowledgeBase, options: { iterations?: number; fresh?: boolean }): Promise<void> => {
+  const trainAndReport = async (base: KnowledgeBase, options: { iterations?: number; fresh?: boolean; threads?: number }): Promise<void> => {
     const started = performance.now();
     if (base.passages().every((passage) => passage.article === undefined)) {
       throw new GongyouError('bad_request', '还没有导入法规，无法训练。请先运行 npx gongyou kb import <文件> / no statutes imported yet: run npx gongyou kb import <files> first');
@@ -167,6 +168,7 @@ export function registerKbCommands(program: Command, deps: KbCommandDeps = {}): 
     );
     const model = await base.train({
       iterations,
+      threads: options.threads,
       fresh: options.fresh === true,
       progress: (step, loss) => {
         if (step % 5 === 0 || step === iterations) process.stderr.write(`${step}/${iterations} loss ${loss.toFixed(3)}\n`);
@@ -184,7 +186,7 @@ export function registerKbCommands(program: Command, deps: KbCommandDeps = {}): 
   kb.command('import')
     .description('导入 Markdown 或文本格式的法规 / import statutes in Markdown or plain text')
     .argument('<paths...>', '文件或文件夹 / files or folders')
-    .option('--train', '导入后马上训练法条分类器（约 3 分钟）/ train the article classifier right after (about 3 minutes)')
+    .option('--train', '导入后马上训练法条分类器（约 1 分钟）/ train the article classifier right after (about a minute)')
     .action(async (paths: string[], options: { train?: boolean }) => {
       let unknownArticles = 0;
       let trainAfter = false;
@@ -220,7 +222,7 @@ export function registerKbCommands(program: Command, deps: KbCommandDeps = {}): 
       else if (unknownArticles > 0) {
         print(
           bilingual(
-            { 'zh-CN': '有 {count} 条法条还没有参与法条分类器训练（检索仍能找到它们）。有空时运行 npx gongyou kb train（约 3 分钟）', en: '{count} articles are not in the article classifier yet (search still finds them); run npx gongyou kb train when convenient (about 3 minutes)' },
+            { 'zh-CN': '有 {count} 条法条还没有参与法条分类器训练（检索仍能找到它们）。有空时运行 npx gongyou kb train（约 1 分钟）', en: '{count} articles are not in the article classifier yet (search still finds them); run npx gongyou kb train when convenient (about a minute)' },
             { count: unknownArticles },
           ),
         );
@@ -262,7 +264,7 @@ export function registerKbCommands(program: Command, deps: KbCommandDeps = {}): 
             print(bilingual({ 'zh-CN': '法条分类器还没学过 {count} 条已发布的法条', en: 'the article classifier has not learnt {count} published articles' }, { count: info.unknownArticles }));
           }
           if (info.bankChanged) print(bilingual({ 'zh-CN': '问题库在上次训练后有改动', en: 'the question bank changed since it was trained' }));
-          print(bilingual({ 'zh-CN': '运行 npx gongyou kb train 更新它（约 3 分钟）', en: 'run npx gongyou kb train to update it (about 3 minutes)' }));
+          print(bilingual({ 'zh-CN': '运行 npx gongyou kb train 更新它（约 1 分钟）', en: 'run npx gongyou kb train to update it (about a minute)' }));
         } else print(bilingual({ 'zh-CN': '法条分类器是最新的', en: 'the article classifier is up to date' }));
         return found;
       });
@@ -365,14 +367,15 @@ export function registerKbCommands(program: Command, deps: KbCommandDeps = {}): 
       await fs.appendFile(file, `${separator}${JSON.stringify({ question: text, articles })}\n`);
       print(bilingual({ 'zh-CN': '已加入 {file}', en: 'added to {file}' }, { file }));
       print(RUNNING_BOT_NOTICE);
-      print(bilingual({ 'zh-CN': '有空时运行 npx gongyou kb train（约 3 分钟），让法条分类器也学会', en: 'run npx gongyou kb train when convenient (about 3 minutes) so the article classifier learns it too' }));
+      print(bilingual({ 'zh-CN': '有空时运行 npx gongyou kb train（约 1 分钟），让法条分类器也学会', en: 'run npx gongyou kb train when convenient (about a minute) so the article classifier learns it too' }));
     });
 
   kb.command('train')
     .description('用已发布的法条、注释和问题库训练法条分类器（需几分钟）/ train the article classifier (takes minutes)')
     .option('--iterations <n>', `训练轮数（默认：接着训练 ${WARM_START_OPTIONS.iterations}，从头训练 ${DEFAULT_TRAIN_OPTIONS.iterations}）/ training iterations`, positiveInteger)
     .option('--fresh', '从头训练，不接着现有模型 / train from scratch instead of continuing from the model in use')
-    .action(async (options: { iterations?: number; fresh?: boolean }) => {
+    .option('--threads <n>', `用几个线程（默认 ${defaultTrainingThreads()}，即 CPU 核数，最多 4）/ worker threads (default: the cores, at most 4)`, positiveInteger)
+    .action(async (options: { iterations?: number; fresh?: boolean; threads?: number }) => {
       await withKb((base) => trainAndReport(base, options));
     });
   return kb;

@@ -254,7 +254,7 @@ export async function openKnowledgeBase(options: KnowledgeBaseOptions): Promise<
     }
   }
   if (adminBank && classifier && !trainedOnThisBank(classifier.model)) {
-    warn(`questions: ${adminBank.file} is searched already; run npx gongyou kb train (about 3 minutes) so the article classifier learns it too`);
+    warn(`questions: ${adminBank.file} is searched already; run npx gongyou kb train (about a minute) so the article classifier learns it too`);
   }
   // Tokenise once now so the dictionary load is part of start-up, not of the first question.
   tokenizer.tokens('工友');
@@ -323,7 +323,7 @@ export async function openKnowledgeBase(options: KnowledgeBaseOptions): Promise<
       // Continue from the model in use (the shipped one or this folder's) unless told otherwise:
       // the articles it knows are already learnt, so a few gentle passes add the new ones.
       const { warm, iterations } = trainingPlan({ fresh, iterations: settings.iterations, scale: settings.scale });
-      const model = trainFromKnowledgeBase(
+      const model = await trainFromKnowledgeBase(
         { passages, notes: ARTICLE_NOTES, bank: questions, tokenizer: createTokenizer(mode), lexicon },
         warm ? { ...WARM_START_OPTIONS, ...settings, iterations, start: classifier?.model } : { ...settings, iterations, start: undefined },
       );

@@ -6,7 +6,8 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { decodeClassifier, encodeClassifier, textTerms, trainClassifier, type ArticleClassifier, type TrainingExample, type TrainOptions } from '../retrieval/classifier.js';
+import { decodeClassifier, encodeClassifier, textTerms, type ArticleClassifier, type TrainingExample, type TrainOptions } from '../retrieval/classifier.js';
+import { trainClassifierInThreads } from '../retrieval/train-threads.js';
 import type { Lexicon } from '../retrieval/lexicon.js';
 import { prepareQuery } from '../retrieval/query.js';
 import type { Tokenizer } from '../retrieval/tokenize.js';
@@ -43,17 +44,17 @@ export function trainingExamples(passages: Passage[], notes: ArticleNote[], bank
   return examples;
 }
 
-/** Train and describe what the model was trained on. */
-export function trainFromKnowledgeBase(
+/** Train (on worker threads, see train-threads.ts) and describe what the model was trained on. */
+export async function trainFromKnowledgeBase(
   input: { passages: Passage[]; notes: ArticleNote[]; bank: BankQuestion[]; tokenizer: Tokenizer; lexicon: Lexicon },
   options: Partial<TrainOptions> = {},
-): ArticleClassifier {
+): Promise<ArticleClassifier> {
   const examples = trainingExamples(input.passages, input.notes, input.bank, input.tokenizer, input.lexicon);
   const laws = new Set(input.passages.filter((passage) => passage.article !== undefined).map((passage) => passage.law));
   const day = new Date().toISOString().slice(0, 10);
   // The bank's fingerprint lets a test notice a shipped model older than the shipped bank.
   const trainedOn = `${laws.size} 部法规 / documents · ${examples.length} 条训练文本 / training texts · ${day} · bank ${bankFingerprint(input.bank)}`;
-  return trainClassifier(examples, options, trainedOn);
+  return trainClassifierInThreads(examples, options, trainedOn);
 }
 
 /** Where a data folder keeps its own trained model. */

@@ -12,6 +12,7 @@
  */
 
 import { topPositions } from './top.js';
+import { adamStep, gradientPass, type TrainingData } from './train-kernels.js';
 
 /** One training text with the articles it should point to (weights sum to 1). */
 export interface TrainingExample {
@@ -49,6 +50,8 @@ export interface TrainOptions {
   prune: number;
   /** Told after each iteration (iteration, loss). */
   progress?: (iteration: number, loss: number) => void;
+  /** Worker threads for `trainClassifierInThreads` (default: the cores, at most 4); `trainClassifier` uses this one. */
+  threads?: number;
   /**
    * A model to start from (a warm start): its weights for the terms and articles that are still
    * there seed the new model, so new articles are learnt in a few passes instead of sixty.
@@ -97,28 +100,6 @@ function featurize(terms: Map<string, number>, termIndex: Map<string, number>, i
 /** A class whose p − y is smaller than this for a text passes no gradient back for it (most, after a few steps). */
 const GRADIENT_FLOOR = 1e-5;
 
-/** y += a · x (kept small so the engine optimises the hot loop). */
-function addScaled(y: Float32Array, x: Float32Array, a: number): void {
-  for (let c = 0; c < y.length; c += 1) y[c] += a * x[c];
-}
-
-/** y[base + classes[j]] += a · values[j] for the first `count` entries. */
-function addSparse(y: Float32Array, base: number, classes: Int32Array, values: Float32Array, count: number, a: number): void {
-  for (let j = 0; j < count; j += 1) y[base + classes[j]] += a * values[j];
-}
-
-/** Replace logits by their softmax probabilities. */
-function softmaxInPlace(z: Float32Array): void {
-  let max = -Infinity;
-  for (let c = 0; c < z.length; c += 1) if (z[c] > max) max = z[c];
-  let sum = 0;
-  for (let c = 0; c < z.length; c += 1) {
-    z[c] = Math.exp(z[c] - max);
-    sum += z[c];
-  }
-  for (let c = 0; c < z.length; c += 1) z[c] /= sum;
-}
-
 /** Copy a trained model's weights into W and bias wherever its term and article still exist. */
 function seedFrom(start: ArticleClassifier, termIndex: Map<string, number>, classIndex: Map<string, number>, W: Float32Array, bias: Float32Array): void {
   const C = bias.length;
@@ -136,11 +117,24 @@ function seedFrom(start: ArticleClassifier, termIndex: Map<string, number>, clas
   });
 }
 
-/**
- * Train by full-batch gradient descent (Adam) on the softmax cross-entropy. Memory is about
- * 4 × terms × classes × 4 bytes (≈1.3 GB for the national corpus); about 12 s a pass on that corpus.
- */
-export function trainClassifier(examples: TrainingExample[], options: Partial<TrainOptions> = {}, trainedOn = ''): ArticleClassifier {
+/** Everything training needs before the first pass: features, flat data, and (seeded) weights in shared memory. */
+interface Prepared {
+  settings: TrainOptions;
+  classes: string[];
+  terms: string[];
+  idf: Float32Array;
+  data: TrainingData;
+  n: number;
+  W: Float32Array;
+  bias: Float32Array;
+}
+
+/** A Float32Array in shared memory, so worker threads can read and write it in place. */
+export function sharedFloats(length: number): Float32Array {
+  return new Float32Array(new SharedArrayBuffer(length * 4));
+}
+
+function prepareTraining(examples: TrainingExample[], options: Partial<TrainOptions>): Prepared {
   const settings = { ...DEFAULT_TRAIN_OPTIONS, ...options };
   const classes = [...new Set(examples.flatMap((example) => example.targets.map((target) => target.key)))].sort();
   if (classes.length > 65_535) throw new Error('too many articles for one classifier');
@@ -151,73 +145,29 @@ export function trainClassifier(examples: TrainingExample[], options: Partial<Tr
   const termIndex = new Map(terms.map((term, index) => [term, index]));
   const idf = Float32Array.from(terms, (term) => Math.log(examples.length / (df.get(term) ?? 1)));
   const rows = examples.map((example) => featurize(example.terms, termIndex, idf));
+  const rowStart = new Int32Array(rows.length + 1);
+  rows.forEach((row, i) => (rowStart[i + 1] = rowStart[i] + row.index.length));
+  const index = new Int32Array(rowStart[rows.length]);
+  const value = new Float32Array(rowStart[rows.length]);
+  rows.forEach((row, i) => {
+    index.set(row.index, rowStart[i]);
+    value.set(row.value, rowStart[i]);
+  });
+  const targetStart = new Int32Array(examples.length + 1);
+  examples.forEach((example, i) => (targetStart[i + 1] = targetStart[i] + example.targets.length));
+  const targetClass = Int32Array.from(examples.flatMap((example) => example.targets.map((target) => classIndex.get(target.key)!)));
+  const targetWeight = Float32Array.from(examples.flatMap((example) => example.targets.map((target) => target.weight)));
+  const W = sharedFloats(terms.length * classes.length);
+  const bias = sharedFloats(classes.length);
+  if (settings.start) seedFrom(settings.start, termIndex, classIndex, W, bias);
+  return { settings, classes, terms, idf, data: { rowStart, index, value, targetStart, targetClass, targetWeight }, n: examples.length, W, bias };
+}
+
+/** Keep the weights worth keeping (see `prune`) as a sparse model. */
+function finishModel(prepared: Prepared, trainedOn: string): ArticleClassifier {
+  const { settings, classes, terms, idf, W, bias } = prepared;
   const C = classes.length;
   const F = terms.length;
-  const N = examples.length;
-  const W = new Float32Array(F * C);
-  const bias = new Float32Array(C);
-  const mW = new Float32Array(F * C);
-  const vW = new Float32Array(F * C);
-  const mB = new Float32Array(C);
-  const vB = new Float32Array(C);
-  const gW = new Float32Array(F * C);
-  const gB = new Float32Array(C);
-  const z = new Float32Array(C);
-  const liveClasses = new Int32Array(C);
-  const liveGradients = new Float32Array(C);
-  const { scale, l2, learningRate } = settings;
-  if (settings.start) seedFrom(settings.start, termIndex, classIndex, W, bias);
-  for (let iteration = 0; iteration < settings.iterations; iteration += 1) {
-    gW.fill(0);
-    gB.fill(0);
-    let loss = 0;
-    for (let i = 0; i < N; i += 1) {
-      const row = rows[i];
-      z.set(bias);
-      for (let k = 0; k < row.index.length; k += 1) {
-        const base = row.index[k] * C;
-        addScaled(z, W.subarray(base, base + C), scale * row.value[k]);
-      }
-      softmaxInPlace(z);
-      // z becomes the gradient of the loss by the logits: (p − y) / N.
-      for (const target of examples[i].targets) {
-        const c = classIndex.get(target.key)!;
-        loss -= target.weight * Math.log(z[c] + 1e-9);
-        z[c] -= target.weight;
-      }
-      // Most classes end up with a vanishing probability: only the others pass a gradient back.
-      let live = 0;
-      for (let c = 0; c < C; c += 1) {
-        const g = z[c] / N;
-        gB[c] += g;
-        if (z[c] > GRADIENT_FLOOR || z[c] < -GRADIENT_FLOOR) {
-          liveClasses[live] = c;
-          liveGradients[live] = g;
-          live += 1;
-        }
-      }
-      for (let k = 0; k < row.index.length; k += 1) {
-        addSparse(gW, row.index[k] * C, liveClasses, liveGradients, live, scale * row.value[k]);
-      }
-    }
-    const step = iteration + 1;
-    const correction1 = 1 - 0.9 ** step;
-    const correction2 = 1 - 0.999 ** step;
-    for (let j = 0; j < W.length; j += 1) {
-      const g = gW[j] + l2 * W[j];
-      mW[j] = 0.9 * mW[j] + 0.1 * g;
-      vW[j] = 0.999 * vW[j] + 0.001 * g * g;
-      W[j] -= (learningRate * (mW[j] / correction1)) / (Math.sqrt(vW[j] / correction2) + 1e-8);
-    }
-    for (let c = 0; c < C; c += 1) {
-      const g = gB[c];
-      mB[c] = 0.9 * mB[c] + 0.1 * g;
-      vB[c] = 0.999 * vB[c] + 0.001 * g * g;
-      bias[c] -= (learningRate * (mB[c] / correction1)) / (Math.sqrt(vB[c] / correction2) + 1e-8);
-    }
-    settings.progress?.(step, loss / N);
-  }
-  // Keep only the weights that matter, term by term.
   const offsets = new Uint32Array(F + 1);
   const classIds: number[] = [];
   const weights: number[] = [];
@@ -232,7 +182,59 @@ export function trainClassifier(examples: TrainingExample[], options: Partial<Tr
     }
   }
   offsets[F] = classIds.length;
-  return { scale, terms, idf, classes, bias, offsets, classIds: Uint16Array.from(classIds), weights: Float32Array.from(weights), trainedOn };
+  return { scale: settings.scale, terms, idf, classes, bias: Float32Array.from(bias), offsets, classIds: Uint16Array.from(classIds), weights: Float32Array.from(weights), trainedOn };
+}
+
+/** Adam's bias corrections for a step (1-based). */
+export function adamCorrections(step: number): { c1: number; c2: number } {
+  return { c1: 1 - 0.9 ** step, c2: 1 - 0.999 ** step };
+}
+
+/**
+ * Train by full-batch gradient descent (Adam) on the softmax cross-entropy, in this thread. Memory
+ * is about 4 × terms × classes × 4 bytes (≈1.4 GB for the national corpus); about 4 s a pass on
+ * that corpus here. `trainClassifierInThreads` (train-threads.ts) spreads each pass over the cores.
+ */
+export function trainClassifier(examples: TrainingExample[], options: Partial<TrainOptions> = {}, trainedOn = ''): ArticleClassifier {
+  const prepared = prepareTraining(examples, options);
+  const { settings, data, n, W, bias } = prepared;
+  const C = bias.length;
+  const gW = new Float32Array(W.length);
+  const gB = new Float32Array(C);
+  const mW = new Float32Array(W.length);
+  const vW = new Float32Array(W.length);
+  const mB = new Float32Array(C);
+  const vB = new Float32Array(C);
+  for (let iteration = 0; iteration < settings.iterations; iteration += 1) {
+    const loss = gradientPass(data, 0, n, n, C, settings.scale, W, bias, gW, gB, GRADIENT_FLOOR);
+    const { c1, c2 } = adamCorrections(iteration + 1);
+    adamStep(W, mW, vW, [gW], 0, W.length, settings.l2, settings.learningRate, c1, c2);
+    adamStep(bias, mB, vB, [gB], 0, C, 0, settings.learningRate, c1, c2);
+    settings.progress?.(iteration + 1, loss / n);
+  }
+  return finishModel(prepared, trainedOn);
+}
+
+/** What a threaded trainer needs from `prepareTraining` and gives back to `finishModel`. */
+export interface TrainingJob {
+  settings: TrainOptions;
+  data: TrainingData;
+  n: number;
+  W: Float32Array;
+  bias: Float32Array;
+  floor: number;
+}
+
+/** Train with `run` doing the passes (train-threads.ts runs them in worker threads). */
+export async function trainClassifierWith(
+  run: (job: TrainingJob) => Promise<void>,
+  examples: TrainingExample[],
+  options: Partial<TrainOptions> = {},
+  trainedOn = '',
+): Promise<ArticleClassifier> {
+  const prepared = prepareTraining(examples, options);
+  await run({ settings: prepared.settings, data: prepared.data, n: prepared.n, W: prepared.W, bias: prepared.bias, floor: GRADIENT_FLOOR });
+  return finishModel(prepared, trainedOn);
 }
 
 /** Compiled for scoring: term lookup built once per model. */

@@ -8,6 +8,7 @@ import { shippedLexiconEntries } from '../../src/kb/lexicon.js';
 import { classifierFile, readClassifier, SHIPPED_CLASSIFIER, trainingExamples } from '../../src/kb/train.js';
 import { createClassifierScorer, decodeClassifier, encodeClassifier, textTerms, trainClassifier, WARM_START_OPTIONS, type TrainingExample } from '../../src/retrieval/classifier.js';
 import { createLexicon } from '../../src/retrieval/lexicon.js';
+import { trainClassifierInThreads } from '../../src/retrieval/train-threads.js';
 import { prepareQuery } from '../../src/retrieval/query.js';
 import { createRetriever } from '../../src/retrieval/retriever.js';
 import { createTokenizer } from '../../src/retrieval/tokenize.js';
@@ -90,6 +91,40 @@ describe('trainClassifier', () => {
     expect(sparse.weights.length).toBeLessThan(dense.weights.length);
     expect(sparse.weights.length).toBeGreaterThan(0);
     expect(sparse.weights.every((w) => Math.abs(w) >= median)).toBe(true);
+  });
+});
+
+describe('training on worker threads', () => {
+  it('gives the model one thread gives, with the same losses, for any number of threads', async () => {
+    const examples = trainingExamples(passages, [], bank, tokenizer, lexicon);
+    const settings = { iterations: 25, minDf: 1, prune: 0.001 };
+    const lossesOf = async (threads: number): Promise<{ model: ReturnType<typeof trainClassifier>; losses: number[] }> => {
+      const losses: number[] = [];
+      const model = await trainClassifierInThreads(examples, { ...settings, threads, progress: (_, loss) => losses.push(loss) });
+      return { model, losses };
+    };
+    const one = await lossesOf(1);
+    expect(one.losses).toHaveLength(25);
+    expect(one.losses.at(-1)!).toBeLessThan(one.losses[0] / 2);
+    for (const threads of [2, 3]) {
+      const many = await lossesOf(threads);
+      expect(many.losses.map((loss) => loss.toFixed(4))).toEqual(one.losses.map((loss) => loss.toFixed(4)));
+      expect(many.model.classes).toEqual(one.model.classes);
+      // Partial gradients are summed in another order: equal up to float rounding.
+      expect(many.model.weights.length).toBe(one.model.weights.length);
+      const largest = Math.max(...Array.from(one.model.weights, (w, j) => Math.abs(w - many.model.weights[j])));
+      expect(largest).toBeLessThan(1e-4);
+      const scorer = createClassifierScorer(many.model);
+      expect(scorer.rank(terms('蓝骑士卡被收走'), 1).keys).toEqual(['劳动合同法#9']);
+    }
+  });
+
+  it('continues from a start model on threads too', async () => {
+    const start = tinyModel();
+    const examples = trainingExamples(passages, [], bank, tokenizer, lexicon);
+    const seeded = createClassifierScorer(await trainClassifierInThreads(examples, { iterations: 0, minDf: 1, prune: 0.001, start, threads: 2 }));
+    const before = createClassifierScorer(start);
+    for (const question of ['押金不退', '摔伤了', '加班没有钱']) expect(seeded.rank(terms(question), 1).keys).toEqual(before.rank(terms(question), 1).keys);
   });
 });
 
