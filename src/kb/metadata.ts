@@ -128,7 +128,9 @@ export function readDocumentMetadata(
   };
   const effectiveLine = metaLines.find((line) => /(施行|执行|实施)\s*$/.test(line) && readIsoDate(line));
   const effectiveFrom = metaLines.map(fromPhrase).find(Boolean) ?? (effectiveLine ? readIsoDate(effectiveLine) : fromPhrase(closingText));
-  const repealLine = metaLines.find((line) => /废止|失效/.test(line) && readIsoDate(line));
+  // Only a line about this document's own repeal: "…《旧规定》同时废止" repeals another one, and
+  // reading it as ours would silently take a law in force out of search.
+  const repealLine = metaLines.find((line) => /废止|失效/.test(line) && !/同时(废止|失效)|》[^《]*(废止|失效)/.test(line) && readIsoDate(line));
   const parsed: ParsedMetadata = {
     law: fileName,
     fullTitle,

@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dateAt, publicationOf } from '../../src/kb/in-force.js';
 import { openKnowledgeBase } from '../../src/kb/knowledge-base.js';
 import { openLiveKnowledgeBase } from '../../src/kb/live.js';
+import { readDocumentMetadata } from '../../src/kb/metadata.js';
 import type { DocumentRecord } from '../../src/kb/store.js';
 import { corpusDir, tempDir } from './helpers.js';
 
@@ -38,6 +39,13 @@ describe('which version is in force', () => {
     expect(publicationOf(record(1, version(1, '2027-03-01')), '2026-12-03')).toEqual({ law: '某条例', state: 'not_yet', scheduled: { version: 1, from: '2027-03-01' } });
     expect(publicationOf(record(1, version(1, '2008-01-01', '2020-01-01')), '2026-12-03')).toMatchObject({ state: 'repealed', repealedOn: '2020-01-01' });
     expect(publicationOf(record(1, version(1, '2008-01-01', '2027-01-01')), '2026-12-03')).toMatchObject({ state: 'in_force', version: 1, repealedOn: '2027-01-01' });
+  });
+
+  it('reads a repeal only when the text says this document is repealed, not another one', () => {
+    const read = (line: string) => readDocumentMetadata('某规定', ['# 某规定', line], [], {});
+    expect(read('本规定自2004年3月1日起实施。1993年11月24日原劳动部发布的《企业最低工资规定》同时废止。').repealedOn).toBeUndefined();
+    expect(read('2004年3月1日起施行，原《某办法》废止').repealedOn).toBeUndefined();
+    expect(read('本规定已于2020年1月1日废止').repealedOn).toBe('2020-01-01');
   });
 
   it('dates are read in China time by default', () => {

@@ -35,6 +35,15 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
+describe('the real corpus is searched as law in force', () => {
+  it('every document of the corpus is in force today, none silently left out of search', async () => {
+    const documents = await kb.documents();
+    expect(documents.length).toBeGreaterThan(20);
+    expect(documents.filter((summary) => summary.publication.state !== 'in_force').map((summary) => summary.document.law)).toEqual([]);
+    expect(new Set(kb.passages().map((passage) => passage.law)).size).toBe(documents.length);
+  });
+});
+
 describe('confidence on the real knowledge base', () => {
   it.each(CLEAR)('%s is answered with confidence >= 0.6', async (question) => {
     const answer = await qa.answer(question, { locale: 'zh-CN' });
