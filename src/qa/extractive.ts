@@ -28,28 +28,33 @@ export function composeExtractiveBody(evidence: Evidence, locale: Locale): Answe
   const card = evidence.bestCard;
   const quotes = pickQuotes(evidence);
   if (!card && quotes.length === 0) return undefined;
-  const lines: string[] = [];
+  // Blocks (what it means, what to do, the law) are set apart by a blank line: easier to find on a phone.
+  const blocks: string[][] = [];
   if (card) {
-    lines.push(`【${card.title[locale]}】`, card.explanation[locale]);
+    blocks.push([`【${card.title[locale]}】`, card.explanation[locale]]);
+    const todo: string[] = [];
     const steps = card.nextSteps[locale].slice(0, MAX_STEPS);
-    if (steps.length > 0) lines.push(tr(locale, HEADINGS.nextSteps), ...steps.map((step, i) => `${i + 1}. ${step}`));
+    if (steps.length > 0) todo.push(tr(locale, HEADINGS.nextSteps), ...steps.map((step, i) => `${i + 1}. ${step}`));
     const keep = card.evidence[locale].slice(0, MAX_STEPS);
-    if (keep.length > 0) lines.push(tr(locale, HEADINGS.evidence) + keep.join(locale === 'en' ? ', ' : '、'));
-    if (card.whereToGo[locale].length > 0) lines.push(tr(locale, HEADINGS.whereToGo) + card.whereToGo[locale].join(locale === 'en' ? '; ' : '；'));
+    if (keep.length > 0) todo.push(tr(locale, HEADINGS.evidence) + keep.join(locale === 'en' ? ', ' : '、'));
+    if (card.whereToGo[locale].length > 0) todo.push(tr(locale, HEADINGS.whereToGo) + card.whereToGo[locale].join(locale === 'en' ? '; ' : '；'));
+    if (todo.length > 0) blocks.push(todo);
   }
+  const law: string[] = [];
   const quoted = quotes.map((hit) => passageCitation(hit.passage) as Citation);
   if (quotes.length > 0) {
-    lines.push(tr(locale, HEADINGS.quotes));
+    law.push(tr(locale, HEADINGS.quotes));
     for (const hit of quotes) {
       const citation = passageCitation(hit.passage) as Citation;
       const source = locale === 'en' ? formatCitation(citation, locale) : `依据${formatCitation(citation, locale)}`;
-      lines.push(`${source}${placeNote(hit.passage.place, locale)}：“${excerpt(hit.passage.text)}”`);
+      law.push(`${source}${placeNote(hit.passage.place, locale)}：“${excerpt(hit.passage.text)}”`);
     }
   }
   const quotedKeys = new Set(quoted.map(citationKey));
   const unquoted = (card?.relies ?? []).filter((c) => !quotedKeys.has(citationKey(c)));
-  if (unquoted.length > 0) lines.push(formatSourcesLine(uniqueCitations(unquoted), locale));
-  return { text: lines.join('\n'), citations: uniqueCitations([...quoted, ...(card?.relies ?? [])]) };
+  if (unquoted.length > 0) law.push(formatSourcesLine(uniqueCitations(unquoted), locale));
+  if (law.length > 0) blocks.push(law);
+  return { text: blocks.map((block) => block.join('\n')).join('\n\n'), citations: uniqueCitations([...quoted, ...(card?.relies ?? [])]) };
 }
 
 /**

@@ -81,9 +81,12 @@ export function createQaService(options: QaServiceOptions): QaService {
     } else {
       lines.push(tr(locale, NOTHING_FOUND));
     }
-    if (topic) lines.push(tr(locale, NEEDS_PERSON[topic]));
-    if (drafted.body && topic !== 'labour_relation' && isGigWorkContext(query)) lines.push(tr(locale, GIG_STATUS_CAVEAT));
-    lines.push(tr(locale, LEGAL_NOTICE));
+    // What needs a person and the caveats form the last block, apart from the answer itself.
+    const closing: string[] = [];
+    if (topic) closing.push(tr(locale, NEEDS_PERSON[topic]));
+    if (drafted.body && topic !== 'labour_relation' && isGigWorkContext(query)) closing.push(tr(locale, GIG_STATUS_CAVEAT));
+    closing.push(tr(locale, LEGAL_NOTICE));
+    lines.push(closing.join('\n'));
 
     if (unsure) {
       const found = evidence.articleHits.slice(0, 3).flatMap(({ passage }) => (passage.article === undefined ? [] : [{ law: passage.law, article: passage.article }]));
@@ -101,7 +104,7 @@ export function createQaService(options: QaServiceOptions): QaService {
     if (unsure) choiceIds.push('rephrase');
     return {
       intent: 'legal_qa',
-      text: lines.join('\n'),
+      text: lines.join('\n\n'),
       citations: drafted.body?.citations ?? [],
       confidence: drafted.body ? drafted.confidence : 0,
       needsHuman,

@@ -21,6 +21,16 @@ describe('extractive answer (no LLM)', () => {
     expect(answer.citations).toEqual([{ law: '劳动合同法', article: 30 }]);
   });
 
+  it('sets its parts apart with a blank line: what it means, what to do, the law, then the caveats', async () => {
+    const answer = await service().answer('站长拖欠工资不给结钱怎么办', { locale: 'zh-CN' });
+    const blocks = answer.text.split('\n\n');
+    expect(answer.text).not.toMatch(/\n{3,}/);
+    expect(blocks[0]).toMatch(/^【工资被拖欠怎么办】\n/);
+    expect(blocks[1]).toMatch(/^接下来可以：\n1\. /);
+    expect(blocks.find((block) => block.includes('依据《劳动合同法》第三十条'))).toBeDefined();
+    expect(blocks.at(-1)!.split('\n').at(-1)).toBe(NOTICE_ZH);
+  });
+
   it('is confident on a clear topical question and offers intake for its category', async () => {
     const answer = await service().answer('站长拖欠工资不给结钱怎么办', { locale: 'zh-CN' });
     expect(answer.confidence).toBeGreaterThanOrEqual(0.6);
