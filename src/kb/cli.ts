@@ -14,7 +14,8 @@ import type { ImportOutcome } from './import.js';
 import { DEFAULT_TRAIN_OPTIONS, WARM_START_OPTIONS } from '../retrieval/classifier.js';
 import { defaultTrainingThreads } from '../retrieval/train-threads.js';
 import { openKnowledgeBase, type DocumentSummary, type KnowledgeBase } from './knowledge-base.js';
-import type { Publication } from './in-force.js';
+import { dateAt, type Publication } from './in-force.js';
+import { systemClock } from '../core/types.js';
 import { chineseToNumber } from './numerals.js';
 import { readBankLines } from './question-bank.js';
 import { UnansweredLog, unansweredFile } from './unanswered.js';
@@ -305,7 +306,8 @@ export function registerKbCommands(program: Command, deps: KbCommandDeps = {}): 
       if (options.on !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(options.on)) {
         throw new GongyouError('bad_request', `日期请写成 2027-01-01 这样 / write the date as 2027-01-01 (got "${options.on}")`);
       }
-      const summary = await withKb((base) => base.retire(law, options.undo ? null : (options.on ?? new Date().toISOString().slice(0, 10))));
+      const today = dateAt(systemClock, Number(deps.env?.GONGYOU_TIMEZONE_OFFSET ?? process.env.GONGYOU_TIMEZONE_OFFSET ?? 8));
+      const summary = await withKb((base) => base.retire(law, options.undo ? null : (options.on ?? today)));
       print(`${law}: ${describePublication(summary.publication)}`);
       print(RUNNING_BOT_NOTICE);
     });

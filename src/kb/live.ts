@@ -52,19 +52,22 @@ export async function openLiveKnowledgeBase(options: KnowledgeBaseOptions, event
   // Taken after opening: an open that rebuilt the snapshot must not count as a change.
   let seen = await stamp(root);
   let checking: Promise<boolean> | undefined;
+  let dateFailed = false;
   let timer: NodeJS.Timeout | undefined;
 
   const check = async (): Promise<boolean> => {
     const now = await stamp(root);
     const changed = differing(seen, now);
-    // An effective or repeal date passing changes what is in force with no file touched.
-    if (changed.length === 0 && current.publicationDue()) changed.push('date');
+    // An effective or repeal date passing changes what is in force with no file touched (tried
+    // once: after a failure, only a change of files tries again).
+    if (changed.length === 0 && !dateFailed && current.publicationDue()) changed.push('date');
     if (changed.length === 0) return false;
     const started = performance.now();
     try {
       const next = await openKnowledgeBase(options);
       const previous = current;
       current = next;
+      dateFailed = false;
       seen = await stamp(root);
       await previous.close();
       events.reloaded?.({ ms: performance.now() - started, changed });
@@ -72,6 +75,7 @@ export async function openLiveKnowledgeBase(options: KnowledgeBaseOptions, event
     } catch (error) {
       // Remember this state so one broken write is reported once, not on every check.
       seen = now;
+      dateFailed = changed.includes('date');
       events.failed?.(error);
       return false;
     }

@@ -104,6 +104,26 @@ describe('a knowledge base answers from law in force', () => {
     }
   });
 
+  it('when the day comes but the new version cannot be opened, the old one answers and it is said once', async () => {
+    const failures: unknown[] = [];
+    const live = await openLiveKnowledgeBase({ dataDir, clock }, { failed: (error) => failures.push(error) });
+    try {
+      await live.import([source]);
+      const file = path.join(source, '劳动合同法.md');
+      await writeFile(file, (await readFile(file, 'utf8')).replace('用人单位应当建立职工名册备查。', '用人单位应当建立职工名册备查，并登记骑行头盔编号。'));
+      await writeFile(path.join(source, '劳动合同法.meta.json'), JSON.stringify({ effectiveFrom: '2027-01-01' }));
+      await live.import([file]);
+      await writeFile(path.join(dataDir, 'kb/manifest.json'), '{"format": 1, "documents": {');
+      now.current = new Date('2027-01-02T04:00:00Z');
+      expect(await live.refresh()).toBe(false);
+      expect(await live.refresh()).toBe(false);
+      expect(failures).toHaveLength(1);
+      expect(articleSeven(live.passages())).not.toContain('骑行头盔编号');
+    } finally {
+      await live.close();
+    }
+  });
+
   it('a repealed law and one not yet in force are not searched, and say so', async () => {
     await writeFile(path.join(source, '工伤保险条例.meta.json'), JSON.stringify({ repealedOn: '2026-01-01' }));
     const kb = await openKnowledgeBase({ dataDir, clock });
