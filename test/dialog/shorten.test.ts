@@ -1,0 +1,34 @@
+/** Group answers are cut to the gist and the closing notice, whatever the answer's shape. */
+import { describe, expect, it } from 'vitest';
+import { shorten } from '../../src/dialog/qa-flow.js';
+import { createQaService } from '../../src/qa/service.js';
+import { fakeRetriever, testCards } from '../qa/fakes.js';
+
+describe('shortening an answer for a group', () => {
+  const qa = createQaService({ retriever: fakeRetriever(), cards: testCards });
+
+  it('keeps the heading and gist and the closing notice, not the steps or the law', async () => {
+    const full = (await qa.answer('站长拖欠工资不给结钱怎么办', { locale: 'zh-CN' })).text;
+    const short = shorten(full);
+    expect(short).toMatch(/^【工资被拖欠怎么办】\n/);
+    expect(short).not.toMatch(/接下来可以|依据《/);
+    expect(short.split('\n').at(-1)).toBe('以上是法律信息，不是律师意见。');
+    expect(short.length * 2).toBeLessThan(full.length);
+  });
+
+  it('keeps the gist after the unsure line, in both languages', async () => {
+    for (const locale of ['zh-CN', 'en'] as const) {
+      const full = (await qa.answer('骑手可以带宠物一起送单吗', { locale })).text;
+      const blocks = full.split('\n\n');
+      expect(blocks.length).toBeGreaterThan(3);
+      const short = shorten(full);
+      expect(short.startsWith(`${blocks[0]}\n\n${blocks[1]}`)).toBe(true);
+      expect(short.endsWith(blocks.at(-1)!)).toBe(true);
+      expect(short.length).toBeLessThan(full.length);
+    }
+  });
+
+  it('leaves a short answer as it is', () => {
+    expect(shorten('一句话\n以上是法律信息，不是律师意见。')).toBe('一句话\n以上是法律信息，不是律师意见。');
+  });
+});
