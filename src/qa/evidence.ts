@@ -1,6 +1,6 @@
 /** Gather what the answer may rest on: guide cards and statute articles found for a question. */
 import type { Logger } from '../core/logger.js';
-import type { GuideCard, Passage, Retriever, SearchHit } from '../retrieval/types.js';
+import type { GuideCard, Retriever, SearchHit, SearchOptions } from '../retrieval/types.js';
 import { stripInjection } from '../safety/injection.js';
 import { isCardPassage } from './citations.js';
 
@@ -25,10 +25,11 @@ export async function gatherEvidence(
   cards: GuideCard[],
   query: string,
   logger?: Pick<Logger, 'warn'>,
+  context?: string,
 ): Promise<Evidence> {
   const [cardHits, articleHits] = await Promise.all([
-    safeSearch(retriever, query, { top: CARD_CANDIDATES, kinds: ['card'] }, logger),
-    safeSearch(retriever, query, { top: ARTICLE_TOP, kinds: ['article'] }, logger),
+    safeSearch(retriever, query, { top: CARD_CANDIDATES, kinds: ['card'], context }, logger),
+    safeSearch(retriever, query, { top: ARTICLE_TOP, kinds: ['article'], context }, logger),
   ]);
   const ranked = cardHits.map((hit) => cards.find((card) => isCardPassage(hit.passage, card))).filter((card) => card !== undefined);
   const bestCard = chooseCard(ranked, articleHits, query) ?? cardByKeywords(cards, query);
@@ -68,7 +69,7 @@ const AGREEING_ARTICLES = 1;
 async function safeSearch(
   retriever: Retriever,
   query: string,
-  options: { top: number; kinds: Array<Passage['kind']> },
+  options: SearchOptions & Required<Pick<SearchOptions, 'kinds'>>,
   logger?: Pick<Logger, 'warn'>,
 ): Promise<SearchHit[]> {
   try {

@@ -63,7 +63,8 @@ export function createQaService(options: QaServiceOptions): QaService {
   async function answerLegal(question: string, history: string[], locale: Locale): Promise<QaAnswer> {
     const previous = history.at(-1);
     const query = previous && question.length < SHORT_FOLLOW_UP && categoryFromText(question) === undefined ? `${previous} ${question}` : question;
-    const evidence = await gatherEvidence(options.retriever, options.cards, query, logger);
+    // Earlier messages are not searched, but a place named there picks the local rules that apply.
+    const evidence = await gatherEvidence(options.retriever, options.cards, query, logger, history.join('\n'));
     const found = evidence.bestCard !== undefined || evidence.articleHits.length > 0;
     const drafted: Drafted = (await draftWithModel(question, history, evidence, locale)) ?? {
       body: composeExtractiveBody(evidence, locale),

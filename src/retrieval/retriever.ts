@@ -11,7 +11,7 @@ import { topPositions } from './top.js';
 import type { Lexicon } from './lexicon.js';
 import { lawPrior, placeNames, placePrior } from './priors.js';
 import { DEFAULT_QUERY_WEIGHTS, prepareQuery, type QueryWeights } from './query.js';
-import { createTokenizer, type Tokenizer } from './tokenize.js';
+import { createTokenizer, normalizeText, type Tokenizer } from './tokenize.js';
 
 /** Tunable weights; defaults were measured on both evaluation sets (bench/retrieval.ts). */
 export interface RetrievalWeights extends QueryWeights {
@@ -201,7 +201,7 @@ export function createRetriever(options: RetrieverOptions): EmbeddedRetriever {
     passageByKey.set(key, [...(passageByKey.get(key) ?? []), position]);
   });
 
-  function keywordRanking(query: string, depth: number): { articles: SearchHit[]; cards: SearchHit[]; terms: Map<string, number> } {
+  function keywordRanking(query: string, depth: number, context = ''): { articles: SearchHit[]; cards: SearchHit[]; terms: Map<string, number> } {
     const prepared = prepareQuery(query, tokenizer, options.lexicon, weights);
     const raw = index.score(prepared.terms);
     // One score per article: its best piece.
@@ -215,7 +215,9 @@ export function createRetriever(options: RetrieverOptions): EmbeddedRetriever {
     const top = Math.max(0, ...[...best.values()].map((entry) => entry.score));
     const articleScores = new Map<string, { position: number; score: number }>();
     const priorByLaw = new Map<string, number>();
-    const named = placeSpellings.length > 0 ? placesNamed(prepared.normalized) : new Set<string>();
+    // The question's own place wins; else one the worker named earlier in the conversation.
+    let named = placeSpellings.length > 0 ? placesNamed(prepared.normalized) : new Set<string>();
+    if (named.size === 0 && context && placeSpellings.length > 0) named = placesNamed(normalizeText(context));
     const priorOf = (law: string): number => {
       let prior = priorByLaw.get(law);
       if (prior === undefined) {
@@ -354,7 +356,7 @@ export function createRetriever(options: RetrieverOptions): EmbeddedRetriever {
       const kinds = searchOptions.kinds ?? ['article', 'card'];
       const text = options.rewrite ? await rewriteSafely(options.rewrite, query) : query;
       const classifier = options.classifier && weights.classifierDepth > 0 ? options.classifier : undefined;
-      const ranking = keywordRanking(text, Math.max(top, options.vectors ? 50 : top, classifier ? weights.classifierDepth : 0));
+      const ranking = keywordRanking(text, Math.max(top, options.vectors ? 50 : top, classifier ? weights.classifierDepth : 0), searchOptions.context);
       const keyword = classifier ? fuseWithClassifier(classifier, ranking.terms, ranking.articles) : ranking.articles;
       const fused = kinds.includes('article') ? await fuseWithVectors(text, keyword, top) : [];
       const articles = options.rerank && fused.length > 1 ? await rerankTop(options.rerank, query, fused, weights.rerankDepth) : fused;

@@ -38,9 +38,20 @@ export interface SearchHit {
   score: number;
 }
 
+/** How a search is made. */
+export interface SearchOptions {
+  top?: number;
+  kinds?: Array<Passage['kind']>;
+  /**
+   * What the worker said before (not searched for): a place named there (我在深圳跑单) makes the
+   * local rules of another place count less, as a place named in the question does.
+   */
+  context?: string;
+}
+
 /** Anything that can rank passages for a question. */
 export interface Retriever {
-  search(query: string, options?: { top?: number; kinds?: Array<Passage['kind']> }): Promise<SearchHit[]>;
+  search(query: string, options?: SearchOptions): Promise<SearchHit[]>;
 }
 
 /** A plain-language guide card we write ourselves (never statute text). */

@@ -72,6 +72,18 @@ describe('where a local rule applies', () => {
       }
     });
 
+    it('a place the worker named earlier in the conversation counts, unless the question names another', async () => {
+      const qa = createQaService({ retriever: kb.retriever, cards: kb.cards });
+      const quoted = async (question: string, history: string[]): Promise<string | undefined> =>
+        /依据《(..)市平台配送员权益保障办法》第二条/.exec((await qa.answer(question, { locale: 'zh-CN', history })).text)?.[1];
+      expect(await quoted('夏天的高温津贴每月有多少', ['我在北京朝阳跑外卖'])).toBe('北京');
+      expect(await quoted('夏天的高温津贴每月有多少', ['我在深圳南山跑外卖'])).toBe('深圳');
+      expect(await quoted('深圳的高温津贴每月有多少', ['我在北京朝阳跑外卖'])).toBe('深圳');
+      const hits = await kb.retriever.search('夏天的高温津贴每月有多少', { top: 2, kinds: ['article'], context: '我在北京朝阳跑外卖' });
+      expect(hits.map((hit) => hit.passage.law)).toEqual(['北京市平台配送员权益保障办法', expect.stringMatching(/^(深圳|北京)/)]);
+      expect(hits[0].score).toBeGreaterThan(hits[1].score);
+    });
+
     it('an answer quoting a local rule says where it applies, and the model is told so too', async () => {
       const qa = createQaService({ retriever: kb.retriever, cards: kb.cards });
       const answer = await qa.answer('在深圳跑外卖，夏天的高温津贴每月有多少', { locale: 'zh-CN' });
