@@ -30,13 +30,33 @@ export async function requestHandoff(
   return { caseRecord };
 }
 
+/** Where the worker works or the matter happened, from the intake under way or the case in hand (for local rules). */
+async function workerPlace(ctx: DialogContext): Promise<string | undefined> {
+  const placeOf = (facts: unknown): string | undefined => {
+    if (!facts || typeof facts !== 'object') return undefined;
+    const record = facts as Record<string, unknown>;
+    for (const slot of ['workplace', 'location']) {
+      const value = record[slot] as { text?: unknown } | undefined;
+      if (value && typeof value.text === 'string') return value.text;
+    }
+    return undefined;
+  };
+  const fromIntake = placeOf((ctx.state.intake as { answers?: unknown } | undefined)?.answers);
+  if (fromIntake || !ctx.state.activeCaseId) return fromIntake;
+  try {
+    return placeOf((await ctx.services.cases.getCase(ctx.state.activeCaseId))?.facts);
+  } catch {
+    return undefined; // A storage hiccup costs only the local-rule hint, never the answer.
+  }
+}
+
 /** Answer a legal question; offer a mediator when unsure, hand off when the topic needs a person. */
 export async function answerQuestion(
   ctx: DialogContext,
   question: string,
   options: { short?: boolean; inIntake?: boolean },
 ): Promise<void> {
-  const answer = await ctx.services.qa.answer(question, { locale: ctx.locale, history: ctx.state.recentQuestions });
+  const answer = await ctx.services.qa.answer(question, { locale: ctx.locale, history: ctx.state.recentQuestions, place: await workerPlace(ctx) });
   ctx.state.recentQuestions = [...ctx.state.recentQuestions, question.slice(0, 200)].slice(-3);
   let text = answer.text;
   if (options.short) text = shorten(text);

@@ -9,7 +9,7 @@ export type QaAnswerPort = QaAnswer;
 
 /** Legal Q&A as the dialog sees it. */
 export interface QaPort {
-  answer(question: string, options: { locale: Locale; history?: string[] }): Promise<QaAnswerPort>;
+  answer(question: string, options: { locale: Locale; history?: string[]; place?: string }): Promise<QaAnswerPort>;
 }
 
 /** Input of a handoff request. */

@@ -60,11 +60,13 @@ export function createQaService(options: QaServiceOptions): QaService {
     }
   }
 
-  async function answerLegal(question: string, history: string[], locale: Locale): Promise<QaAnswer> {
+  async function answerLegal(question: string, history: string[], locale: Locale, place?: string): Promise<QaAnswer> {
     const previous = history.at(-1);
     const query = previous && question.length < SHORT_FOLLOW_UP && categoryFromText(question) === undefined ? `${previous} ${question}` : question;
-    // Earlier messages are not searched, but a place named there picks the local rules that apply.
-    const evidence = await gatherEvidence(options.retriever, options.cards, query, logger, history.join('\n'));
+    // Earlier messages and the worker's workplace are not searched, but a place named there picks the
+    // local rules that apply (the latest mention first).
+    const context = [...history].reverse().concat(place ? [place] : []).join('\n');
+    const evidence = await gatherEvidence(options.retriever, options.cards, query, logger, context);
     const found = evidence.bestCard !== undefined || evidence.articleHits.length > 0;
     const drafted: Drafted = (await draftWithModel(question, history, evidence, locale)) ?? {
       body: composeExtractiveBody(evidence, locale),
@@ -126,7 +128,7 @@ export function createQaService(options: QaServiceOptions): QaService {
       const asked = detectInjection(question) ? stripInjection(question) : question.trim();
       if (!/[\p{L}\p{N}]{2,}/u.test(asked)) return declined(tr(locale, INSTRUCTIONS_DECLINED));
       if (classifyScope(asked) === 'out_of_scope') return declined(outOfScopeReply(locale));
-      const answer = await answerLegal(asked, opts.history ?? [], locale);
+      const answer = await answerLegal(asked, opts.history ?? [], locale, opts.place);
       logger?.info({ intent: answer.intent, confidence: answer.confidence, answeredBy: answer.answeredBy, ms: clock.now().getTime() - started }, 'question answered');
       return answer;
     },

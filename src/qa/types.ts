@@ -30,6 +30,8 @@ export interface QaAskOptions {
   locale: Locale;
   /** The worker's earlier messages in this conversation, oldest first. */
   history?: string[];
+  /** Where the worker works, as they told the intake (not searched; picks the local rules that apply). */
+  place?: string;
 }
 
 /** Answers labour-law questions from the knowledge base. */

@@ -215,9 +215,15 @@ export function createRetriever(options: RetrieverOptions): EmbeddedRetriever {
     const top = Math.max(0, ...[...best.values()].map((entry) => entry.score));
     const articleScores = new Map<string, { position: number; score: number }>();
     const priorByLaw = new Map<string, number>();
-    // The question's own place wins; else one the worker named earlier in the conversation.
+    // The question's own place wins; else the first line of the context that names one (callers put
+    // the latest first).
     let named = placeSpellings.length > 0 ? placesNamed(prepared.normalized) : new Set<string>();
-    if (named.size === 0 && context && placeSpellings.length > 0) named = placesNamed(normalizeText(context));
+    if (named.size === 0 && context && placeSpellings.length > 0) {
+      for (const line of normalizeText(context).split('\n')) {
+        named = placesNamed(line);
+        if (named.size > 0) break;
+      }
+    }
     const priorOf = (law: string): number => {
       let prior = priorByLaw.get(law);
       if (prior === undefined) {

@@ -43,8 +43,9 @@ export interface SearchOptions {
   top?: number;
   kinds?: Array<Passage['kind']>;
   /**
-   * What the worker said before (not searched for): a place named there (我在深圳跑单) makes the
-   * local rules of another place count less, as a place named in the question does.
+   * What is known of the worker, one line each, latest first (not searched for): the first place
+   * named there (我在深圳跑单) makes the local rules of another place count less, as a place named
+   * in the question does.
    */
   context?: string;
 }
