@@ -106,6 +106,8 @@ export async function createGongyou(config: AppConfig, overrides: GongyouOverrid
     {
       reloaded: ({ ms, changed }) => logger.info({ ms: Math.round(ms), changed }, 'knowledge base reloaded'),
       failed: (err) => logger.warn({ err }, 'knowledge base changed but could not be opened; still searching the previous version'),
+      lowMemory: (info) =>
+        logger.warn(info, 'knowledge base changed but the heap has no room for a second copy; still searching the previous version, trying again at the next check (restart, or raise --max-old-space-size, to switch now)'),
     },
   );
   if (config.env.KB_RELOAD_SECONDS > 0) kb.watch(config.env.KB_RELOAD_SECONDS * 1000);

@@ -7,10 +7,28 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import v8 from 'node:v8';
 import { openKnowledgeBase, type KnowledgeBase, type KnowledgeBaseOptions } from './knowledge-base.js';
 
 /** The files whose change means "open again": what publishing, training and admin edits write last. */
 const WATCHED = ['index.json', 'classifier.bin', 'lexicon.json', 'lexicon.txt', 'questions.jsonl'];
+
+/**
+ * Heap a switch needs beyond what is in use, per byte of index snapshot: the new copy and what
+ * reading it takes. Measured with the whole corpus (a 12.4 MB snapshot): three copies opened side by
+ * side fit in a 160 MB heap and not in 140 MB, so each takes 40–60 MB; 5 bytes per byte (62 MB)
+ * leaves a margin and still lets a server at rest under `npm start`'s 192 MB limit (87 MB free)
+ * switch.
+ */
+export const SWITCH_HEAP_PER_SNAPSHOT_BYTE = 5;
+
+/** The heap's limit and what is used of it (v8.getHeapStatistics by default). */
+export type HeapReading = () => { limit: number; used: number };
+
+const v8Heap: HeapReading = () => {
+  const { heap_size_limit: limit, used_heap_size: used } = v8.getHeapStatistics();
+  return { limit, used };
+};
 
 /** What the watcher tells its owner. */
 export interface ReloadEvents {
@@ -18,6 +36,13 @@ export interface ReloadEvents {
   reloaded?: (info: { ms: number; changed: string[] }) => void;
   /** Opening the new version failed; the old one keeps answering and the next change is tried again. */
   failed?: (error: unknown) => void;
+  /**
+   * The heap has no room for a second copy (a switch would risk running out of memory): the old
+   * version keeps answering and the switch is tried again at the next check. Told once per change.
+   */
+  lowMemory?: (info: { neededMb: number; freeMb: number }) => void;
+  /** For tests: how full the heap is. */
+  heap?: HeapReading;
 }
 
 /** A knowledge base whose published version can change under it. */
@@ -53,6 +78,7 @@ export async function openLiveKnowledgeBase(options: KnowledgeBaseOptions, event
   let seen = await stamp(root);
   let checking: Promise<boolean> | undefined;
   let dateFailed = false;
+  let lowMemoryToldFor: string | undefined;
   let timer: NodeJS.Timeout | undefined;
 
   const check = async (): Promise<boolean> => {
@@ -62,6 +88,17 @@ export async function openLiveKnowledgeBase(options: KnowledgeBaseOptions, event
     // once: after a failure, only a change of files tries again).
     if (changed.length === 0 && !dateFailed && current.publicationDue()) changed.push('date');
     if (changed.length === 0) return false;
+    // Opening a second copy next to the one in use must not run the process out of memory: wait
+    // (the old copy answers) and try again at the next check, when collection may have freed room.
+    const snapshotBytes = await fs.stat(path.join(root, 'index.json')).then((stat) => stat.size, () => 0);
+    const { limit, used } = (events.heap ?? v8Heap)();
+    const needed = SWITCH_HEAP_PER_SNAPSHOT_BYTE * snapshotBytes;
+    if (limit - used < needed) {
+      const key = [...now.values()].join('|');
+      if (key !== lowMemoryToldFor) events.lowMemory?.({ neededMb: Math.round(needed / 1048576), freeMb: Math.round((limit - used) / 1048576) });
+      lowMemoryToldFor = key;
+      return false;
+    }
     const started = performance.now();
     try {
       const next = await openKnowledgeBase(options);

@@ -66,6 +66,24 @@ describe('a knowledge base that follows its data folder', () => {
     await vi.waitFor(async () => expect(await ids()).toContain('劳动合同法#9'), { timeout: 10_000, interval: 50 });
   });
 
+  it('waits, answering from the old version, while the heap has no room for a second copy', async () => {
+    const heap = { limit: 200 * 1048576, used: 190 * 1048576 };
+    const told: Array<{ neededMb: number; freeMb: number }> = [];
+    live = await openLiveKnowledgeBase({ dataDir }, { heap: () => heap, lowMemory: (info) => told.push(info) });
+    await live.import([path.join(work.dir, 'laws', '劳动合同法.md')]);
+    const question = '送外卖路上被车撞了算工伤吗';
+    await gongyou('kb', 'import', path.join(work.dir, 'laws', '工伤保险条例.md'));
+    expect(await live.refresh()).toBe(false);
+    expect(await live.refresh()).toBe(false);
+    expect(told).toHaveLength(1);
+    expect(told[0].freeMb).toBe(10);
+    expect(told[0].neededMb).toBeGreaterThan(10);
+    expect(await laws(live, question)).not.toContain('工伤保险条例');
+    heap.used = 20 * 1048576;
+    expect(await live.refresh()).toBe(true);
+    expect(await laws(live, question)).toContain('工伤保险条例');
+  }, 60_000);
+
   it('keeps answering from the old version when the new one cannot be opened, and says so once', async () => {
     const failures: unknown[] = [];
     live = await openLiveKnowledgeBase({ dataDir }, { failed: (error) => failures.push(error) });
