@@ -17,6 +17,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../src/config.js';
 import { createGongyou, type Gongyou } from '../src/app.js';
+import { openKnowledgeBase } from '../src/kb/knowledge-base.js';
+import { corpusDir } from './retrieval.js';
 
 /** Open-loop rate for the latency figure: half the 2,000 turns/s target. */
 const LATENCY_RATE = 1000;
@@ -122,8 +124,14 @@ function peakRssMb(pid: number): number {
  * left in progress. Reports the server's peak RSS (VmHWM), so the load
  * generator's own memory is not counted.
  */
-export async function memory(conversations: number, nodeArgs: string[] = START_FLAGS): Promise<{ peakMb: number }> {
+export async function memory(conversations: number, nodeArgs: string[] = START_FLAGS, options: { corpus?: boolean } = {}): Promise<{ peakMb: number }> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'gongyou-bench-mem-'));
+  if (options.corpus) {
+    // As a union runs it: the whole statute corpus imported (the default run answers from cards alone).
+    const kb = await openKnowledgeBase({ dataDir: dir });
+    await kb.import([corpusDir()]);
+    await kb.close();
+  }
   const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
   execFileSync(process.execPath, ['bin/build.mjs'], { cwd: root, stdio: 'inherit' });
   const child = spawn(process.execPath, [...nodeArgs, 'dist/src/main.js'], {
@@ -188,6 +196,7 @@ export async function benchIntake(options: { seconds?: number; conversations?: n
     await g.close();
     closed = true;
     const mem = await memory(options.conversations ?? 10_000);
+    const memWithCorpus = await memory(options.conversations ?? 10_000, START_FLAGS, { corpus: true });
     return {
       intakeTurnsPerSec: Math.round(turnsPerSec),
       latencyRateTurnsPerSec: half,
@@ -195,6 +204,7 @@ export async function benchIntake(options: { seconds?: number; conversations?: n
       turnP99Ms: Number(p99.toFixed(2)),
       conversationsInProgress: options.conversations ?? 10_000,
       rssMb: Math.round(mem.peakMb),
+      rssWithCorpusMb: Math.round(memWithCorpus.peakMb),
     };
   } finally {
     if (!closed) await g.close();

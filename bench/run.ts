@@ -13,6 +13,7 @@ const TARGETS: Record<string, { cmp: '>=' | '<='; value: number }> = {
   intakeTurnsPerSec: { cmp: '>=', value: 2000 },
   turnP99Ms: { cmp: '<=', value: 20 },
   rssMb: { cmp: '<=', value: 200 },
+  rssWithCorpusMb: { cmp: '<=', value: 200 },
   retrievalPublicR5: { cmp: '>=', value: 0.75 },
   retrievalPublicMrr10: { cmp: '>=', value: 0.6 },
   retrievalColloquialR5: { cmp: '>=', value: 0.9 },

@@ -211,7 +211,7 @@ export async function openKnowledgeBase(options: KnowledgeBaseOptions): Promise<
     const keep = new Set([
       // Bank questions segment as the full dictionary would, so their words match the questions asked.
       ...questions.flatMap((item) => fullTokenizer.tokens(item.question).filter((term) => !term.startsWith('~'))),
-      ...index.toSnapshot().terms.filter((term) => !term.startsWith('~')),
+      ...index.termList().filter((term) => !term.startsWith('~')),
       ...lexicon.entries.flatMap((entry) => [...entry.colloquial, ...entry.legal]),
       ...cards.flatMap((card) => card.keywords),
       ...ARTICLE_NOTES.flatMap((note) => note.text.split(/\s+/)),

@@ -35,27 +35,42 @@ function unpackInts(text: string): Int32Array {
   return out;
 }
 
-/** A searchable BM25 index over documents identified by string ids. */
+/** What an index is made of: postings as flat arrays, term i's entries at offsets[i]..offsets[i + 1]. */
+interface IndexParts {
+  ids: string[];
+  lengths: Float64Array;
+  terms: string[];
+  offsets: Int32Array;
+  docs: Int32Array;
+  counts: Int32Array;
+}
+
+/**
+ * A searchable BM25 index over documents identified by string ids. Postings stay in three flat
+ * arrays with one map from term to its position: an object and two array views per term (110,000
+ * terms with the whole corpus and the question bank) took about 20 MB more heap.
+ */
 export class Bm25Index {
   readonly ids: string[];
-  private readonly postings = new Map<string, { docs: Int32Array; counts: Int32Array }>();
+  private readonly terms: string[];
+  private readonly termIndex: Map<string, number>;
+  private readonly offsets: Int32Array;
+  private readonly docs: Int32Array;
+  private readonly counts: Int32Array;
   private readonly lengths: Float64Array;
   private readonly averageLength: number;
 
   private constructor(
-    private readonly snapshot: Bm25Snapshot,
+    parts: IndexParts,
     private readonly params: Bm25Params,
   ) {
-    this.ids = snapshot.ids;
-    this.lengths = Float64Array.from(snapshot.lengths);
-    const offsets = unpackInts(snapshot.packed.offsets);
-    const docs = unpackInts(snapshot.packed.docs);
-    const counts = unpackInts(snapshot.packed.counts);
-    snapshot.terms.forEach((term, termIndex) => {
-      const from = offsets[termIndex];
-      const to = offsets[termIndex + 1];
-      this.postings.set(term, { docs: docs.subarray(from, to), counts: counts.subarray(from, to) });
-    });
+    this.ids = parts.ids;
+    this.terms = parts.terms;
+    this.lengths = parts.lengths;
+    this.offsets = parts.offsets;
+    this.docs = parts.docs;
+    this.counts = parts.counts;
+    this.termIndex = new Map(parts.terms.map((term, index) => [term, index]));
     const total = this.lengths.reduce((sum, length) => sum + length, 0);
     this.averageLength = this.ids.length > 0 ? total / this.ids.length : 1;
   }
@@ -84,28 +99,48 @@ export class Bm25Index {
       }
     });
     return new Bm25Index(
+      { ids: documents.map((doc) => doc.id), lengths: Float64Array.from(documents, (doc) => doc.terms.length), terms: [...byTerm.keys()], offsets, docs, counts },
+      params,
+    );
+  }
+
+  /** Rebuild from a snapshot written by `toSnapshot`. */
+  static fromSnapshot(snapshot: Bm25Snapshot, params: Bm25Params = DEFAULT_BM25): Bm25Index {
+    return new Bm25Index(
       {
-        ids: documents.map((doc) => doc.id),
-        lengths: documents.map((doc) => doc.terms.length),
-        terms: [...byTerm.keys()],
-        packed: { offsets: packInts(offsets), docs: packInts(docs), counts: packInts(counts) },
+        ids: snapshot.ids,
+        lengths: Float64Array.from(snapshot.lengths),
+        terms: snapshot.terms,
+        offsets: unpackInts(snapshot.packed.offsets),
+        docs: unpackInts(snapshot.packed.docs),
+        counts: unpackInts(snapshot.packed.counts),
       },
       params,
     );
   }
-  /** Rebuild from a snapshot written by `toSnapshot`. */
-  static fromSnapshot(snapshot: Bm25Snapshot, params: Bm25Params = DEFAULT_BM25): Bm25Index {
-    return new Bm25Index(snapshot, params);
+
+  /** The serialisable form (packed when asked for: the index itself keeps only the arrays). */
+  toSnapshot(): Bm25Snapshot {
+    return {
+      ids: this.ids,
+      lengths: Array.from(this.lengths),
+      terms: this.terms,
+      packed: { offsets: packInts(this.offsets), docs: packInts(this.docs), counts: packInts(this.counts) },
+    };
   }
 
-  /** The serialisable form. */
-  toSnapshot(): Bm25Snapshot {
-    return this.snapshot;
+  /** The indexed terms. */
+  termList(): readonly string[] {
+    return this.terms;
   }
 
   /** Inverse document frequency (the Lucene variant, never negative). */
   idf(term: string): number {
-    const df = this.postings.get(term)?.docs.length ?? 0;
+    const at = this.termIndex.get(term);
+    return this.idfOf(at === undefined ? 0 : this.offsets[at + 1] - this.offsets[at]);
+  }
+
+  private idfOf(df: number): number {
     return Math.log(1 + (this.ids.length - df + 0.5) / (df + 0.5));
   }
 
@@ -114,12 +149,14 @@ export class Bm25Index {
     const scores = new Float64Array(this.ids.length);
     const { k1, b } = this.params;
     for (const [term, weight] of query) {
-      const posting = this.postings.get(term);
-      if (!posting || weight === 0) continue;
-      const idf = this.idf(term) * weight;
-      for (let index = 0; index < posting.docs.length; index += 1) {
-        const doc = posting.docs[index];
-        const tf = posting.counts[index];
+      const at = this.termIndex.get(term);
+      if (at === undefined || weight === 0) continue;
+      const from = this.offsets[at];
+      const to = this.offsets[at + 1];
+      const idf = this.idfOf(to - from) * weight;
+      for (let index = from; index < to; index += 1) {
+        const doc = this.docs[index];
+        const tf = this.counts[index];
         const norm = k1 * (1 - b + (b * this.lengths[doc]) / this.averageLength);
         scores[doc] += (idf * tf * (k1 + 1)) / (tf + norm);
       }
