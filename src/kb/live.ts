@@ -16,9 +16,9 @@ const WATCHED = ['index.json', 'classifier.bin', 'lexicon.json', 'lexicon.txt', 
 /**
  * Heap a switch needs beyond what is in use, per byte of index snapshot: the new copy and what
  * reading it takes. Measured with the whole corpus (a 12.4 MB snapshot): three copies opened side by
- * side fit in a 160 MB heap and not in 140 MB, so each takes 40–60 MB; 5 bytes per byte (62 MB)
- * leaves a margin and still lets a server at rest under `npm start`'s 192 MB limit (87 MB free)
- * switch.
+ * side fit in an 80 MB heap and not in 60 MB (before the flat BM25 postings: 160 and 140 MB).
+ * 5 bytes per byte (62 MB) keeps a wide margin for reading the snapshot; a server at rest under
+ * `npm start`'s 192 MB limit has far more free.
  */
 export const SWITCH_HEAP_PER_SNAPSHOT_BYTE = 5;
 
