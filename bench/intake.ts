@@ -107,7 +107,7 @@ export async function latencyAtRate(g: Gongyou, rate: number, seconds: number): 
 }
 
 /** The V8 flags `npm start` runs the server with (see package.json "start"). */
-const START_FLAGS = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { scripts: { start: string } }).scripts.start
+export const START_FLAGS = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { scripts: { start: string } }).scripts.start
   .split(/\s+/)
   .filter((arg) => arg.startsWith('--'));
 

@@ -1,12 +1,14 @@
 /**
- * `npm run bench`: intake throughput/latency/memory and retrieval quality and
- * speed. Writes bench/results.json (one object of numeric fields) and prints
+ * `npm run bench`: intake throughput/latency/memory, retrieval quality and
+ * speed, and live reload of the knowledge base (`npm run bench -- intake`,
+ * `-- retrieval` or `-- reload` runs one part). Writes bench/results.json (one object of numeric fields) and prints
  * a table with the targets.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { benchIntake } from './intake.js';
+import { benchReload } from './reload.js';
 import { benchRetrieval } from './retrieval.js';
 
 const TARGETS: Record<string, { cmp: '>=' | '<='; value: number }> = {
@@ -28,6 +30,7 @@ const results: Record<string, number> = {};
 // Intake first: its latency figure should not pay for the retrieval run's garbage.
 if (!only.length || only.includes('intake')) Object.assign(results, await benchIntake());
 if (!only.length || only.includes('retrieval')) Object.assign(results, await benchRetrieval());
+if (!only.length || only.includes('reload')) Object.assign(results, await benchReload());
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const resultsFile = path.join(here, 'results.json');

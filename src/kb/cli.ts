@@ -6,16 +6,17 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import { GongyouError } from '../core/errors.js';
-import type { Citation } from '../core/types.js';
+import { systemClock, type Citation } from '../core/types.js';
 import { tr, type BiText } from '../core/i18n.js';
 import type { Passage } from '../retrieval/types.js';
 import { evaluateRetrieval, parseEvalJsonl } from './eval.js';
 import type { ImportOutcome } from './import.js';
 import { DEFAULT_TRAIN_OPTIONS, WARM_START_OPTIONS } from '../retrieval/classifier.js';
 import { defaultTrainingThreads } from '../retrieval/train-threads.js';
-import { openKnowledgeBase, type DocumentSummary, type KnowledgeBase } from './knowledge-base.js';
+import { openKnowledgeBase, publishedArticleKeys, type DocumentSummary, type KnowledgeBase } from './knowledge-base.js';
+import { KbStore } from './store.js';
 import { dateAt, type Publication } from './in-force.js';
-import { systemClock } from '../core/types.js';
+import { envSchema } from '../config.js';
 import { chineseToNumber } from './numerals.js';
 import { readBankLines } from './question-bank.js';
 import { UnansweredLog, unansweredFile } from './unanswered.js';
@@ -116,6 +117,18 @@ function describeOutcome(outcome: ImportOutcome): string {
   return parts.join('  ');
 }
 
+/** The UTC offset of document dates, as the server reads it (GONGYOU_TIMEZONE_OFFSET, default 8). */
+function timezoneOffset(env: NodeJS.ProcessEnv = process.env): number {
+  const parsed = envSchema.shape.GONGYOU_TIMEZONE_OFFSET.safeParse(env.GONGYOU_TIMEZONE_OFFSET);
+  if (!parsed.success) throw new GongyouError('bad_request', `GONGYOU_TIMEZONE_OFFSET 应是 -12 到 14 的整数 / should be a whole number from -12 to 14`);
+  return parsed.data;
+}
+
+/** How the commands open a knowledge base: warnings to stderr, dates in the server's time zone. */
+function defaultOpen(env: NodeJS.ProcessEnv = process.env): (dataDir: string) => Promise<KnowledgeBase> {
+  return (dataDir) => openKnowledgeBase({ dataDir, utcOffsetHours: timezoneOffset(env), warn: (message) => process.stderr.write(`${message}\n`) });
+}
+
 /** Where a document stands today, for `kb documents` and `kb import`. */
 export function describePublication(publication: Publication): string {
   const parts: string[] = [];
@@ -144,7 +157,7 @@ export function describePublication(publication: Publication): string {
 /** Register `kb import`, `kb search`, `kb documents` and `kb rollback`. */
 export function registerKbCommands(program: Command, deps: KbCommandDeps = {}): Command {
   const print = deps.print ?? ((text: string) => void process.stdout.write(`${text}\n`));
-  const open = deps.open ?? ((dataDir: string) => openKnowledgeBase({ dataDir, warn: (message) => process.stderr.write(`${message}\n`) }));
+  const open = deps.open ?? defaultOpen(deps.env);
   const withKb = async <T>(run: (kb: KnowledgeBase) => Promise<T>): Promise<T> => {
     const kb = await open(resolveDataDir(deps.env));
     try {
@@ -306,7 +319,7 @@ export function registerKbCommands(program: Command, deps: KbCommandDeps = {}): 
       if (options.on !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(options.on)) {
         throw new GongyouError('bad_request', `日期请写成 2027-01-01 这样 / write the date as 2027-01-01 (got "${options.on}")`);
       }
-      const today = dateAt(systemClock, Number(deps.env?.GONGYOU_TIMEZONE_OFFSET ?? process.env.GONGYOU_TIMEZONE_OFFSET ?? 8));
+      const today = dateAt(systemClock, timezoneOffset(deps.env));
       const summary = await withKb((base) => base.retire(law, options.undo ? null : (options.on ?? today)));
       print(`${law}: ${describePublication(summary.publication)}`);
       print(RUNNING_BOT_NOTICE);
@@ -350,23 +363,18 @@ export function registerKbCommands(program: Command, deps: KbCommandDeps = {}): 
       const text = question.trim();
       if (text === '') throw new GongyouError('bad_request', '问题不能为空 / the question is empty');
       const articles = articleArgs.map(parseArticleArgument);
-      const dataDir = resolveDataDir(deps.env);
-      const published = await withKb(async (base) => new Set(base.passages().flatMap((passage) => (passage.article === undefined ? [] : [`${passage.law}#${passage.article}`]))));
+      const published = await withKb(async (base) => publishedArticleKeys(base.passages()));
       const missing = articles.filter(({ law, article }) => !published.has(`${law}#${article}`)).map(({ law, article }) => `${law}#${article}`);
       if (missing.length > 0) {
         throw new GongyouError('bad_request', `没有已发布的法条 ${missing.join(', ')}（先用 kb import 导入，或检查条号）/ no published article ${missing.join(', ')} (import it first, or check the number)`);
       }
-      const file = path.join(dataDir, 'kb', 'questions.jsonl');
-      const existing = await fs.readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
-        if (error.code === 'ENOENT') return '';
-        throw error;
-      });
-      if (readBankLines(file, existing).questions.some((item) => item.question === text)) {
+      const store = new KbStore(resolveDataDir(deps.env));
+      const existing = await store.readAdminQuestions();
+      if (existing && readBankLines(existing.file, existing.content).questions.some((item) => item.question === text)) {
         throw new GongyouError('conflict', `questions.jsonl 里已经有这个问题 / questions.jsonl already has this question`);
       }
-      await fs.mkdir(path.dirname(file), { recursive: true });
-      const separator = existing === '' || existing.endsWith('\n') ? '' : '\n';
-      await fs.appendFile(file, `${separator}${JSON.stringify({ question: text, articles })}\n`);
+      await store.appendAdminQuestion({ question: text, articles });
+      const file = store.questionsFile;
       print(bilingual({ 'zh-CN': '已加入 {file}', en: 'added to {file}' }, { file }));
       print(RUNNING_BOT_NOTICE);
       print(bilingual({ 'zh-CN': '有空时运行 npx gongyou kb train（约 1 分钟），让法条分类器也学会', en: 'run npx gongyou kb train when convenient (about a minute) so the article classifier learns it too' }));
@@ -386,7 +394,7 @@ export function registerKbCommands(program: Command, deps: KbCommandDeps = {}): 
 /** Register `eval retrieval <file.jsonl> [--top 10] [--json] [--verbose]`. */
 export function registerEvalCommands(program: Command, deps: KbCommandDeps = {}): Command {
   const print = deps.print ?? ((text: string) => void process.stdout.write(`${text}\n`));
-  const open = deps.open ?? ((dataDir: string) => openKnowledgeBase({ dataDir, warn: (message) => process.stderr.write(`${message}\n`) }));
+  const open = deps.open ?? defaultOpen(deps.env);
   const evaluation = program.command('eval').description('评测 / evaluation');
   evaluation
     .command('retrieval')

@@ -111,7 +111,7 @@ function notesFingerprint(): string {
 }
 
 /** The keys (`劳动合同法#82`) of the statute articles among published passages. */
-function publishedArticleKeys(passages: Passage[]): Set<string> {
+export function publishedArticleKeys(passages: Passage[]): Set<string> {
   return new Set(passages.filter((passage) => passage.article !== undefined).map((passage) => `${passage.law}#${passage.article}`));
 }
 

@@ -15,10 +15,10 @@ const WATCHED = ['index.json', 'classifier.bin', 'lexicon.json', 'lexicon.txt', 
 
 /**
  * Heap a switch needs beyond what is in use, per byte of index snapshot: the new copy and what
- * reading it takes. Measured with the whole corpus (a 12.4 MB snapshot): three copies opened side by
- * side fit in an 80 MB heap and not in 60 MB (before the flat BM25 postings: 160 and 140 MB).
- * 5 bytes per byte (62 MB) keeps a wide margin for reading the snapshot; a server at rest under
- * `npm start`'s 192 MB limit has far more free.
+ * reading it takes. With the whole corpus (a 12.4 MB snapshot) one open copy holds 12.8 MB of heap
+ * (`npm run bench -- reload`, reloadKbHeapMb), and reading the snapshot about as much again while
+ * it parses: 5 bytes per byte (62 MB) keeps a wide margin, and a server at rest under `npm start`'s
+ * 192 MB limit has far more free (no switch waited in the benchmark).
  */
 export const SWITCH_HEAP_PER_SNAPSHOT_BYTE = 5;
 
@@ -118,6 +118,16 @@ export async function openLiveKnowledgeBase(options: KnowledgeBaseOptions, event
     }
   };
 
+  /**
+   * A change made through this object is in use at once: take the stamp again so the watcher does
+   * not open what is already open.
+   */
+  const ownChange = async <T>(change: Promise<T>): Promise<T> => {
+    const result = await change;
+    seen = await stamp(root);
+    return result;
+  };
+
   const refresh = (): Promise<boolean> => {
     // One check at a time: a slow open is not started twice.
     checking ??= check().finally(() => (checking = undefined));
@@ -141,32 +151,14 @@ export async function openLiveKnowledgeBase(options: KnowledgeBaseOptions, event
     get questionProblems() {
       return current.questionProblems;
     },
-    // Changes made through this object are in use at once; the stamp is taken again so the watcher
-    // does not open what is already open.
-    import: async (paths) => {
-      const report = await current.import(paths);
-      seen = await stamp(root);
-      return report;
-    },
+    import: (paths) => ownChange(current.import(paths)),
     documents: () => current.documents(),
-    rollback: async (law, version) => {
-      const summary = await current.rollback(law, version);
-      seen = await stamp(root);
-      return summary;
-    },
-    retire: async (law, on) => {
-      const summary = await current.retire(law, on);
-      seen = await stamp(root);
-      return summary;
-    },
+    rollback: (law, version) => ownChange(current.rollback(law, version)),
+    retire: (law, on) => ownChange(current.retire(law, on)),
     passages: () => current.passages(),
     publicationDue: () => current.publicationDue(),
     trainingPlan: (planOptions) => current.trainingPlan(planOptions),
-    train: async (trainOptions) => {
-      const model = await current.train(trainOptions);
-      seen = await stamp(root);
-      return model;
-    },
+    train: (trainOptions) => ownChange(current.train(trainOptions)),
     classifierInfo: () => current.classifierInfo(),
     refresh,
     watch(intervalMs) {

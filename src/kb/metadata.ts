@@ -64,21 +64,25 @@ function guessKind(fullTitle: string): KbDocument['kind'] {
 
 const PROVINCE_LEVEL_CITIES = ['北京市', '上海市', '天津市', '重庆市'];
 
+/** The place a title starts with and its level: 北京市… and 广东省… are provinces, 深圳市… a city. */
+function titlePlace(title: string): { place: string; jurisdiction: Jurisdiction } | undefined {
+  const city = PROVINCE_LEVEL_CITIES.find((name) => title.startsWith(name));
+  if (city) return { place: city, jurisdiction: 'province' };
+  const province = /^[^，。、]{2,8}?(省|自治区)/.exec(title)?.[0];
+  if (province) return { place: province, jurisdiction: 'province' };
+  const prefecture = /^[^，。、]{2,6}?市(?!场)/.exec(title)?.[0];
+  return prefecture ? { place: prefecture, jurisdiction: 'city' } : undefined;
+}
+
 /** Local policies name their place at the start of the title: 广东省…, 深圳市…. */
 export function guessJurisdiction(title: string): Jurisdiction {
-  if (PROVINCE_LEVEL_CITIES.some((city) => title.startsWith(city))) return 'province';
-  if (/^[^，。、]{2,8}?(省|自治区)/.test(title)) return 'province';
-  if (/^[^，。、]{2,6}?市(?!场)/.test(title)) return 'city';
-  return 'national';
+  return titlePlace(title)?.jurisdiction ?? 'national';
 }
 
 /** The place a local rule applies in, from the start of its title (`深圳市…` → 深圳市); undefined for national ones. */
 export function placeOf(document: Pick<KbDocument, 'fullTitle' | 'jurisdiction'>): string | undefined {
   if (document.jurisdiction === 'national') return undefined;
-  const title = document.fullTitle.replace(/^#+\s*/, '');
-  const city = PROVINCE_LEVEL_CITIES.find((name) => title.startsWith(name));
-  if (city) return city;
-  return /^[^，。、]{2,8}?(省|自治区)/.exec(title)?.[0] ?? /^[^，。、]{2,6}?市(?!场)/.exec(title)?.[0];
+  return titlePlace(document.fullTitle.replace(/^#+\s*/, ''))?.place;
 }
 
 /** Parse `key: value` front matter lines (a deliberately small subset of YAML). */

@@ -144,9 +144,22 @@ export class KbStore {
     return (await this.readAdminFile('lexicon.json')) ?? (await this.readAdminFile('lexicon.txt'));
   }
 
+  /** An admin's labelled questions (bank lines, one JSON object a line). */
+  get questionsFile(): string {
+    return path.join(this.root, 'questions.jsonl');
+  }
+
   /** Read an admin's labelled questions (`questions.jsonl`, bank lines) if present. */
   async readAdminQuestions(): Promise<{ file: string; content: string } | undefined> {
     return this.readAdminFile('questions.jsonl');
+  }
+
+  /** Add one labelled question to the admin's file, on a line of its own. */
+  async appendAdminQuestion(question: { question: string; articles: Array<{ law: string; article: number }> }): Promise<void> {
+    const existing = (await this.readAdminQuestions())?.content ?? '';
+    await fs.mkdir(this.root, { recursive: true });
+    const separator = existing === '' || existing.endsWith('\n') ? '' : '\n';
+    await fs.appendFile(this.questionsFile, `${separator}${JSON.stringify(question)}\n`);
   }
 
   private async readAdminFile(name: string): Promise<{ file: string; content: string } | undefined> {

@@ -61,7 +61,7 @@ export class UnansweredLog {
   }
 
   /** Record one unsure answer (never throws: losing this note must not touch the worker's answer). */
-  record(entry: Omit<UnansweredEntry, 'question'> & { question: string }): Promise<void> {
+  record(entry: UnansweredEntry): Promise<void> {
     const line = `${JSON.stringify({ ...entry, question: scrubText(entry.question.trim()).slice(0, 500) })}\n`;
     this.writing = this.writing.then(() => this.append(line)).catch(() => undefined);
     return this.writing;

@@ -8,7 +8,7 @@ import type { Citation, Locale } from '../core/types.js';
 import type { SearchHit } from '../retrieval/types.js';
 import { citationKey, formatCitation, formatSourcesLine, passageCitation, uniqueCitations } from './citations.js';
 import type { Evidence } from './evidence.js';
-import { HEADINGS } from './texts.js';
+import { HEADINGS, LOCAL_RULE_NOTE } from './texts.js';
 
 /** The body of an answer and the articles it cites. */
 export interface AnswerBody {
@@ -47,7 +47,8 @@ export function composeExtractiveBody(evidence: Evidence, locale: Locale): Answe
     for (const hit of quotes) {
       const citation = passageCitation(hit.passage) as Citation;
       const source = locale === 'en' ? formatCitation(citation, locale) : `依据${formatCitation(citation, locale)}`;
-      law.push(`${source}${placeNote(hit.passage.place, locale)}：“${excerpt(hit.passage.text)}”`);
+      const where = hit.passage.place ? tr(locale, LOCAL_RULE_NOTE, { place: hit.passage.place }) : '';
+      law.push(`${source}${where}：“${excerpt(hit.passage.text)}”`);
     }
   }
   const quotedKeys = new Set(quoted.map(citationKey));
@@ -88,10 +89,4 @@ function excerpt(text: string): string {
   const cut = body.slice(0, QUOTE_CHARS);
   const sentenceEnd = Math.max(cut.lastIndexOf('。'), cut.lastIndexOf('；'));
   return sentenceEnd >= QUOTE_CHARS / 2 ? cut.slice(0, sentenceEnd + 1) + '…' : cut + '…';
-}
-
-/** After a local rule's citation: where it applies, so a worker elsewhere does not rely on it. */
-function placeNote(place: string | undefined, locale: Locale): string {
-  if (!place) return '';
-  return locale === 'en' ? ` (a local rule of ${place}: it applies there only)` : `（${place}的地方规定，只在当地适用）`;
 }

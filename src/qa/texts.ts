@@ -61,3 +61,9 @@ export const CHOICE_LABELS = {
   rephrase: { 'zh-CN': '换个说法', en: 'Ask in other words' },
   start_intake: { 'zh-CN': '登记诉求', en: 'Register a complaint' },
 } satisfies Record<string, BiText>;
+
+/** After a quoted local rule: where it applies, so a worker elsewhere does not rely on it. */
+export const LOCAL_RULE_NOTE: BiText = {
+  'zh-CN': '（{place}的地方规定，只在当地适用）',
+  en: ' (a local rule of {place}: it applies there only)',
+};
