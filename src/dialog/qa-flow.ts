@@ -36,8 +36,9 @@ async function workerPlace(ctx: DialogContext): Promise<string | undefined> {
     if (!facts || typeof facts !== 'object') return undefined;
     const record = facts as Record<string, unknown>;
     for (const slot of ['workplace', 'location']) {
-      const value = record[slot] as { text?: unknown } | undefined;
-      if (value && typeof value.text === 'string') return value.text;
+      // The intake keeps what the worker wrote ("南山区") and the province and city it read from it.
+      const value = record[slot] as { text?: unknown; province?: unknown; city?: unknown } | undefined;
+      if (value && typeof value.text === 'string') return [value.province, value.city, value.text].filter((part) => typeof part === 'string').join(' ');
     }
     return undefined;
   };

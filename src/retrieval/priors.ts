@@ -2,6 +2,7 @@
  * Priors by law: a worker's question is about labour law far more often than about the civil
  * code or workplace safety rules, so those rank a little lower unless the question is about them.
  */
+import type { NamedPlaces } from '../intake/parse/place.js';
 
 /** Multipliers for well-known instruments; anything else (e.g. a local policy) gets DEFAULT_PRIOR. */
 const LAW_PRIORS: Record<string, number> = {
@@ -62,10 +63,12 @@ export function placeNames(place: string): string[] {
 }
 
 /**
- * The multiplier for a local rule of `place` given the places a question names (among those the
- * knowledge base has local rules for): 1 when it names none or this one, OTHER_PLACE_PRIOR otherwise.
+ * The multiplier for a local rule of `place` (in `province`, when the place is a city) given the
+ * places the worker names: 1 when they name none, this place, or only its province (a city's rule
+ * may apply to someone who said 广东); OTHER_PLACE_PRIOR when they name somewhere else.
  */
-export function placePrior(place: string | undefined, named: Set<string>): number {
-  if (!place || named.size === 0 || named.has(place)) return 1;
+export function placePrior(place: string | undefined, named: NamedPlaces, province?: string): number {
+  if (!place || named.places.size === 0 || named.places.has(place)) return 1;
+  if (province && province !== place && named.places.has(province) && !named.city) return 1;
   return OTHER_PLACE_PRIOR;
 }

@@ -9,6 +9,7 @@ import type { ClassifierScorer } from './classifier.js';
 import { reciprocalRankFusion } from './fusion.js';
 import { topPositions } from './top.js';
 import type { Lexicon } from './lexicon.js';
+import { parsePlace, placesNamedIn, type NamedPlaces } from '../intake/parse/place.js';
 import { lawPrior, placeNames, placePrior } from './priors.js';
 import { DEFAULT_QUERY_WEIGHTS, prepareQuery, type QueryWeights } from './query.js';
 import { createTokenizer, normalizeText, type Tokenizer } from './tokenize.js';
@@ -191,10 +192,16 @@ export function createRetriever(options: RetrieverOptions): EmbeddedRetriever {
   const mostCited = Math.max(1, ...citationCounts.values());
   const centralityOf = (key: string): number => weights.centrality * (Math.log1p(citationCounts.get(key) ?? 0) / Math.log1p(mostCited));
   const passageById = new Map(passages.map((passage) => [passage.id, passage]));
-  // Places the knowledge base has local rules for, and each law's place.
+  // Each local rule's place, and the province of a city's rule (a worker naming only the province may be under it).
   const placeByLaw = new Map(passages.filter((passage) => passage.place).map((passage) => [passage.law, passage.place!]));
-  const placeSpellings = [...new Set(placeByLaw.values())].flatMap((place) => placeNames(place).map((name) => ({ name, place })));
-  const placesNamed = (query: string): Set<string> => new Set(placeSpellings.filter(({ name }) => query.includes(name)).map(({ place }) => place));
+  const provinceOfPlace = new Map([...new Set(placeByLaw.values())].map((place) => [place, parsePlace(place)?.province]));
+  const placeSpellings = [...provinceOfPlace.keys()].flatMap((place) => placeNames(place).map((name) => ({ name, place })));
+  /** Places a text names: any province or city (districts with their city), and rule places the table does not know. */
+  const placesNamed = (text: string): NamedPlaces => {
+    const named = placesNamedIn(text);
+    for (const { name, place } of placeSpellings) if (text.includes(name)) named.places.add(place);
+    return named;
+  };
   const passageByKey = new Map<string, number[]>();
   passages.forEach((passage, position) => {
     const key = articleKey(passage);
@@ -217,18 +224,21 @@ export function createRetriever(options: RetrieverOptions): EmbeddedRetriever {
     const priorByLaw = new Map<string, number>();
     // The question's own place wins; else the first line of the context that names one (callers put
     // the latest first).
-    let named = placeSpellings.length > 0 ? placesNamed(prepared.normalized) : new Set<string>();
-    if (named.size === 0 && context && placeSpellings.length > 0) {
-      for (const line of normalizeText(context).split('\n')) {
-        named = placesNamed(line);
-        if (named.size > 0) break;
+    let named: NamedPlaces = { places: new Set(), city: false };
+    if (placeSpellings.length > 0) {
+      named = placesNamed(prepared.normalized);
+      if (named.places.size === 0 && context) {
+        for (const line of normalizeText(context).split('\n')) {
+          named = placesNamed(line);
+          if (named.places.size > 0) break;
+        }
       }
     }
     const priorOf = (law: string): number => {
       let prior = priorByLaw.get(law);
       if (prior === undefined) {
         // A local rule of another place than the one the worker names rarely applies to them.
-        prior = (weights.priors ? lawPrior(law, prepared.normalized) : 1) * placePrior(placeByLaw.get(law), named);
+        prior = (weights.priors ? lawPrior(law, prepared.normalized) : 1) * placePrior(placeByLaw.get(law), named, provinceOfPlace.get(placeByLaw.get(law) ?? ''));
         priorByLaw.set(law, prior);
       }
       return prior;

@@ -48,4 +48,26 @@ describe('local rules follow where the worker works', () => {
       expect(quotedCity(texts(answer))).toBe(expected);
     }
   });
+
+  it('after the case is filed, the workplace on the case still counts, and a district names its city', async () => {
+    const user = 'bj-case';
+    await h.say(user, '站长两个月没给我结工资了');
+    await h.say(user, '是');
+    await h.say(user, '美团 配送站');
+    await h.say(user, '海淀区');
+    await h.say(user, '三千五');
+    await h.say(user, '就我一个');
+    await h.say(user, '还在干');
+    await h.say(user, '有聊天记录');
+    await h.say(user, '不留');
+    const done = await h.say(user, '确认');
+    const caseId = done[0].meta.caseId;
+    expect(caseId).toBeDefined();
+    expect((await h.g.storage.cases.getCase(caseId!))?.facts.workplace).toMatchObject({ text: '海淀区', city: '北京市' });
+    // A restart on the way: the place comes from the stored case, not from memory.
+    await h.restart();
+    const answer = await h.say(user, '夏天的高温津贴每月有多少？');
+    // Without the case's place this question gets 深圳's rule (checked with the old search).
+    expect(quotedCity(texts(answer))).toBe('北京');
+  });
 });

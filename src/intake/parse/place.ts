@@ -119,3 +119,54 @@ export function formatPlace(place: ParsedPlace): string {
   const parts = [place.province, place.city !== place.province ? place.city : undefined, place.district];
   return parts.filter((p): p is string => Boolean(p)).join('');
 }
+
+/** Every province and city a text names (full names), for deciding whether a local rule applies to a worker. */
+export interface NamedPlaces {
+  /** Provinces (municipalities included) and cities, each city with its province: "深圳南山" → 广东省, 深圳市. */
+  places: Set<string>;
+  /** Whether a city below province level was named (then a rule of another city in the province does not apply). */
+  city: boolean;
+}
+
+/** City names that are also districts of a big city (朝阳): alone they say nothing; "朝阳市" still counts. */
+const AMBIGUOUS_CITY_NAMES = new Set(CITY_NAMES.filter((entry) => DISTRICT_NAMES.some((district) => district.name === entry.name)).map((entry) => entry.name));
+
+/** Each place of `entries` named in `t` whose next characters the guard accepts. */
+function allNamed(t: string, entries: readonly NameEntry[], accept: (after: string, entry: NameEntry) => boolean): NameEntry[] {
+  return entries.filter((entry) => {
+    for (let index = t.indexOf(entry.name); index !== -1; index = t.indexOf(entry.name, index + 1)) {
+      if (accept(t.slice(index + entry.name.length, index + entry.name.length + 2), entry)) return true;
+    }
+    return false;
+  });
+}
+
+/**
+ * Every place a text names, unlike `parsePlace` which picks one: a worker may name a home province
+ * and a work city ("河北人在北京干活"), and either may be where a rule applies. A district counts
+ * with the 区 suffix or beside its city ("南山区" → 深圳市, 广东省).
+ */
+export function placesNamedIn(text: string): NamedPlaces {
+  const t = normalizeAnswer(text);
+  const named: NamedPlaces = { places: new Set(), city: false };
+  if (t.length === 0) return named;
+  for (const entry of allNamed(t, PROVINCE_NAMES, (after) => !/^区/.test(after))) named.places.add(entry.province.full);
+  const cities = allNamed(
+    t,
+    CITY_NAMES,
+    (after, entry) =>
+      !NOT_A_CITY_AFTER.test(after) && ((!CITY_NEEDS_SUFFIX.has(entry.name) && !AMBIGUOUS_CITY_NAMES.has(entry.name)) || after.startsWith('市')),
+  );
+  for (const entry of cities) {
+    named.places.add(entry.province.full).add(`${entry.city}市`);
+    named.city = true;
+  }
+  for (const entry of allNamed(t, DISTRICT_NAMES, (after) => !NOT_A_DISTRICT_AFTER.test(after))) {
+    const cityName = cityFullName(entry.province, entry.city)!;
+    const suffixed = new RegExp(`${entry.name}(区|新区)`).test(t);
+    if (!suffixed && !named.places.has(cityName)) continue;
+    named.places.add(entry.province.full).add(cityName);
+    if (!entry.province.municipality) named.city = true;
+  }
+  return named;
+}
