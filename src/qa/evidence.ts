@@ -53,6 +53,7 @@ function chooseCard(ranked: GuideCard[], articleHits: SearchHit[], query: string
   let best: GuideCard | undefined;
   let bestScore = -Infinity;
   ranked.forEach((card, position) => {
+    if (ruledOut(card, query)) return;
     const relies = new Set(card.relies.map((citation) => `${citation.law}#${citation.article}`));
     const agreement = topArticles.reduce((sum, key, order) => sum + (relies.has(key) ? 1 / (order + 1) : 0), 0);
     const score = 1 / (position + 1) + (keywordCount(card, query) > 0 ? KEYWORD_BONUS : 0) + AGREEMENT_WEIGHT * agreement;
@@ -89,11 +90,17 @@ function keywordCount(card: GuideCard, question: string): number {
   return card.keywords.filter((word) => word.length >= 2 && lower.includes(word.toLowerCase())).length;
 }
 
+/** A card whose `unless` words the question uses: another card fits (a commute is not a delivery). */
+function ruledOut(card: GuideCard, question: string): boolean {
+  return card.unless?.some((word) => question.includes(word)) ?? false;
+}
+
 /** When search found no card: the card with the most of its keywords in the question. */
 function cardByKeywords(cards: GuideCard[], question: string): GuideCard | undefined {
   let best: GuideCard | undefined;
   let bestCount = 0;
   for (const card of cards) {
+    if (ruledOut(card, question)) continue;
     const count = keywordCount(card, question);
     if (count > bestCount) [best, bestCount] = [card, count];
   }

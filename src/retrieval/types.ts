@@ -69,6 +69,8 @@ export interface GuideCard {
   relies: Citation[];
   /** Colloquial words that should find this card. */
   keywords: string[];
+  /** Words that mean another card fits instead: a question with one of them is never answered with this card. */
+  unless?: string[];
 }
 
 /** A question written the way people ask, labelled with the articles that answer it (main one first). */

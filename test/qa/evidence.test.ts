@@ -39,6 +39,16 @@ describe('gatherEvidence: the card the answer is built around', () => {
     expect((await gatherEvidence(retriever, cards, '加班费怎么算')).bestCard?.id).toBe('overtime');
   });
 
+  it('never answers with a card whose unless-words the question uses', async () => {
+    const onJob = { ...card('delivery', [['工伤保险条例', 14]], ['被车撞']), unless: ['下班'] };
+    const commute = card('commute', [['工伤保险条例', 14]], ['下班路上']);
+    const retriever = fixed([cardHit(onJob, 0.9), cardHit(commute, 0.8)], [articleHit('工伤保险条例', 14, 1)]);
+    expect((await gatherEvidence(retriever, [onJob, commute], '送外卖被车撞了')).bestCard?.id).toBe('delivery');
+    expect((await gatherEvidence(retriever, [onJob, commute], '下班路上被车撞了')).bestCard?.id).toBe('commute');
+    // Also when search found no card and the keywords decide.
+    expect((await gatherEvidence(fixed([], []), [onJob, commute], '下班被车撞了')).bestCard).toBeUndefined();
+  });
+
   it('keeps the chosen card among the evidence even when it ranked below the first three', async () => {
     const retriever = fixed(
       [cardHit(overtime, 0.9), cardHit(wages, 0.8), cardHit(card('x', []), 0.7), cardHit(deductions, 0.6)],

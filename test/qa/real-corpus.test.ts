@@ -65,3 +65,16 @@ describe('confidence on the real knowledge base', () => {
     }
   });
 });
+
+describe('traffic accidents: on a job and on the way to work are answered differently', () => {
+  // On a job fault does not matter (工伤保险条例 第十四条 (一)(五)); on the way to or from work it does.
+  const title = async (question: string): Promise<string> => (await qa.answer(question, { locale: 'zh-CN' })).text.split('\n')[0];
+  it('a rider hit while delivering gets the on-the-job card, a commuter the commuting one', async () => {
+    for (const question of ['送外卖路上被车撞了算工伤吗', '跑单被车撞了平台不管怎么办', '开网约车载客时出了车祸']) {
+      expect(await title(question), question).toBe('【送单、拉客路上出车祸】');
+    }
+    for (const question of ['下班路上被车撞了算工伤吗', '上班路上出车祸对方全责', '我是送外卖的，下班回家路上被撞了']) {
+      expect(await title(question), question).toBe('【上下班路上出车祸算工伤吗】');
+    }
+  });
+});

@@ -18,6 +18,8 @@ export interface CardDraft {
   relies: string;
   /** Colloquial words, space separated. */
   keywords: string;
+  /** Words, space separated, that mean another card fits instead (see GuideCard.unless). */
+  unless?: string;
 }
 
 /** Parse `劳动合同法:10,82; 劳动合同法实施条例:6` into citations. */
@@ -46,6 +48,7 @@ export function defineCard(draft: CardDraft): GuideCard {
     whereToGo: split(draft.where),
     relies: parseRelies(draft.relies),
     keywords: draft.keywords.split(/\s+/).filter(Boolean),
+    ...(draft.unless ? { unless: draft.unless.split(/\s+/).filter(Boolean) } : {}),
   };
 }
 

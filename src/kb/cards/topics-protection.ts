@@ -20,7 +20,27 @@ export const PROTECTION_CARDS: GuideCard[] = [
     evidence: [['交通事故认定书', 'Traffic accident report'], ['病历和票据', 'Medical records and bills'], EVIDENCE.work],
     where: [WHERE.socialInsurance, WHERE.union],
     relies: '工伤保险条例:14,17; 最高人民法院关于审理工伤保险行政案件若干问题的规定:6',
-    keywords: '上下班路上 上班路上 下班路上 回家路上 通勤 车祸 被车撞 交通事故 非本人主要责任 路上出事',
+    keywords: '上下班路上 上班路上 下班路上 回家路上 去上班 下班回家 通勤 上下班途中 非本人主要责任',
+  }),
+  defineCard({
+    id: 'delivery_accident',
+    category: 'injury',
+    title: ['送单、拉客路上出车祸', 'Traffic accidents while delivering or driving'],
+    explanation: [
+      '接单、送单、拉客的路上出车祸或被撞，是干活时受的伤，不是上下班路上：一般按工伤处理，不要求你不是主要责任（醉酒、吸毒、故意犯罪、自残除外）。撞你的人另外要赔；你向对方要了赔偿，也不影响认定工伤和领工伤待遇，只是对方已经付的医药费不重复拿。',
+      'A crash while picking up, delivering or carrying passengers happens at work, not on the way to or from it: it is usually a work injury, and unlike a commuting accident it does not depend on who was mainly at fault (drunkenness, drugs, a crime or self-harm excepted). The other party must pay damages as well; claiming from them does not stop the work-injury claim or its benefits, except that medical costs they paid are not paid twice.',
+    ],
+    next: [
+      ['当场报警，拿到交通事故认定书；先去医院', 'Call the police at once and get the accident report; get treatment first'],
+      ['截图当时的订单和接单记录，证明你在送单或拉客', 'Screenshot the order and app records showing you were on a job'],
+      ['告诉站长或公司，一年内申请工伤认定', 'Tell the station or company, and apply for work-injury recognition within one year'],
+    ],
+    evidence: [['交通事故认定书、现场照片', 'Police accident report, photos of the scene'], ['病历和票据', 'Medical records and bills'], EVIDENCE.work],
+    where: [WHERE.socialInsurance, WHERE.union],
+    relies: '工伤保险条例:14,16,17; 最高人民法院关于审理工伤保险行政案件若干问题的规定:8',
+    keywords: '送单路上 送外卖路上 送餐路上 跑单路上 送快递路上 拉客 载客 接单路上 送货路上 被车撞 车祸 交通事故 撞车 被撞 撞了',
+    // On the way to or from work the rules differ (not mainly at fault): the commuting card answers.
+    unless: '上班路上 下班 回家路上 上下班 通勤 去上班 上班的路上',
   }),
   defineCard({
     id: 'injury_claim',
