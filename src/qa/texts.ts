@@ -50,8 +50,8 @@ export const NEEDS_PERSON: Record<'labour_relation' | 'serious_injury' | 'violen
 /** Headings of the extractive answer. */
 export const HEADINGS = {
   nextSteps: { 'zh-CN': '接下来可以：', en: 'What you can do next:' },
-  evidence: { 'zh-CN': '记得保留：', en: 'Keep as evidence:' },
-  whereToGo: { 'zh-CN': '可以求助：', en: 'Where to get help:' },
+  evidence: { 'zh-CN': '记得保留：', en: 'Keep as evidence: ' },
+  whereToGo: { 'zh-CN': '可以求助：', en: 'Where to get help: ' },
   quotes: { 'zh-CN': '相关法条（节选）：', en: 'Related articles (excerpt, Chinese original):' },
 } satisfies Record<string, BiText>;
 

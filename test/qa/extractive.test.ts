@@ -98,6 +98,8 @@ describe('extractive answer (no LLM)', () => {
     const answer = await service().answer('站长拖欠工资不给结钱', { locale: 'en' });
     expect(answer.text).toContain('Unpaid wages');
     expect(answer.text).toContain('《劳动合同法》Article 30');
+    // Labels end with a space in English (the Chinese colon needs none).
+    expect(answer.text).toMatch(/^Keep as evidence: \S/m);
     expect(answer.text.trim().split('\n').at(-1)).toBe('This is legal information, not a lawyer’s opinion.');
     expect(answer.choices?.[0].label).toBe('Register a complaint');
   });
