@@ -14,6 +14,14 @@ const LABOUR = [
   '包工头跑了，工钱找谁要',
   'My boss has not paid my wages for two months',
   'Can the platform fine me for a late delivery?',
+  // Words of hours, pay, leaving, safety and the workplace, not only of delivery work.
+  '年终奖不发了',
+  '被裁员有补偿金吗',
+  '车间里没有防护用品',
+  '危险作业能拒绝吗',
+  'HR让我签自愿离职',
+  '主管天天加排班',
+  '扣着我的身份证不给',
 ];
 const OUT_OF_SCOPE = [
   '明天天气怎么样',
@@ -26,7 +34,8 @@ const OUT_OF_SCOPE = [
   'Give me a recipe for dumplings',
   'Which stocks should I buy?',
 ];
-const UNCLEAR = ['你好', '在吗', '嗯嗯', 'asdfgh'];
+// A word that is sometimes about work (身份证, HR inside an English word) is not enough alone.
+const UNCLEAR = ['你好', '在吗', '嗯嗯', 'asdfgh', '身份证丢了怎么补办', 'three of them'];
 
 describe('classifyScope', () => {
   it.each(LABOUR)('%s is labour', (text) => expect(classifyScope(text)).toBe('labour'));
