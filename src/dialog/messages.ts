@@ -58,6 +58,7 @@ export const M = {
   },
   rephraseChoice: { 'zh-CN': '换个说法', en: 'Ask in other words' },
   notNow: { 'zh-CN': '先不用', en: 'Not now' },
+  questionsAsked: { 'zh-CN': '问过的法律问题：{questions}', en: 'Legal questions asked: {questions}' },
   okNotNow: { 'zh-CN': '好的。有需要随时找我。', en: 'OK. I am here whenever you need me.' },
   resumeIntake: { 'zh-CN': '我们接着登记刚才的诉求：', en: 'Let us continue with your report:' },
   mediatorRelayed: {

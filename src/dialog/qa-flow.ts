@@ -3,6 +3,7 @@ import type { Choice, ReplyDraft } from '../core/types.js';
 import { tr } from '../core/i18n.js';
 import type { CaseRecord } from '../storage/types.js';
 import type { DialogContext } from './services.js';
+import { categoryFromText } from '../qa/topics.js';
 import { M } from './messages.js';
 
 /** Queue the worker's case for a mediator and tell them what happens next. */
@@ -11,6 +12,10 @@ export async function requestHandoff(
   reason: string,
   options: { quiet?: boolean; category?: string; summary?: string } = {},
 ): Promise<{ caseRecord: CaseRecord }> {
+  // A person asked for after legal questions starts from them: the mediator's queue shows what it is about.
+  const asked = ctx.state.recentQuestions;
+  const summary = options.summary ?? (asked.length > 0 ? tr(ctx.locale, M.questionsAsked, { questions: asked.map((q) => `「${q}」`).join('') }) : undefined);
+  const category = options.category ?? (asked.length > 0 ? categoryFromText(asked.join('\n')) : undefined);
   const { caseRecord, text } = await ctx.services.handoff.request({
     userKey: ctx.message.userKey,
     channel: ctx.message.channel,
@@ -18,8 +23,8 @@ export async function requestHandoff(
     locale: ctx.locale,
     reason,
     caseId: ctx.state.activeCaseId,
-    category: options.category as never,
-    summary: options.summary,
+    category: category as never,
+    summary,
   });
   ctx.state.activeCaseId = caseRecord.id;
   ctx.state.offeredHandoff = false;

@@ -262,6 +262,13 @@ describe('evidence and commands', () => {
     expect(cases[0].facts.amountOwed).toMatchObject({ amount: 3500 });
   });
 
+  it('a person asked for after legal questions gets them as the case summary, and their category', async () => {
+    await h.say('lq', '公司拖欠工资三个月了能去仲裁吗');
+    const r = await h.say('lq', '转人工');
+    const c = await h.g.storage.cases.getCase(r[0].meta.handoff!.caseId);
+    expect(c).toMatchObject({ summary: '问过的法律问题：「公司拖欠工资三个月了能去仲裁吗」', category: 'wages' });
+  });
+
   it('queues a case for a person when asked, before any intake', async () => {
     const r = await h.say('p1', '转人工');
     expect(r[0].meta.handoff?.reason).toBe('requested');
