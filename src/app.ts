@@ -15,7 +15,6 @@ import { Delivery } from './core/delivery.js';
 import type { Storage } from './storage/types.js';
 import { openEmbeddedStorage } from './storage/embedded.js';
 import { openLiveKnowledgeBase } from './kb/live.js';
-import { UnansweredLog, unansweredFile } from './kb/unanswered.js';
 import { createQaService } from './qa/index.js';
 import { createReranker } from './llm/rerank.js';
 import { createQueryRewriter } from './llm/rewrite.js';
@@ -32,7 +31,7 @@ export async function openStorage(config: AppConfig, clock: Clock = systemClock)
   if (config.env.STORAGE === 'shared') {
     // Loaded only when used: the PostgreSQL and Redis clients cost ~30 MB of memory.
     const { openSharedStorage } = await import('./storage/shared.js');
-    return openSharedStorage({ databaseUrl: config.env.DATABASE_URL!, redisUrl: config.env.REDIS_URL!, clock });
+    return openSharedStorage({ databaseUrl: config.env.DATABASE_URL!, redisUrl: config.env.REDIS_URL!, schema: config.env.DATABASE_SCHEMA, clock });
   }
   return openEmbeddedStorage({ dataDir: config.dataDir, clock });
 }
@@ -111,7 +110,6 @@ export async function createGongyou(config: AppConfig, overrides: GongyouOverrid
     },
   );
   if (config.env.KB_RELOAD_SECONDS > 0) kb.watch(config.env.KB_RELOAD_SECONDS * 1000);
-  const unanswered = new UnansweredLog(unansweredFile(config.dataDir));
   const qa = createQaService({
     retriever: kb.retriever,
     cards: kb.cards,
@@ -120,7 +118,7 @@ export async function createGongyou(config: AppConfig, overrides: GongyouOverrid
     logger,
     lowConfidenceThreshold: config.env.QA_HANDOFF_THRESHOLD,
     // What workers asked that the bot was unsure of: `npx gongyou kb unanswered` lists it.
-    onUnsure: (report) => void unanswered.record({ at: clock.now().toISOString(), ...report }),
+    onUnsure: (report) => void storage.unanswered.record({ at: clock.now().toISOString(), ...report }),
   });
   const handoff = new HandoffService({
     cases: storage.cases,
@@ -178,7 +176,6 @@ export async function createGongyou(config: AppConfig, overrides: GongyouOverrid
         await adapter.stop().catch((err: unknown) => logger.warn({ err, adapter: adapter.name }, 'adapter stop failed'));
       }
       await bot.drain();
-      await unanswered.flush();
       await kb.close();
       await storage.close();
     },

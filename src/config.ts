@@ -36,6 +36,10 @@ export const envSchema = z.object({
 
   STORAGE: z.enum(['embedded', 'shared'], { message: 'use embedded or shared' }).default('embedded'),
   DATABASE_URL: url.optional(),
+  DATABASE_SCHEMA: z
+    .string()
+    .regex(/^[a-z_][a-z0-9_]{0,62}$/, { message: 'use lowercase letters, digits and _ (at most 63), e.g. gongyou' })
+    .default('public'),
   REDIS_URL: url.optional(),
 
   OPENAI_API_KEY: z.string().min(1).optional(),

@@ -19,7 +19,7 @@ import { dateAt, type Publication } from './in-force.js';
 import { envSchema } from '../config.js';
 import { chineseToNumber } from './numerals.js';
 import { readBankLines } from './question-bank.js';
-import { UnansweredLog, unansweredFile } from './unanswered.js';
+import { groupUnanswered, UnansweredLog, unansweredFile, type UnansweredEntry } from './unanswered.js';
 
 /** Told after a change a running bot picks up by itself (src/kb/live.ts). */
 const RUNNING_BOT_NOTICE = bilingual({
@@ -122,6 +122,22 @@ function timezoneOffset(env: NodeJS.ProcessEnv = process.env): number {
   const parsed = envSchema.shape.GONGYOU_TIMEZONE_OFFSET.safeParse(env.GONGYOU_TIMEZONE_OFFSET);
   if (!parsed.success) throw new GongyouError('bad_request', `GONGYOU_TIMEZONE_OFFSET 应是 -12 到 14 的整数 / should be a whole number from -12 to 14`);
   return parsed.data;
+}
+
+/**
+ * The notes the server keeps: in the shared database with STORAGE=shared (every instance's), else in
+ * the file beside the knowledge base (read without opening the database).
+ */
+async function readUnanswered(env: NodeJS.ProcessEnv = process.env, dataDir: string, since?: Date): Promise<UnansweredEntry[]> {
+  if (env.STORAGE !== 'shared') return new UnansweredLog(unansweredFile(dataDir)).entries(since);
+  // Loaded only here: the rest of `kb` needs no database.
+  const [{ openStorage }, { loadConfig }] = await Promise.all([import('../app.js'), import('../config.js')]);
+  const storage = await openStorage(loadConfig(env));
+  try {
+    return await storage.unanswered.entries(since);
+  } finally {
+    await storage.close();
+  }
 }
 
 /** How the commands open a knowledge base: warnings to stderr, dates in the server's time zone. */
@@ -333,7 +349,7 @@ export function registerKbCommands(program: Command, deps: KbCommandDeps = {}): 
     .action(async (options: { days?: number; top: number; json?: boolean }) => {
       const dataDir = resolveDataDir(deps.env);
       const since = options.days ? new Date(Date.now() - options.days * 86_400_000) : undefined;
-      const groups = (await new UnansweredLog(unansweredFile(dataDir)).groups(since)).slice(0, options.top);
+      const groups = groupUnanswered(await readUnanswered(deps.env, dataDir, since)).slice(0, options.top);
       if (options.json) {
         print(JSON.stringify(groups));
         return;

@@ -1,8 +1,9 @@
 /**
- * Questions the bot was unsure of: written to `<dataDir>/kb/unanswered.jsonl` as they happen, so an
- * admin can see what workers ask that the knowledge base does not answer well (`kb unanswered`) and
- * teach the bot (`kb teach`). Phone and ID numbers are masked before anything is written; the file
- * keeps the most recent entries only.
+ * Questions the bot was unsure of, noted as they happen, so an admin can see what workers ask that
+ * the knowledge base does not answer well (`kb unanswered`) and teach the bot (`kb teach`). Phone and
+ * ID numbers are masked before anything is written, and only the most recent notes are kept. The
+ * embedded storage writes them to `<dataDir>/kb/unanswered.jsonl`; the shared storage to a PostgreSQL
+ * table, so that every instance's notes are in one list.
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
@@ -33,6 +34,19 @@ export interface UnansweredGroup {
   card?: string;
 }
 
+/** Where the notes are kept (storage.unanswered). */
+export interface UnansweredStore {
+  /** Record one unsure answer (never throws: losing this note must not touch the worker's answer). */
+  record(entry: UnansweredEntry): Promise<void>;
+  /** Every note since `since` (all when absent), oldest first. */
+  entries(since?: Date): Promise<UnansweredEntry[]>;
+}
+
+/** A note as it is stored: the question trimmed, phone and ID numbers masked, at most 500 characters. */
+export function maskedEntry(entry: UnansweredEntry): UnansweredEntry {
+  return { ...entry, question: scrubText(entry.question.trim()).slice(0, 500) };
+}
+
 /** Entries kept: when the file grows past twice this, the oldest are dropped. */
 export const UNANSWERED_KEPT = 5000;
 
@@ -47,7 +61,7 @@ function sameQuestionKey(question: string): string {
 }
 
 /** Appends entries one line each; several instances may share the folder (appends are line-sized). */
-export class UnansweredLog {
+export class UnansweredLog implements UnansweredStore {
   private lines = -1;
   private writing: Promise<void> = Promise.resolve();
 
@@ -60,9 +74,8 @@ export class UnansweredLog {
     this.kept = options.kept ?? UNANSWERED_KEPT;
   }
 
-  /** Record one unsure answer (never throws: losing this note must not touch the worker's answer). */
   record(entry: UnansweredEntry): Promise<void> {
-    const line = `${JSON.stringify({ ...entry, question: scrubText(entry.question.trim()).slice(0, 500) })}\n`;
+    const line = `${JSON.stringify(maskedEntry(entry))}\n`;
     this.writing = this.writing.then(() => this.append(line)).catch(() => undefined);
     return this.writing;
   }
@@ -96,35 +109,36 @@ export class UnansweredLog {
   }
 
   /** Every entry, oldest first (a damaged line is skipped). */
-  async entries(): Promise<UnansweredEntry[]> {
+  async entries(since?: Date): Promise<UnansweredEntry[]> {
     await this.writing;
     const entries: UnansweredEntry[] = [];
     for (const line of await this.readLines()) {
       try {
         const entry = JSON.parse(line) as UnansweredEntry;
-        if (typeof entry.question === 'string' && typeof entry.at === 'string') entries.push({ ...entry, found: Array.isArray(entry.found) ? entry.found : [] });
+        if (typeof entry.question !== 'string' || typeof entry.at !== 'string') continue;
+        if (since && entry.at < since.toISOString()) continue;
+        entries.push({ ...entry, found: Array.isArray(entry.found) ? entry.found : [] });
       } catch {
         // A line cut short by a crash: the others still count.
       }
     }
     return entries;
   }
+}
 
-  /** The same question asked again counts once, most asked first, then most recent. */
-  async groups(since?: Date): Promise<UnansweredGroup[]> {
-    const byKey = new Map<string, UnansweredGroup>();
-    for (const entry of await this.entries()) {
-      if (since && entry.at < since.toISOString()) continue;
-      const key = sameQuestionKey(entry.question);
-      const group = byKey.get(key);
-      if (!group) {
-        byKey.set(key, { question: entry.question, times: 1, last: entry.at, confidence: entry.confidence, found: entry.found, card: entry.card });
-        continue;
-      }
-      group.times += 1;
-      group.confidence = Math.min(group.confidence, entry.confidence);
-      if (entry.at >= group.last) Object.assign(group, { last: entry.at, question: entry.question, found: entry.found, card: entry.card });
+/** The same question asked again counts once, most asked first, then most recent. */
+export function groupUnanswered(entries: UnansweredEntry[]): UnansweredGroup[] {
+  const byKey = new Map<string, UnansweredGroup>();
+  for (const entry of entries) {
+    const key = sameQuestionKey(entry.question);
+    const group = byKey.get(key);
+    if (!group) {
+      byKey.set(key, { question: entry.question, times: 1, last: entry.at, confidence: entry.confidence, found: entry.found, card: entry.card });
+      continue;
     }
-    return [...byKey.values()].sort((a, b) => b.times - a.times || b.last.localeCompare(a.last));
+    group.times += 1;
+    group.confidence = Math.min(group.confidence, entry.confidence);
+    if (entry.at >= group.last) Object.assign(group, { last: entry.at, question: entry.question, found: entry.found, card: entry.card });
   }
+  return [...byKey.values()].sort((a, b) => b.times - a.times || b.last.localeCompare(a.last));
 }

@@ -20,6 +20,7 @@ import { configureSqlite, migrateSqlite } from './sqlite/schema.js';
 import { SqliteStaffStore } from './sqlite/staff.js';
 import { SqliteWriteQueue } from './sqlite/write-queue.js';
 import type { Storage } from './types.js';
+import { UnansweredLog, unansweredFile } from '../kb/unanswered.js';
 
 /** Options of the embedded storage. */
 export interface EmbeddedStorageOptions {
@@ -78,6 +79,7 @@ export async function openEmbeddedStorage(options: EmbeddedStorageOptions): Prom
   let closed = false;
 
   const guard = <T extends object>(store: T, name: string) => guardStore(store, name, isRetryableSqliteError);
+  const unanswered = new UnansweredLog(unansweredFile(dataDir));
   return {
     cases: guard(new SqliteCaseStore(db, writes), 'cases'),
     messages: guard(new SqliteMessageLog(db, writes), 'messages'),
@@ -85,9 +87,12 @@ export async function openEmbeddedStorage(options: EmbeddedStorageOptions): Prom
     blobs: guard(new FileBlobStore(path.join(dataDir, EMBEDDED_EVIDENCE_DIR)), 'blobs'),
     staff: guard(new SqliteStaffStore(db, writes, options.newId ?? randomUUID), 'staff'),
     state: guard(createKeyvStateStore(state), 'state'),
+    // A file beside the knowledge base, which `kb unanswered` reads without opening the database.
+    unanswered,
     async close() {
       if (closed) return;
       closed = true;
+      await unanswered.flush();
       writes.close();
       // fold the WAL back into the main file so a copied gongyou.sqlite is complete on its own
       db.pragma('wal_checkpoint(TRUNCATE)');

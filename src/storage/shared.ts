@@ -20,6 +20,7 @@ import { PgStaffStore } from './postgres/staff.js';
 import { connectRedis } from './redis/client.js';
 import { RedisDedupeStore } from './redis/dedupe.js';
 import { RedisConversationLock } from './redis/lock.js';
+import { PgUnansweredStore } from './postgres/unanswered.js';
 import type { Storage } from './types.js';
 
 /** Options of the shared storage. */
@@ -96,6 +97,7 @@ export async function openSharedStorage(options: SharedStorageOptions): Promise<
     dedupe: redisGuard(new RedisDedupeStore(redis, keyPrefix), 'dedupe'),
     blobs: pgGuard(new PgBlobStore(pool), 'blobs'),
     staff: pgGuard(new PgStaffStore(pool, options.newId ?? randomUUID), 'staff'),
+    unanswered: pgGuard(new PgUnansweredStore(pool), 'unanswered'),
     state: redisGuard(createKeyvStateStore(state), 'state'),
     lock: new RedisConversationLock(redis, { keyPrefix }),
     async close() {

@@ -5,6 +5,7 @@
  * contract suites in test/contracts/.
  */
 import type { Category, Locale, OutgoingMessage, ServiceTier } from '../core/types.js';
+import type { UnansweredStore } from '../kb/unanswered.js';
 
 /** Where a case is in the union's process. */
 export type CaseStatus = 'waiting' | 'active' | 'open' | 'closed';
@@ -198,6 +199,8 @@ export interface Storage {
   staff: StaffStore;
   /** Conversation state (keyv). */
   state: ConversationStateStore;
+  /** Questions the bot was unsure of, for the admin (`kb unanswered`). */
+  unanswered: UnansweredStore;
   /** Serialises a conversation's turns across instances (shared mode); absent when one process owns everything. */
   lock?: ConversationLock;
   /** Flush and close. */

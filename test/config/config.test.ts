@@ -21,6 +21,8 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT: use a port number/);
     expect(() => loadConfig({ TELEGRAM_MODE: 'push' })).toThrow(/TELEGRAM_MODE: use webhook or polling/);
     expect(() => loadConfig({ STORAGE: 'shared' })).toThrow(/DATABASE_URL/);
+    expect(() => loadConfig({ DATABASE_SCHEMA: 'Gongyou; DROP' })).toThrow(/DATABASE_SCHEMA: use lowercase letters/);
+    expect(loadConfig({}).env.DATABASE_SCHEMA).toBe('public');
     expect(() => loadConfig({ WORKING_HOURS_START: '9am' })).toThrow(/WORKING_HOURS_START: use HH:MM/);
     expect(() => loadConfig({ HOLIDAYS: '2026-10-01,十一' })).toThrow(/HOLIDAYS/);
     expect(() => loadConfig({ TELEGRAM_BOT_TOKEN: 't', TELEGRAM_MODE: 'webhook' })).toThrow(/TELEGRAM_WEBHOOK_SECRET/);

@@ -9,6 +9,7 @@ import { describeAccountContract } from './storage-accounts.contract.js';
 import { describeCaseContract } from './storage-cases.contract.js';
 import type { StorageContractContext } from './storage-fixtures.js';
 import { describeMessageContract } from './storage-messages.contract.js';
+import { describeUnansweredContract } from './storage-unanswered.contract.js';
 
 /** Run the whole storage contract against one backend. */
 export function describeStorageContract(name: string, open: () => Promise<Storage>, cleanup: () => Promise<void>): void {
@@ -37,5 +38,6 @@ export function describeStorageContract(name: string, open: () => Promise<Storag
     describeCaseContract(ctx);
     describeMessageContract(ctx);
     describeAccountContract(ctx);
+    describeUnansweredContract(ctx);
   });
 }

@@ -4,7 +4,7 @@
  * middle, a duplicate delivery, bad requests, evidence, and privacy of cases.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { UnansweredLog, unansweredFile } from '../../src/kb/unanswered.js';
+import { groupUnanswered, UnansweredLog, unansweredFile } from '../../src/kb/unanswered.js';
 import { startHarness, texts, type Harness } from './harness.js';
 
 let h: Harness;
@@ -192,8 +192,8 @@ describe('evidence and commands', () => {
     const unsure = await h.say('u1', '骑手可以带宠物一起送单吗？我电话13812345678');
     // Written beside the answer, not before it: the worker does not wait for the note.
     const log = new UnansweredLog(unansweredFile(h.dir));
-    await vi.waitFor(async () => expect((await log.groups()).length).toBeGreaterThan(0), { timeout: 5000, interval: 20 });
-    const groups = await log.groups();
+    await vi.waitFor(async () => expect((await log.entries()).length).toBeGreaterThan(0), { timeout: 5000, interval: 20 });
+    const groups = groupUnanswered(await log.entries());
     expect(groups.map((group) => group.question)).toEqual(['骑手可以带宠物一起送单吗？我电话[手机号已隐藏]']);
     expect(groups[0].confidence).toBe(unsure[0].meta.confidence);
   });

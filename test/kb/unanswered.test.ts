@@ -2,7 +2,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { UnansweredLog, unansweredFile } from '../../src/kb/unanswered.js';
+import { groupUnanswered, UnansweredLog, unansweredFile } from '../../src/kb/unanswered.js';
 import { createQaService } from '../../src/qa/service.js';
 import type { UnsureReport } from '../../src/qa/types.js';
 import { fakeRetriever, testCards } from '../qa/fakes.js';
@@ -34,14 +34,14 @@ describe('unanswered questions', () => {
     await log.record(entry('单次罚款五百合法吗', '2026-12-01T09:00:00.000Z'));
     await log.record(entry('骑手 可以带宠物送单吗？', '2026-12-02T08:00:00.000Z', 0.1));
     await writeFile(file, `${await readFile(file, 'utf8')}{"question": "cut sho`);
-    const groups = await new UnansweredLog(file).groups();
+    const groups = groupUnanswered(await new UnansweredLog(file).entries());
     expect(groups.map((group) => [group.question, group.times])).toEqual([
       ['骑手 可以带宠物送单吗？', 2],
       ['单次罚款五百合法吗', 1],
     ]);
     expect(groups[0].confidence).toBe(0.1);
     expect(groups[0].last).toBe('2026-12-02T08:00:00.000Z');
-    expect((await log.groups(new Date('2026-12-01T08:30:00.000Z'))).map((group) => group.times)).toEqual([1, 1]);
+    expect(groupUnanswered(await log.entries(new Date('2026-12-01T08:30:00.000Z'))).map((group) => group.times)).toEqual([1, 1]);
   });
 
   it('keeps only the most recent entries when the file grows', async () => {

@@ -14,6 +14,15 @@ export const PG_MIGRATIONS: readonly string[] = [
     created_at TIMESTAMPTZ NOT NULL DEFAULT now()
   );
   `,
+  // v2: the admin's list of questions the bot was unsure of (kb unanswered), shared by every instance.
+  `
+  CREATE TABLE unanswered (
+    id BIGSERIAL PRIMARY KEY,
+    at TIMESTAMPTZ NOT NULL,
+    data JSONB NOT NULL
+  );
+  CREATE INDEX unanswered_at ON unanswered (at);
+  `,
 ];
 
 /**
