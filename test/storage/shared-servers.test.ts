@@ -34,13 +34,13 @@ describe('shared storage on PostgreSQL and Redis', () => {
 
   it('creates its tables in the requested schema, migrated once', async () => {
     const { rows } = await db.query(`SELECT version FROM ${names.schema}.schema_version`);
-    expect(rows).toEqual([{ version: 1 }]);
+    expect(rows).toEqual([{ version: 1 }, { version: 2 }]);
     const tables = await db.query<{ table_name: string }>(
       'SELECT table_name FROM information_schema.tables WHERE table_schema = $1 ORDER BY table_name',
       [names.schema],
     );
     expect(tables.rows.map((r) => r.table_name)).toEqual(
-      expect.arrayContaining(['blobs', 'case_counters', 'cases', 'messages', 'staff_users', 'audit_log']),
+      expect.arrayContaining(['blobs', 'case_counters', 'cases', 'messages', 'staff_users', 'audit_log', 'unanswered']),
     );
   });
 
