@@ -8,13 +8,15 @@ const LABOUR_RELATION =
   /劳动关系|算不算(你们的|公司的|平台的)?(员工|职工|劳动者|雇员)|是不是(你们的|公司的|平台的)?(员工|职工|劳动者|雇员)|合作关系|合作协议|众包|个体工商户|承揽|谁是我(的)?(老板|雇主|单位)|到底(是)?谁(雇|管)的我|\b(employment relationship|am i an employee|contractor|employee status)\b/i;
 const INJURY = /伤|撞|摔|骨折|车祸|事故|injur|accident|fractur/i;
 const HOSPITAL = /住院|医院|手术|骨折|缝针|急诊|ICU|重伤|伤残|截肢|昏迷|\b(hospital|surgery|fracture|stitches|disabled)\b/i;
+/** A worker died: the family needs a person with them through the claim, not an answer alone. */
+const DEATH = /猝死|去世|身亡|过世|人没了|死了|\b(died|passed away)\b/i;
 const THREAT = /威胁|恐吓|骚扰|性骚扰|跟踪|堵我|报复|\b(threaten|harass|stalk)/i;
 const GIG_WORK = /骑手|外卖|跑单|送单|接单|众包|专送|快递|网约车|滴滴|美团|饿了么|闪送|货拉拉|平台|站点|站长|司机|\b(rider|courier|delivery|driver|platform|gig)\b/i;
 
 /** The topic needs a person when the answer depends on facts only a mediator can weigh. */
 export function humanNeededTopic(text: string): HumanTopic | undefined {
   if (THREAT.test(text)) return 'violence';
-  if (INJURY.test(text) && HOSPITAL.test(text)) return 'serious_injury';
+  if ((INJURY.test(text) && HOSPITAL.test(text)) || DEATH.test(text)) return 'serious_injury';
   if (LABOUR_RELATION.test(text)) return 'labour_relation';
   return undefined;
 }

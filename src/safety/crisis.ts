@@ -31,6 +31,8 @@ const EMERGENCY_STRONG: RegExp[] = [
   /救命(?!钱)|快叫救护车|叫(个)?救护车|打120|昏迷|晕过去|不省人事|没(有)?(了)?呼吸|没(有)?意识|叫不醒|着火了|起火了|被困/,
   /\b(help me|call an ambulance|unconscious|not breathing|on fire|trapped)\b/i,
 ];
+/** Someone collapsing now: an emergency unless asked about afterwards, like bleeding. */
+const COLLAPSED = /晕倒|倒地不起|突然倒下|\bcollapsed\b/i;
 const BLEEDING = /流(了)?(好多|很多|一地|满地)?的?血|血流不止|流血不止|大出血|止不住血|血止不住|\bbleeding\b/i;
 /** A bleeding injury asked about afterwards (算工伤吗, 上个月) is a claim question, not an emergency. */
 const PAST_OR_CLAIM = /上(个)?(月|周|星期)|去年|前几天|之前|以前|当时|那次|算(不算)?工伤|工伤认定|赔偿|赔多少|报销|\b(last (week|month|year)|claim|compensation)\b/i;
@@ -43,7 +45,7 @@ export function detectCrisis(text: string): { kind: CrisisKind } | null {
     if (SELF_HARM_WEAK.test(normalized) && !MONEY_CONTEXT.test(normalized)) return { kind: 'self_harm' };
   }
   if (EMERGENCY_STRONG.some((pattern) => pattern.test(normalized))) return { kind: 'emergency' };
-  if (BLEEDING.test(normalized) && !PAST_OR_CLAIM.test(normalized)) return { kind: 'emergency' };
+  if ((BLEEDING.test(normalized) || COLLAPSED.test(normalized)) && !PAST_OR_CLAIM.test(normalized)) return { kind: 'emergency' };
   if (VIOLENCE.some((pattern) => pattern.test(normalized))) return { kind: 'violence' };
   return null;
 }

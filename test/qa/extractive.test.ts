@@ -87,6 +87,12 @@ describe('extractive answer (no LLM)', () => {
     expect(answer.needsHuman).toBe(false);
   });
 
+  it('needs a person when a worker died, not when death benefits are asked about in general', async () => {
+    const died = await service().answer('我老公送外卖时猝死了，平台不管', { locale: 'zh-CN' });
+    expect(died).toMatchObject({ needsHuman: true, handoffReason: 'serious_injury' });
+    expect((await service().answer('工亡补助金有多少', { locale: 'zh-CN' })).needsHuman).toBe(false);
+  });
+
   it('needs a person for an injury treated in hospital', async () => {
     const answer = await service().answer('送单被车撞了骨折住院，算工伤吗', { locale: 'zh-CN' });
     expect(answer.needsHuman).toBe(true);

@@ -66,6 +66,17 @@ describe('confidence on the real knowledge base', () => {
   });
 });
 
+describe('a death at work', () => {
+  it('gets the card on sudden illness at work (视同工伤 within 48 hours) and a person', async () => {
+    for (const question of ['跑单时突发脑溢血走了 家里能拿啥补助', '上班时心梗抢救了三天还是走了算工伤吗']) {
+      const answer = await qa.answer(question, { locale: 'zh-CN' });
+      expect(answer.text.split('\n')[0], question).toBe('【上班时突发疾病去世】');
+      expect(answer.citations.map((c) => `${c.law}#${c.article}`)).toContain('工伤保险条例#15');
+    }
+    expect((await qa.answer('我老公送外卖猝死了，平台不管', { locale: 'zh-CN' })).needsHuman).toBe(true);
+  });
+});
+
 describe('traffic accidents: on a job and on the way to work are answered differently', () => {
   // On a job fault does not matter (工伤保险条例 第十四条 (一)(五)); on the way to or from work it does.
   const title = async (question: string): Promise<string> => (await qa.answer(question, { locale: 'zh-CN' })).text.split('\n')[0];

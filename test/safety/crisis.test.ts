@@ -20,6 +20,7 @@ const POSITIVES: Array<[string, 'self_harm' | 'violence' | 'emergency']> = [
   ['刚被撞了流血不止', 'emergency'],
   ['救命', 'emergency'],
   ['同事晕倒了叫不醒', 'emergency'],
+  ['同事在车间晕倒了', 'emergency'],
   ['快叫救护车，骑手被货车压了', 'emergency'],
   ['there was a crash and he is bleeding', 'emergency'],
 ];
@@ -27,6 +28,7 @@ const POSITIVES: Array<[string, 'self_harm' | 'violence' | 'emergency']> = [
 const NEGATIVES = [
   '被车撞了腿疼，算工伤吗',
   '上个月送餐被撞流了很多血，能算工伤吗',
+  '前几天在车间晕倒了，算工伤吗',
   '这是我的救命钱，老板三个月没发工资',
   '工资不发我都活不下去了',
   '站长扣我身份证合法吗',

@@ -43,6 +43,24 @@ export const PROTECTION_CARDS: GuideCard[] = [
     unless: '上班路上 下班 回家路上 上下班 通勤 去上班 上班的路上',
   }),
   defineCard({
+    id: 'sudden_death',
+    category: 'injury',
+    title: ['上班时突发疾病去世', 'Death from a sudden illness at work'],
+    explanation: [
+      '上班时间、在岗位上突然发病去世，或者发病后 48 小时内经抢救还是没救过来的，按工伤对待（视同工伤）。家属可以领丧葬补助金、供养亲属抚恤金，还有一次性工亡补助金（按全国城镇居民上年人均可支配收入算，20 倍）。超过 48 小时才去世的，一般不算工伤，交了养老保险的，家属可以领养老保险的丧葬补助金和抚恤金。',
+      'Dying of a sudden illness during working hours at the workplace, or within 48 hours despite emergency treatment, is treated as a work injury. The family receives funeral pay, a pension for dependants and a one-off death benefit of 20 times the previous year’s national per-capita disposable income of urban residents. A death after 48 hours is usually not a work injury; if pension insurance was paid, the family receives its funeral pay and survivors’ allowance.',
+    ],
+    next: [
+      ['记下发病的时间、地点，留好 120 急救和医院抢救的记录', 'Note when and where it happened; keep the ambulance and hospital records'],
+      ['截图当时的接单、派单记录，证明人在干活', 'Screenshot the order records showing the work at that time'],
+      ['一年内向社保部门申请工伤认定，单位不申请的家属可以自己申请', 'Apply for work-injury recognition within one year; the family may apply if the employer does not'],
+    ],
+    evidence: [['病历、抢救记录、死亡证明', 'Medical and emergency records, death certificate'], EVIDENCE.work, EVIDENCE.witnesses],
+    where: [WHERE.socialInsurance, WHERE.union, WHERE.legalAid],
+    relies: '工伤保险条例:15,39,17; 社会保险法:17',
+    keywords: '猝死 突发疾病 突然发病 脑溢血 脑出血 心梗 心脏病 去世 走了 人没了 工亡 死亡 抚恤金 丧葬费 丧葬补助金',
+  }),
+  defineCard({
     id: 'injury_claim',
     category: 'injury',
     title: ['怎么申请工伤认定、有什么待遇', 'Applying for work-injury recognition and benefits'],
