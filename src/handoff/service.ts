@@ -24,7 +24,7 @@ export interface HandoffEvents {
 export const SLACK_ACTOR_PREFIX = 'slack:';
 
 /** Reasons that make the case urgent (same-day tier). */
-const URGENT = new Set(['crisis', 'sensitive', 'violence', 'injury_hospital', 'collective']);
+const URGENT = new Set(['crisis', 'sensitive', 'violence', 'injury_hospital', 'serious_injury', 'death', 'collective']);
 
 const QUEUED: BiText = {
   'zh-CN':

@@ -13,7 +13,7 @@ import { measureSignals, scoreConfidence } from './confidence.js';
 import { gatherEvidence, type Evidence } from './evidence.js';
 import { composeExtractiveBody, type AnswerBody } from './extractive.js';
 import { askModel, echoesPrompt, validateGroundedAnswer } from './grounded.js';
-import { CHOICE_LABELS, GIG_STATUS_CAVEAT, INSTRUCTIONS_DECLINED, LEGAL_NOTICE, NEEDS_PERSON, NOTHING_FOUND, UNSURE_PREFIX } from './texts.js';
+import { CHOICE_LABELS, CONDOLENCE, GIG_STATUS_CAVEAT, INSTRUCTIONS_DECLINED, LEGAL_NOTICE, NEEDS_PERSON, NOTHING_FOUND, UNSURE_PREFIX } from './texts.js';
 import { asCategory, categoryFromText, humanNeededTopic, isGigWorkContext } from './topics.js';
 import type { QaAnswer, QaAskOptions, QaService, QaServiceOptions } from './types.js';
 
@@ -78,6 +78,7 @@ export function createQaService(options: QaServiceOptions): QaService {
     const needsHuman = topic !== undefined || drafted.modelWantsHuman;
     const unsure = drafted.body === undefined || drafted.confidence < threshold;
     const lines: string[] = [];
+    if (topic === 'death') lines.push(tr(locale, CONDOLENCE));
     if (drafted.body) {
       if (unsure) lines.push(tr(locale, UNSURE_PREFIX));
       lines.push(drafted.body.text);

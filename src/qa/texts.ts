@@ -1,5 +1,6 @@
 /** Every sentence the answer service shows a worker, in Chinese first with English. */
 import type { BiText } from '../core/i18n.js';
+import type { HumanTopic } from './topics.js';
 
 /** Ends every legal answer. */
 export const LEGAL_NOTICE: BiText = {
@@ -31,8 +32,11 @@ export const GIG_STATUS_CAVEAT: BiText = {
   en: 'Note: riders and drivers are not always in a labour relation with the platform or station, and some rights exist only in one. A union mediator can help you find out where you stand.',
 };
 
+/** The first line of an answer to someone whose family member or co-worker died. */
+export const CONDOLENCE: BiText = { 'zh-CN': '请节哀。', en: 'We are very sorry for your loss.' };
+
 /** Said when the topic needs a person to look at it. */
-export const NEEDS_PERSON: Record<'labour_relation' | 'serious_injury' | 'violence', BiText> = {
+export const NEEDS_PERSON: Record<HumanTopic, BiText> = {
   labour_relation: {
     'zh-CN': '你和平台、站点或外包公司算不算劳动关系，要看具体怎么派活、怎么结钱、怎么管理，最好请工会调解员帮你一起判断。',
     en: 'Whether you are in a labour relation with the platform, station or agency depends on how work is assigned, paid and managed; a union mediator should help you work this out.',
@@ -40,6 +44,10 @@ export const NEEDS_PERSON: Record<'labour_relation' | 'serious_injury' | 'violen
   serious_injury: {
     'zh-CN': '受伤去了医院的，先保管好病历、票据和事故证明。这种情况建议让工会调解员尽快跟进。',
     en: 'If you were treated in hospital, keep the medical records, receipts and accident report. A union mediator should follow this up soon.',
+  },
+  death: {
+    'zh-CN': '工会调解员会尽快联系你，陪你一起办工伤认定和后面的事。先保管好抢救记录、死亡证明和当时的接单记录。',
+    en: 'A union mediator will contact you soon and help with the work-injury claim and what follows. Keep the emergency records, the death certificate and the order records from that time.',
   },
   violence: {
     'zh-CN': '遇到威胁或骚扰，先顾好自己的安全，保留聊天记录和证据。建议让工会调解员跟进。',

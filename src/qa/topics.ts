@@ -2,7 +2,7 @@
 import { CATEGORIES, type Category } from '../core/types.js';
 
 /** Why a topic needs a person rather than an answer alone. */
-export type HumanTopic = 'labour_relation' | 'serious_injury' | 'violence';
+export type HumanTopic = 'labour_relation' | 'serious_injury' | 'death' | 'violence';
 
 const LABOUR_RELATION =
   /劳动关系|算不算(你们的|公司的|平台的)?(员工|职工|劳动者|雇员)|是不是(你们的|公司的|平台的)?(员工|职工|劳动者|雇员)|合作关系|合作协议|众包|个体工商户|承揽|谁是我(的)?(老板|雇主|单位)|到底(是)?谁(雇|管)的我|\b(employment relationship|am i an employee|contractor|employee status)\b/i;
@@ -16,7 +16,8 @@ const GIG_WORK = /骑手|外卖|跑单|送单|接单|众包|专送|快递|网约
 /** The topic needs a person when the answer depends on facts only a mediator can weigh. */
 export function humanNeededTopic(text: string): HumanTopic | undefined {
   if (THREAT.test(text)) return 'violence';
-  if ((INJURY.test(text) && HOSPITAL.test(text)) || DEATH.test(text)) return 'serious_injury';
+  if (DEATH.test(text)) return 'death';
+  if (INJURY.test(text) && HOSPITAL.test(text)) return 'serious_injury';
   if (LABOUR_RELATION.test(text)) return 'labour_relation';
   return undefined;
 }

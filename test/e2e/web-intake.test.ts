@@ -269,6 +269,18 @@ describe('evidence and commands', () => {
     expect(c).toMatchObject({ summary: '问过的法律问题：「公司拖欠工资三个月了能去仲裁吗」', category: 'wages' });
   });
 
+  it('a worker’s death puts a person on the case the same day, and a hospital injury too', async () => {
+    for (const [user, text] of [
+      ['dead', '我老公送外卖时猝死了，平台不管'],
+      ['hurt', '送单被车撞了骨折住院，算工伤吗'],
+    ]) {
+      const replies = await h.say(user, text);
+      const handoff = replies.find((r) => r.meta.handoff)?.meta.handoff;
+      expect(handoff, text).toBeDefined();
+      expect((await h.g.storage.cases.getCase(handoff!.caseId))?.tier, text).toBe('same_day');
+    }
+  });
+
   it('queues a case for a person when asked, before any intake', async () => {
     const r = await h.say('p1', '转人工');
     expect(r[0].meta.handoff?.reason).toBe('requested');

@@ -89,7 +89,11 @@ describe('extractive answer (no LLM)', () => {
 
   it('needs a person when a worker died, not when death benefits are asked about in general', async () => {
     const died = await service().answer('我老公送外卖时猝死了，平台不管', { locale: 'zh-CN' });
-    expect(died).toMatchObject({ needsHuman: true, handoffReason: 'serious_injury' });
+    expect(died).toMatchObject({ needsHuman: true, handoffReason: 'death' });
+    // Condolence first, then the answer; the closing block says a mediator will call, not to keep hospital receipts.
+    expect(died.text.split('\n')[0]).toBe('请节哀。');
+    expect(died.text).toMatch(/工会调解员会尽快联系你/);
+    expect(died.text).not.toMatch(/受伤去了医院的/);
     expect((await service().answer('工亡补助金有多少', { locale: 'zh-CN' })).needsHuman).toBe(false);
   });
 
