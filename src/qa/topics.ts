@@ -28,7 +28,7 @@ export function isGigWorkContext(text: string): boolean {
 }
 
 const CATEGORY_WORDS: Array<[Category, RegExp]> = [
-  ['injury', /工伤|受伤|[摔撞夹砸烫割扭压碰咬]伤|伤了|伤到|摔了|被撞|车祸|骨折|事故|injur|accident/i],
+  ['injury', /工伤|受伤|[摔撞夹砸烫割扭压碰咬]伤|伤了|伤到|摔了|被.{0,2}[撞咬砸夹烫压]|车祸|骨折|事故|injur|accident/i],
   ['wages', /工资|工钱|欠薪|拖欠|讨薪|结钱|结账|不给钱|(不|没)发.{0,6}钱|钱没(给|发)|提成|加班费|最低工资|跑路|失联|\b(wage|salary|unpaid|pay)\b/i],
   ['deductions', /罚款|罚了|罚我|被罚|罚[\d一二两三四五六七八九十百]|扣款|扣钱|扣我|扣了|扣[\d一二两三四五六七八九十百]|封号|押金|扣分|\b(fine[ds]?|deduct|suspend)/i],
   ['social_insurance', /社保|五险|养老保险|医疗保险|失业保险|公积金|职业伤害保障|social insurance|pension/i],

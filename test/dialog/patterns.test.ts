@@ -31,10 +31,10 @@ describe('dialog recognisers', () => {
     for (const t of ['你好', '在吗', 'hello!']) expect(P.isGreeting(t), t).toBe(true);
     expect(P.isGreeting('你好，站长不给钱')).toBe(false);
     for (const t of ['取消', '算了', '/cancel']) expect(P.isCancel(t), t).toBe(true);
-    for (const t of ['公司不签劳动合同怎么办', '扣身份证合法吗', '请问加班费怎么算', '被开除了能要赔偿吗？']) {
+    for (const t of ['公司不签劳动合同怎么办', '扣身份证合法吗', '请问加班费怎么算', '被开除了能要赔偿吗？', '跑单被狗咬了 打疫苗的钱谁出', '老板跑了工资找谁要', '干了三年被辞退能拿多少']) {
       expect(P.looksLikeQuestion(t), t).toBe(true);
     }
-    for (const t of ['站长两个月没给我结工资了', '美团']) expect(P.looksLikeQuestion(t), t).toBe(false);
+    for (const t of ['站长两个月没给我结工资了', '美团', '站长说医药费谁也不管，让我自己出']) expect(P.looksLikeQuestion(t), t).toBe(false);
   });
 
   it('reads identity-link commands', () => {

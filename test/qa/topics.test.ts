@@ -9,6 +9,7 @@ describe('categoryFromText', () => {
     ['迟到一次罚五十', 'deductions'],
     ['被罚了两百', 'deductions'],
     ['跑单摔伤了', 'injury'],
+    ['跑单被狗咬了', 'injury'],
     ['公司不给交社保', 'social_insurance'],
     ['派单算法老让我超时', 'platform_rules'],
   ])('%s is about %s', (text, category) => expect(categoryFromText(text)).toBe(category));
