@@ -13,7 +13,7 @@ import { KeyedQueue } from './keyed-queue.js';
 import { parseConversationState, type ConversationState } from './conversation-state.js';
 import { OutboxBus } from './outbox-bus.js';
 import { GongyouError } from './errors.js';
-import { tr, type BiText } from './i18n.js';
+import { tr, writtenIn, type BiText } from './i18n.js';
 
 /** What the bot needs from the world. */
 export interface BotDeps<S> {
@@ -93,7 +93,7 @@ export function createBot<S>(deps: BotDeps<S>): Bot {
       // parseConversationState returns a fresh object; the pre-turn copy is not needed because a
       // failed turn simply does not save.
       state: before,
-      locale: before.locale ?? deps.defaultLocale,
+      locale: followWrittenLanguage(before, message.text) ?? deps.defaultLocale,
       replies,
       reply: (draft) => void replies.push(draft),
       clock: deps.clock,
@@ -167,4 +167,18 @@ export function createBot<S>(deps: BotDeps<S>): Bot {
       await queue.onIdle();
     },
   };
+}
+
+/**
+ * The reply language: the one the worker chose (/lang, 语言) stays; otherwise the language they
+ * write in, remembered so that a short answer later ("Meituan", "3500") keeps it.
+ */
+function followWrittenLanguage(state: ConversationState, text: string): Locale | undefined {
+  if (state.locale && !state.localeFromText) return state.locale;
+  const written = writtenIn(text);
+  if (written) {
+    state.locale = written;
+    state.localeFromText = true;
+  }
+  return state.locale;
 }

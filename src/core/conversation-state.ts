@@ -8,6 +8,8 @@ const choiceSchema = z.object({ id: z.string(), label: z.string() });
 export const conversationStateSchema = z.object({
   v: z.literal(1),
   locale: z.enum(['zh-CN', 'en']).optional(),
+  /** The locale was read from the worker's own words, not chosen (/lang): it follows the language they write in. */
+  localeFromText: z.boolean().optional(),
   /** Intake state machine (its own schema validates it). */
   intake: z.unknown().optional(),
   /** Who answers the worker: the bot, or a mediator who took over. */

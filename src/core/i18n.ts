@@ -16,3 +16,12 @@ export function tr(locale: Locale, text: BiText, vars: Record<string, string | n
     return String(value);
   });
 }
+
+/**
+ * The language a message is clearly written in: Chinese when it has a Chinese character, English
+ * when it has three English words and none; undefined for "OK", numbers or an emoji.
+ */
+export function writtenIn(text: string): Locale | undefined {
+  if (/[\u4e00-\u9fff]/.test(text)) return 'zh-CN';
+  return (text.match(/[A-Za-z]{2,}/g) ?? []).length >= 3 ? 'en' : undefined;
+}

@@ -111,6 +111,7 @@ const commands: DialogMiddleware = async (ctx, next) => {
   }
   if (lang) {
     ctx.state.locale = lang;
+    ctx.state.localeFromText = false;
     ctx.locale = lang;
     ctx.reply({ text: tr(lang, M.langSet), meta: { intent: 'lang' } });
     if (ctx.state.intake) await continueIntake(ctx, { resume: true });

@@ -56,7 +56,7 @@ export async function deleteMyData(ctx: DialogContext): Promise<void> {
   for (const c of cases) {
     await ctx.services.cases.updateCase(c.id, {}, `worker:${ctx.message.userKey}`, 'data_deletion_requested', ctx.clock.now());
   }
-  ctx.state = { ...emptyConversationState(), mode: ctx.state.mode, locale: ctx.state.locale, activeCaseId: ctx.state.activeCaseId };
+  ctx.state = { ...emptyConversationState(), mode: ctx.state.mode, locale: ctx.state.locale, localeFromText: ctx.state.localeFromText, activeCaseId: ctx.state.activeCaseId };
   ctx.reply({
     text: tr(ctx.locale, DELETED, { cases: cases.length ? tr(ctx.locale, CASES_PENDING, { ids: cases.map((c) => c.id).join('、') }) : '' }).trim(),
     meta: { intent: 'privacy_delete' },

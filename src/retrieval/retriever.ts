@@ -125,6 +125,21 @@ function cardTerms(card: GuideCard, tokenizer: Tokenizer): string[] {
   return [...keywords, ...keywords, ...keywords, ...title, ...title, ...tokenizer.tokens(cardToPassage(card).text)];
 }
 
+/** English words of a card (title twice, as for Chinese), with words that say nothing left out. */
+function englishCardTerms(card: GuideCard, tokenizer: Tokenizer): string[] {
+  const words = (text: string): string[] => tokenizer.tokens(text).filter((token) => /^[a-z]{3,}$/.test(token) && !ENGLISH_FILLER.has(token));
+  const title = words(card.title.en);
+  return [...title, ...title, ...words([card.explanation.en, ...card.nextSteps.en].join('\n'))];
+}
+const ENGLISH_FILLER = new Set(['the', 'and', 'for', 'you', 'your', 'are', 'can', 'not', 'with', 'that', 'this', 'have', 'has', 'was', 'were', 'from', 'but', 'what', 'how', 'who', 'may', 'will', 'its', 'their', 'they', 'them', 'out', 'get', 'does', 'any', 'all']);
+/** A Latin word of three letters or more: the question may be in English. */
+const LATIN_WORD = /[a-z]{3,}/i;
+
+/** Per-position maximum of two score arrays of the same length. */
+function maxScores(a: Float64Array, b: Float64Array): Float64Array {
+  return a.map((value, position) => Math.max(value, b[position]));
+}
+
 /**
  * Build the index of statute passages (titles carry the chapter, a useful hint). Our notes on an
  * article count `NOTE_REPEAT` times; example questions labelled with it are added once each.
@@ -180,6 +195,9 @@ export function createRetriever(options: RetrieverOptions): EmbeddedRetriever {
   if (index.ids.length !== passages.length) throw new Error('the passage index does not match the passages');
   const cardPassages = options.cards.map(cardToPassage);
   const cardIndex = Bm25Index.build(options.cards.map((card) => ({ id: `card:${card.id}`, terms: cardTerms(card, tokenizer) })));
+  // A question in English finds cards by their English text, in an index of its own so that the
+  // Chinese one's statistics (and every Chinese ranking) stay as they are.
+  const englishCardIndex = Bm25Index.build(options.cards.map((card) => ({ id: `card:${card.id}`, terms: englishCardTerms(card, tokenizer) })));
   const bank = options.questions ?? [];
   // With no statutes there is nothing to vote for: skip the work.
   const bankIndex = bank.length > 0 && passages.length > 0 ? (options.questionIndex ?? buildQuestionIndex(bank, tokenizer)) : undefined;
@@ -247,7 +265,7 @@ export function createRetriever(options: RetrieverOptions): EmbeddedRetriever {
       const prior = priorOf(passages[entry.position].law);
       articleScores.set(key, { position: entry.position, score: (prior * entry.score) / (top || 1) + centralityOf(key) });
     }
-    const cardRaw = cardIndex.score(prepared.terms);
+    const cardRaw = LATIN_WORD.test(prepared.normalized) ? maxScores(cardIndex.score(prepared.terms), englishCardIndex.score(prepared.terms)) : cardIndex.score(prepared.terms);
     const rankedCards = [...cardRaw]
       .map((score, position) => ({ position, score }))
       .filter((entry) => entry.score > 0)
