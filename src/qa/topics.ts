@@ -5,7 +5,7 @@ import { CATEGORIES, type Category } from '../core/types.js';
 export type HumanTopic = 'labour_relation' | 'serious_injury' | 'death' | 'violence';
 
 const LABOUR_RELATION =
-  /劳动关系|算不算(你们的|公司的|平台的)?(员工|职工|劳动者|雇员)|是不是(你们的|公司的|平台的)?(员工|职工|劳动者|雇员)|合作关系|合作协议|众包|个体工商户|承揽|谁是我(的)?(老板|雇主|单位)|到底(是)?谁(雇|管)的我|\b(employment relationship|am i an employee|contractor|employee status)\b/i;
+  /劳动关系|算(不算)?(是)?(你们的|公司的|平台的)?(员工|职工|劳动者|雇员)|是不是(你们的|公司的|平台的)?(员工|职工|劳动者|雇员)|合作关系|合作协议|众包|个体工商户|承揽|谁是我(的)?(老板|雇主|单位)|到底(是)?谁(雇|管)的我|\b(employment relationship|am i an employee|contractor|employee status)\b/i;
 const INJURY = /伤|撞|摔|骨折|车祸|事故|injur|accident|fractur/i;
 const HOSPITAL = /住院|医院|手术|骨折|缝针|急诊|ICU|重伤|伤残|截肢|昏迷|\b(hospital|surgery|fracture|stitches|disabled)\b/i;
 /** A worker died: the family needs a person with them through the claim, not an answer alone. */

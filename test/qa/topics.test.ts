@@ -26,6 +26,7 @@ describe('humanNeededTopic', () => {
     expect(humanNeededTopic('送单被车撞了骨折住院')).toBe('serious_injury');
     expect(humanNeededTopic('站长威胁我不给钱就别想走')).toBe('violence');
     expect(humanNeededTopic('平台说我们是合作关系不是员工')).toBe('labour_relation');
+    expect(humanNeededTopic('货拉拉司机算劳动者吗')).toBe('labour_relation');
     expect(humanNeededTopic('工亡补助金有多少')).toBeUndefined();
   });
 });
