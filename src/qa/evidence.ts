@@ -27,9 +27,12 @@ export async function gatherEvidence(
   logger?: Pick<Logger, 'warn'>,
   context?: string,
 ): Promise<Evidence> {
+  // The statutes are in Chinese: a question with no Chinese in it would only find noise among them
+  // (and pull the card choice towards it), so it is answered from the cards and the articles they rely on.
+  const chinese = /[\u4e00-\u9fff]/.test(query);
   const [cardHits, articleHits] = await Promise.all([
     safeSearch(retriever, query, { top: CARD_CANDIDATES, kinds: ['card'], context }, logger),
-    safeSearch(retriever, query, { top: ARTICLE_TOP, kinds: ['article'], context }, logger),
+    chinese ? safeSearch(retriever, query, { top: ARTICLE_TOP, kinds: ['article'], context }, logger) : Promise.resolve([]),
   ]);
   const ranked = cardHits.map((hit) => cards.find((card) => isCardPassage(hit.passage, card))).filter((card) => card !== undefined);
   const bestCard = chooseCard(ranked, articleHits, query) ?? cardByKeywords(cards, query);

@@ -127,11 +127,21 @@ function cardTerms(card: GuideCard, tokenizer: Tokenizer): string[] {
 
 /** English words of a card (title twice, as for Chinese), with words that say nothing left out. */
 function englishCardTerms(card: GuideCard, tokenizer: Tokenizer): string[] {
-  const words = (text: string): string[] => tokenizer.tokens(text).filter((token) => /^[a-z]{3,}$/.test(token) && !ENGLISH_FILLER.has(token));
+  const words = (text: string): string[] => englishStems(tokenizer.tokens(text));
   const title = words(card.title.en);
   return [...title, ...title, ...words([card.explanation.en, ...card.nextSteps.en].join('\n'))];
 }
 const ENGLISH_FILLER = new Set(['the', 'and', 'for', 'you', 'your', 'are', 'can', 'not', 'with', 'that', 'this', 'have', 'has', 'was', 'were', 'from', 'but', 'what', 'how', 'who', 'may', 'will', 'its', 'their', 'they', 'them', 'out', 'get', 'does', 'any', 'all']);
+/** English words reduced to a crude stem, fillers left out: fined, fines and fine all become "fin". */
+function englishStems(tokens: string[]): string[] {
+  return tokens
+    .filter((token) => /^[a-z]{3,}$/.test(token) && !ENGLISH_FILLER.has(token))
+    .map((token) => {
+      const stem = token.replace(/ies$/, 'y').replace(/(es|s|ed|ing)$/, '').replace(/[ey]$/, '');
+      return stem.length >= 3 ? stem : token;
+    });
+}
+
 /** A Latin word of three letters or more: the question may be in English. */
 const LATIN_WORD = /[a-z]{3,}/i;
 
@@ -265,7 +275,9 @@ export function createRetriever(options: RetrieverOptions): EmbeddedRetriever {
       const prior = priorOf(passages[entry.position].law);
       articleScores.set(key, { position: entry.position, score: (prior * entry.score) / (top || 1) + centralityOf(key) });
     }
-    const cardRaw = LATIN_WORD.test(prepared.normalized) ? maxScores(cardIndex.score(prepared.terms), englishCardIndex.score(prepared.terms)) : cardIndex.score(prepared.terms);
+    const cardRaw = LATIN_WORD.test(prepared.normalized)
+      ? maxScores(cardIndex.score(prepared.terms), englishCardIndex.score(new Map(englishStems([...prepared.terms.keys()]).map((stem) => [stem, 1]))))
+      : cardIndex.score(prepared.terms);
     const rankedCards = [...cardRaw]
       .map((score, position) => ({ position, score }))
       .filter((entry) => entry.score > 0)

@@ -174,3 +174,18 @@ describe('knowledge base persistence', () => {
     expect(await topArticle(trained, question)).toBe('劳动合同法#84');
   });
 });
+
+describe('English questions', () => {
+  it('find the guide cards by their English text, whatever the word form (fined, fines)', async () => {
+    const work = await tempDir();
+    try {
+      const kb = await openKnowledgeBase({ dataDir: work.dir });
+      const top = async (question: string) => (await kb.retriever.search(question, { top: 1, kinds: ['card'] }))[0]?.passage.id;
+      expect(await top('My boss fined me for being late')).toBe('card:deductions');
+      expect(await top('overtime pay on public holidays')).toBe('card:overtime');
+      await kb.close();
+    } finally {
+      await work.cleanup();
+    }
+  });
+});

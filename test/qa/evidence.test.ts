@@ -49,6 +49,21 @@ describe('gatherEvidence: the card the answer is built around', () => {
     expect((await gatherEvidence(fixed([], []), [onJob, commute], '下班被车撞了')).bestCard).toBeUndefined();
   });
 
+  it('answers a question with no Chinese in it from the cards alone (the statutes are in Chinese)', async () => {
+    const kinds: string[] = [];
+    const retriever: Retriever = {
+      search: async (_query, options) => {
+        kinds.push(...(options?.kinds ?? []));
+        return options?.kinds?.[0] === 'card' ? [cardHit(overtime, 0.9)] : [articleHit('劳动合同法', 20, 1)];
+      },
+    };
+    const english = await gatherEvidence(retriever, cards, 'Do I get overtime pay on public holidays?');
+    expect(kinds).toEqual(['card']);
+    expect(english).toMatchObject({ articleHits: [], bestCard: { id: 'overtime' } });
+    await gatherEvidence(retriever, cards, '节假日加班费怎么算');
+    expect(kinds).toEqual(['card', 'card', 'article']);
+  });
+
   it('keeps the chosen card among the evidence even when it ranked below the first three', async () => {
     const retriever = fixed(
       [cardHit(overtime, 0.9), cardHit(wages, 0.8), cardHit(card('x', []), 0.7), cardHit(deductions, 0.6)],
