@@ -10,6 +10,8 @@ describe('categoryFromText', () => {
     ['被罚了两百', 'deductions'],
     ['跑单摔伤了', 'injury'],
     ['跑单被狗咬了', 'injury'],
+    ['电动车电池爆炸烧伤了', 'injury'],
+    ['每单配送费被降了两块钱', 'platform_rules'],
     ['公司不给交社保', 'social_insurance'],
     ['派单算法老让我超时', 'platform_rules'],
   ])('%s is about %s', (text, category) => expect(categoryFromText(text)).toBe(category));

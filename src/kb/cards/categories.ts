@@ -131,7 +131,7 @@ export const CATEGORY_CARDS: GuideCard[] = [
     evidence: [['规则变动的通知、公告截图', 'Screenshots of rule changes'], EVIDENCE.pay, ['申诉记录', 'Appeal records']],
     where: [WHERE.union],
     relies: '劳动合同法:4,51; 工会法:6,21',
-    keywords: '平台规则 派单 算法 抽成 单价 配送时限 超时 申诉 系统 规则变了 降价 集体协商 平台',
+    keywords: '平台规则 派单 算法 抽成 单价 配送费 每单 配送时限 超时 申诉 系统 规则变了 降价 集体协商 平台',
   }),
   defineCard({
     id: 'suggestion',
