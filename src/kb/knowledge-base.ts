@@ -218,7 +218,7 @@ export async function openKnowledgeBase(options: KnowledgeBaseOptions): Promise<
     ]);
     const dictionary = mode === 'bigrams' ? undefined : compactDictionary(keep);
     tokenizer = createTokenizer(mode, { dictionary });
-    await store.writeSnapshot({ format: 2, tokenizer: tokenizerId, publication: publishedKey, dictionary, passages: published, bm25: index.toSnapshot(), questions: questionIndex.toSnapshot() });
+    await store.writeSnapshot({ format: 3, tokenizer: tokenizerId, publication: publishedKey, dictionary, passages: published, bm25: index.toSnapshot(), questions: questionIndex.toSnapshot() });
     publish(published, index, questionIndex);
   };
 
@@ -227,7 +227,7 @@ export async function openKnowledgeBase(options: KnowledgeBaseOptions): Promise<
   const keyToday = publicationKey(manifestAtOpen, dateAt(clock, options.utcOffsetHours));
   if (
     snapshot &&
-    snapshot.format === 2 &&
+    snapshot.format === 3 &&
     snapshot.tokenizer === tokenizerId &&
     (snapshot.publication ?? keyToday) === keyToday &&
     snapshot.bm25.ids?.length === snapshot.passages.length

@@ -15,9 +15,9 @@ const WATCHED = ['index.json', 'classifier.bin', 'lexicon.json', 'lexicon.txt', 
 
 /**
  * Heap a switch needs beyond what is in use, per byte of index snapshot: the new copy and what
- * reading it takes. With the whole corpus (a 12.4 MB snapshot) one open copy holds 12.8 MB of heap
- * (`npm run bench -- reload`, reloadKbHeapMb), and reading the snapshot about as much again while
- * it parses: 5 bytes per byte (62 MB) keeps a wide margin, and a server at rest under `npm start`'s
+ * reading it takes. With the whole corpus (a 10 MB snapshot: 2.9 MB index.json, 7.1 MB index.bin)
+ * one open copy holds 12 MB of heap (`npm run bench -- reload`, reloadKbHeapMb), and reading the
+ * snapshot about as much again while it parses: 5 bytes per byte (50 MB) keeps a wide margin, and a server at rest under `npm start`'s
  * 192 MB limit has far more free (no switch waited in the benchmark).
  */
 export const SWITCH_HEAP_PER_SNAPSHOT_BYTE = 5;
@@ -90,7 +90,8 @@ export async function openLiveKnowledgeBase(options: KnowledgeBaseOptions, event
     if (changed.length === 0) return false;
     // Opening a second copy next to the one in use must not run the process out of memory: wait
     // (the old copy answers) and try again at the next check, when collection may have freed room.
-    const snapshotBytes = await fs.stat(path.join(root, 'index.json')).then((stat) => stat.size, () => 0);
+    const size = (name: string): Promise<number> => fs.stat(path.join(root, name)).then((stat) => stat.size, () => 0);
+    const snapshotBytes = (await size('index.json')) + (await size('index.bin'));
     const { limit, used } = (events.heap ?? v8Heap)();
     const needed = SWITCH_HEAP_PER_SNAPSHOT_BYTE * snapshotBytes;
     if (limit - used < needed) {

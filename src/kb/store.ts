@@ -3,7 +3,7 @@
  * file per version (its parsed passages and raw text, kept for rollback), and an index snapshot
  * written whenever the published set changes so the next start loads it instead of re-tokenising.
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { GongyouError } from '../core/errors.js';
@@ -39,8 +39,8 @@ export interface Manifest {
 
 /** What the index snapshot holds: the published passages and their BM25 index. */
 export interface IndexSnapshot {
-  /** 2: packed postings (format 1 snapshots are rebuilt at open). */
-  format: 2;
+  /** 3: postings as raw bytes in index.bin (older snapshots are rebuilt at open). */
+  format: 3;
   tokenizer: string;
   /** Which versions the passages are (in-force.ts `publicationKey`); absent in older snapshots. */
   publication?: string;
@@ -51,6 +51,15 @@ export interface IndexSnapshot {
   /** The question bank's index, built with the same tokeniser (absent in older snapshots). */
   questions?: Bm25Snapshot;
 }
+
+/** A BM25 index as index.json holds it: its postings are [byte offset, byte length] in index.bin. */
+type StoredBm25 = Omit<Bm25Snapshot, 'postings'> & { postings: Record<keyof Bm25Snapshot['postings'], [number, number]> };
+
+/** index.json: the snapshot without its postings, and the token index.bin starts with. */
+type StoredSnapshot = Omit<IndexSnapshot, 'bm25' | 'questions'> & { binary: string; bm25: StoredBm25; questions?: StoredBm25 };
+
+/** Length of the token at the start of index.bin (a UUID), a multiple of 4 so the arrays after it stay aligned. */
+const TOKEN_BYTES = 36;
 
 /** Stored content of one version. */
 interface VersionFile {
@@ -71,7 +80,7 @@ function safeName(law: string): string {
 }
 
 /** Write through a temporary file and rename, so a crash never leaves half a file. */
-async function writeAtomic(file: string, content: string): Promise<void> {
+async function writeAtomic(file: string, content: string | Uint8Array): Promise<void> {
   await fs.mkdir(path.dirname(file), { recursive: true });
   const temporary = `${file}.${process.pid}.${Date.now()}.tmp`;
   await fs.writeFile(temporary, content);
@@ -103,6 +112,11 @@ export class KbStore {
     return path.join(this.root, 'index.json');
   }
 
+  /** The postings of the snapshot, as raw little-endian Int32 arrays after a token that index.json names. */
+  get snapshotBinaryFile(): string {
+    return path.join(this.root, 'index.bin');
+  }
+
   private versionFile(law: string, version: number): string {
     return path.join(this.root, 'versions', safeName(law), `v${version}.json`);
   }
@@ -127,16 +141,60 @@ export class KbStore {
     return content.passages;
   }
 
+  /**
+   * The snapshot, or undefined when it is missing, damaged, of an older format, or its two files do
+   * not belong together (a crash between writing them): the caller rebuilds it from the versions, and
+   * nothing is lost.
+   */
   async readSnapshot(): Promise<IndexSnapshot | undefined> {
     try {
-      return await readJson<IndexSnapshot>(this.snapshotFile);
+      const stored = await readJson<StoredSnapshot>(this.snapshotFile);
+      if (!stored || stored.format !== 3 || typeof stored.binary !== 'string') return undefined;
+      let bytes = await fs.readFile(this.snapshotBinaryFile);
+      if (bytes.subarray(0, TOKEN_BYTES).toString('latin1') !== stored.binary) return undefined;
+      // Int32Array views need 4-byte alignment; a fresh read is aligned, a pooled buffer might not be.
+      if (bytes.byteOffset % 4 !== 0) bytes = Buffer.from(bytes);
+      const arrays = (postings: StoredBm25['postings']): Bm25Snapshot['postings'] => {
+        const view = ([offset, length]: [number, number]): Int32Array => {
+          if (offset < TOKEN_BYTES || offset + length > bytes.byteLength || offset % 4 !== 0 || length % 4 !== 0) throw new Error('index.bin is shorter than index.json says');
+          return new Int32Array(bytes.buffer, bytes.byteOffset + offset, length / 4);
+        };
+        return { offsets: view(postings.offsets), docs: view(postings.docs), counts: view(postings.counts) };
+      };
+      const { binary: _binary, bm25, questions, ...rest } = stored;
+      return {
+        ...rest,
+        bm25: { ...bm25, postings: arrays(bm25.postings) },
+        ...(questions ? { questions: { ...questions, postings: arrays(questions.postings) } } : {}),
+      };
     } catch {
-      return undefined; // A damaged snapshot is rebuilt from the versions; nothing is lost.
+      return undefined;
     }
   }
 
+  /** Write index.bin, then index.json (which a running bot watches), each atomically. */
   async writeSnapshot(snapshot: IndexSnapshot): Promise<void> {
-    await writeAtomic(this.snapshotFile, JSON.stringify(snapshot));
+    const token = randomUUID();
+    const chunks: Uint8Array[] = [Buffer.from(token, 'latin1')];
+    let offset = TOKEN_BYTES;
+    const place = (postings: Bm25Snapshot['postings']): StoredBm25['postings'] => {
+      const at = (values: Int32Array): [number, number] => {
+        chunks.push(new Uint8Array(values.buffer, values.byteOffset, values.byteLength));
+        const entry: [number, number] = [offset, values.byteLength];
+        offset += values.byteLength;
+        return entry;
+      };
+      return { offsets: at(postings.offsets), docs: at(postings.docs), counts: at(postings.counts) };
+    };
+    const { bm25, questions, ...rest } = snapshot;
+    const stored: StoredSnapshot = {
+      ...rest,
+      binary: token,
+      bm25: { ...bm25, postings: place(bm25.postings) },
+      ...(questions ? { questions: { ...questions, postings: place(questions.postings) } } : {}),
+    };
+    await writeAtomic(this.snapshotBinaryFile, Buffer.concat(chunks));
+    await writeAtomic(this.snapshotFile, JSON.stringify(stored));
   }
 
   /** Read an admin's lexicon file (`lexicon.json` or `lexicon.txt`) if present. */

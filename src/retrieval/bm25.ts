@@ -13,26 +13,16 @@ export interface Bm25Params {
 export const DEFAULT_BM25: Bm25Params = { k1: 1.2, b: 0.75 };
 
 /**
- * The on-disk form. Postings are packed: term i's postings are entries offsets[i]..offsets[i+1] of
- * the documents and counts arrays, each a little-endian Int32Array in base64 (parsing these is
- * several times faster than JSON arrays of numbers, which matters for start-up).
+ * What an index is saved as. Postings are flat: term i's entries are offsets[i]..offsets[i+1] of the
+ * documents and counts arrays (the store writes them as raw bytes beside the JSON, which loads
+ * several times faster than numbers in JSON).
  */
 export interface Bm25Snapshot {
   ids: string[];
   /** Token count of each document. */
   lengths: number[];
   terms: string[];
-  packed: { offsets: string; docs: string; counts: string };
-}
-
-const packInts = (values: Int32Array): string => Buffer.from(values.buffer, values.byteOffset, values.byteLength).toString('base64');
-
-function unpackInts(text: string): Int32Array {
-  const bytes = Buffer.from(text, 'base64');
-  // Copy into an aligned buffer: Buffer.from may hand back a slice of a shared pool.
-  const out = new Int32Array(bytes.byteLength / 4);
-  new Uint8Array(out.buffer).set(bytes);
-  return out;
+  postings: { offsets: Int32Array; docs: Int32Array; counts: Int32Array };
 }
 
 /** What an index is made of: postings as flat arrays, term i's entries at offsets[i]..offsets[i + 1]. */
@@ -111,21 +101,21 @@ export class Bm25Index {
         ids: snapshot.ids,
         lengths: Float64Array.from(snapshot.lengths),
         terms: snapshot.terms,
-        offsets: unpackInts(snapshot.packed.offsets),
-        docs: unpackInts(snapshot.packed.docs),
-        counts: unpackInts(snapshot.packed.counts),
+        offsets: snapshot.postings.offsets,
+        docs: snapshot.postings.docs,
+        counts: snapshot.postings.counts,
       },
       params,
     );
   }
 
-  /** The serialisable form (packed when asked for: the index itself keeps only the arrays). */
+  /** The saved form (the arrays themselves, not copies). */
   toSnapshot(): Bm25Snapshot {
     return {
       ids: this.ids,
       lengths: Array.from(this.lengths),
       terms: this.terms,
-      packed: { offsets: packInts(this.offsets), docs: packInts(this.docs), counts: packInts(this.counts) },
+      postings: { offsets: this.offsets, docs: this.docs, counts: this.counts },
     };
   }
 

@@ -97,6 +97,22 @@ describe('knowledge base persistence', () => {
     expect(reopened.passages().length).toBe(kb.passages().length);
   });
 
+  it('rebuilds from stored versions when the postings file is missing, cut short or from another write', async () => {
+    const kb = await openKnowledgeBase({ dataDir });
+    await kb.import([source]);
+    const question = '厂里让我走人 一分钱补偿都不给';
+    const before = (await kb.retriever.search(question, { top: 5, kinds: ['article'] })).map((h) => h.passage.id);
+    const binary = path.join(dataDir, 'kb/index.bin');
+    const bytes = await readFile(binary);
+    for (const damaged of [bytes.subarray(0, bytes.byteLength - 8), Buffer.concat([Buffer.from('x'), bytes.subarray(1)])]) {
+      await writeFile(binary, damaged);
+      const reopened = await openKnowledgeBase({ dataDir });
+      expect((await reopened.retriever.search(question, { top: 5, kinds: ['article'] })).map((h) => h.passage.id)).toEqual(before);
+      // The rebuild wrote a matching pair again.
+      expect((await readFile(binary)).subarray(0, 36).toString('latin1')).toBe((JSON.parse(await readFile(path.join(dataDir, 'kb/index.json'), 'utf8')) as { binary: string }).binary);
+    }
+  });
+
   it('rebuilds a snapshot of an older format or built with another question bank, and ranks as before', async () => {
     const kb = await openKnowledgeBase({ dataDir });
     await kb.import([source]);
@@ -107,7 +123,7 @@ describe('knowledge base persistence', () => {
     await writeFile(file, JSON.stringify({ ...snapshot, format: 1 }));
     const reopened = await openKnowledgeBase({ dataDir });
     expect((await reopened.retriever.search(question, { top: 5, kinds: ['article'] })).map((h) => h.passage.id)).toEqual(before);
-    expect((JSON.parse(await readFile(file, 'utf8')) as { format: number }).format).toBe(2);
+    expect((JSON.parse(await readFile(file, 'utf8')) as { format: number }).format).toBe(3);
     // Another bank changes the fingerprint: the snapshot is rebuilt with it, not reused. (Without the
     // classifier, which was trained on the shipped bank and would outvote a one-question bank.)
     const other = await openKnowledgeBase({ dataDir, classifier: null, questions: [{ question: '厂里让我走人', articles: [{ law: '劳动合同法', article: 98 }] }] });
