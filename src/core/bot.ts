@@ -87,13 +87,15 @@ export function createBot<S>(deps: BotDeps<S>): Bot {
     const loaded = parseConversationState(saved);
     if (loaded.corrupt) deps.logger.warn({ conversation: message.conversationKey }, 'discarded corrupt conversation state');
     const before: ConversationState = loaded.state;
+    // May note the language the worker writes in on the state, which is saved with the turn.
+    const locale = followWrittenLanguage(before, message.text) ?? deps.defaultLocale;
     const replies: ReplyDraft[] = [];
     const ctx: TurnContext<S> = {
       message,
       // parseConversationState returns a fresh object; the pre-turn copy is not needed because a
       // failed turn simply does not save.
       state: before,
-      locale: followWrittenLanguage(before, message.text) ?? deps.defaultLocale,
+      locale,
       replies,
       reply: (draft) => void replies.push(draft),
       clock: deps.clock,

@@ -22,6 +22,11 @@ export function tr(locale: Locale, text: BiText, vars: Record<string, string | n
  * when it has three English words and none; undefined for "OK", numbers or an emoji.
  */
 export function writtenIn(text: string): Locale | undefined {
-  if (/[\u4e00-\u9fff]/.test(text)) return 'zh-CN';
+  if (hasChinese(text)) return 'zh-CN';
   return (text.match(/[A-Za-z]{2,}/g) ?? []).length >= 3 ? 'en' : undefined;
+}
+
+/** Whether a text has a Chinese character: the statutes and most cards' words are Chinese, so a text without one is searched another way. */
+export function hasChinese(text: string): boolean {
+  return /[\u4e00-\u9fff]/.test(text);
 }

@@ -47,7 +47,15 @@ export function maskedEntry(entry: UnansweredEntry): UnansweredEntry {
   return { ...entry, question: scrubText(entry.question.trim()).slice(0, 500) };
 }
 
-/** Entries kept: when the file grows past twice this, the oldest are dropped. */
+/** A stored note as read back, or undefined for one that is not a note; `found` is always a list. */
+export function readEntry(raw: unknown, since?: Date): UnansweredEntry | undefined {
+  const entry = raw as UnansweredEntry | null;
+  if (!entry || typeof entry.question !== 'string' || typeof entry.at !== 'string') return undefined;
+  if (since && entry.at < since.toISOString()) return undefined;
+  return { ...entry, found: Array.isArray(entry.found) ? entry.found : [] };
+}
+
+/** Notes kept: the file drops the oldest when it grows past twice this, the database every 500 notes. */
 export const UNANSWERED_KEPT = 5000;
 
 /** The file under a data folder. */
@@ -114,10 +122,8 @@ export class UnansweredLog implements UnansweredStore {
     const entries: UnansweredEntry[] = [];
     for (const line of await this.readLines()) {
       try {
-        const entry = JSON.parse(line) as UnansweredEntry;
-        if (typeof entry.question !== 'string' || typeof entry.at !== 'string') continue;
-        if (since && entry.at < since.toISOString()) continue;
-        entries.push({ ...entry, found: Array.isArray(entry.found) ? entry.found : [] });
+        const entry = readEntry(JSON.parse(line), since);
+        if (entry) entries.push(entry);
       } catch {
         // A line cut short by a crash: the others still count.
       }

@@ -1,4 +1,5 @@
 /** Gather what the answer may rest on: guide cards and statute articles found for a question. */
+import { hasChinese } from '../core/i18n.js';
 import type { Logger } from '../core/logger.js';
 import type { GuideCard, Retriever, SearchHit, SearchOptions } from '../retrieval/types.js';
 import { stripInjection } from '../safety/injection.js';
@@ -29,10 +30,9 @@ export async function gatherEvidence(
 ): Promise<Evidence> {
   // The statutes are in Chinese: a question with no Chinese in it would only find noise among them
   // (and pull the card choice towards it), so it is answered from the cards and the articles they rely on.
-  const chinese = /[\u4e00-\u9fff]/.test(query);
   const [cardHits, articleHits] = await Promise.all([
     safeSearch(retriever, query, { top: CARD_CANDIDATES, kinds: ['card'], context }, logger),
-    chinese ? safeSearch(retriever, query, { top: ARTICLE_TOP, kinds: ['article'], context }, logger) : Promise.resolve([]),
+    hasChinese(query) ? safeSearch(retriever, query, { top: ARTICLE_TOP, kinds: ['article'], context }, logger) : Promise.resolve([]),
   ]);
   const ranked = cardHits.map((hit) => cards.find((card) => isCardPassage(hit.passage, card))).filter((card) => card !== undefined);
   const bestCard = chooseCard(ranked, articleHits, query) ?? cardByKeywords(cards, query);

@@ -13,6 +13,7 @@ import { parsePlace, placesNamedIn, type NamedPlaces } from '../intake/parse/pla
 import { lawPrior, placeNames, placePrior } from './priors.js';
 import { DEFAULT_QUERY_WEIGHTS, prepareQuery, type QueryWeights } from './query.js';
 import { createTokenizer, normalizeText, type Tokenizer } from './tokenize.js';
+import { hasChinese } from '../core/i18n.js';
 
 /** Tunable weights; defaults were measured on both evaluation sets (bench/retrieval.ts). */
 export interface RetrievalWeights extends QueryWeights {
@@ -141,9 +142,6 @@ function englishStems(tokens: string[]): string[] {
       return stem.length >= 3 ? stem : token;
     });
 }
-
-/** A Latin word of three letters or more: the question may be in English. */
-const LATIN_WORD = /[a-z]{3,}/i;
 
 /** Per-position maximum of two score arrays of the same length. */
 function maxScores(a: Float64Array, b: Float64Array): Float64Array {
@@ -275,7 +273,9 @@ export function createRetriever(options: RetrieverOptions): EmbeddedRetriever {
       const prior = priorOf(passages[entry.position].law);
       articleScores.set(key, { position: entry.position, score: (prior * entry.score) / (top || 1) + centralityOf(key) });
     }
-    const cardRaw = LATIN_WORD.test(prepared.normalized)
+    // Only a question with no Chinese is an English one (as for the reply language and the statutes):
+    // a Chinese question that mentions an app or a KPI costs no second card search.
+    const cardRaw = !hasChinese(prepared.normalized)
       ? maxScores(cardIndex.score(prepared.terms), englishCardIndex.score(new Map(englishStems([...prepared.terms.keys()]).map((stem) => [stem, 1]))))
       : cardIndex.score(prepared.terms);
     const rankedCards = [...cardRaw]

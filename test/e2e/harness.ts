@@ -23,6 +23,8 @@ export interface Harness {
   dir: string;
   clock: TestClock;
   say(userId: string, text: string, extra?: Record<string, unknown>): Promise<OutgoingMessage[]>;
+  /** Say each text in turn (answers whose replies the test does not look at); the last one's replies. */
+  sayEach(userId: string, texts: string[]): Promise<OutgoingMessage[]>;
   raw(body: string, headers?: Record<string, string>): Promise<Response>;
   /** Close this instance and open a new one on the same data directory (a process restart). */
   restart(): Promise<void>;
@@ -46,6 +48,11 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
       if (res.status !== 200) throw new Error(`POST /api/web/messages → ${res.status} ${await res.text()}`);
       const json = (await res.json()) as { replies: OutgoingMessage[] };
       return json.replies;
+    },
+    async sayEach(userId, texts) {
+      let replies: OutgoingMessage[] = [];
+      for (const text of texts) replies = await h.say(userId, text);
+      return replies;
     },
     async restart() {
       await h.g.close();

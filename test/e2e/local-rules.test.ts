@@ -51,16 +51,7 @@ describe('local rules follow where the worker works', () => {
 
   it('after the case is filed, the workplace on the case still counts, and a district names its city', async () => {
     const user = 'bj-case';
-    await h.say(user, '站长两个月没给我结工资了');
-    await h.say(user, '是');
-    await h.say(user, '美团 配送站');
-    await h.say(user, '海淀区');
-    await h.say(user, '三千五');
-    await h.say(user, '就我一个');
-    await h.say(user, '还在干');
-    await h.say(user, '有聊天记录');
-    await h.say(user, '不留');
-    const done = await h.say(user, '确认');
+    const done = await h.sayEach(user, ['站长两个月没给我结工资了', '是', '美团 配送站', '海淀区', '三千五', '就我一个', '还在干', '有聊天记录', '不留', '确认']);
     const caseId = done[0].meta.caseId;
     expect(caseId).toBeDefined();
     expect((await h.g.storage.cases.getCase(caseId!))?.facts.workplace).toMatchObject({ text: '海淀区', city: '北京市' });

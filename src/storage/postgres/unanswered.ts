@@ -1,8 +1,8 @@
 /** The admin's list of questions the bot was unsure of, in PostgreSQL: every instance writes to one list. */
 import type pg from 'pg';
-import { maskedEntry, UNANSWERED_KEPT, type UnansweredEntry, type UnansweredStore } from '../../kb/unanswered.js';
+import { maskedEntry, readEntry, UNANSWERED_KEPT, type UnansweredEntry, type UnansweredStore } from '../../kb/unanswered.js';
 
-/** After this many notes from one instance, the oldest beyond the kept number are deleted. */
+/** After this many notes from one instance, the oldest beyond UNANSWERED_KEPT are deleted. */
 const TRIM_EVERY = 500;
 
 /** Unanswered notes in the `unanswered` table (one JSON note a row). */
@@ -33,8 +33,8 @@ export class PgUnansweredStore implements UnansweredStore {
 
   async entries(since?: Date): Promise<UnansweredEntry[]> {
     const { rows } = since
-      ? await this.pool.query<{ data: UnansweredEntry }>('SELECT data FROM unanswered WHERE at >= $1 ORDER BY id', [since.toISOString()])
-      : await this.pool.query<{ data: UnansweredEntry }>('SELECT data FROM unanswered ORDER BY id');
-    return rows.map(({ data }) => ({ ...data, found: Array.isArray(data.found) ? data.found : [] }));
+      ? await this.pool.query<{ data: unknown }>('SELECT data FROM unanswered WHERE at >= $1 ORDER BY id', [since.toISOString()])
+      : await this.pool.query<{ data: unknown }>('SELECT data FROM unanswered ORDER BY id');
+    return rows.flatMap(({ data }) => readEntry(data) ?? []);
   }
 }
