@@ -16,8 +16,8 @@ import { fileURLToPath } from 'node:url';
 import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../src/config.js';
-import { createGongyou, type Gongyou } from '../src/app.js';
-import { openKnowledgeBase } from '../src/kb/knowledge-base.js';
+import { createGongyou, type Gongyou } from '../src/app/app.js';
+import { openKnowledgeBase } from '../src/knowledge/knowledge-base.js';
 import { corpusDir } from './retrieval.js';
 
 /** Open-loop rate for the latency figure: half the 2,000 turns/s target. */

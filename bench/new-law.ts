@@ -10,10 +10,10 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { searchArticles } from '../src/kb/cli.js';
-import { evaluateRetrieval, parseEvalJsonl, type EvalItem } from '../src/kb/eval.js';
-import { openKnowledgeBase, type KnowledgeBase } from '../src/kb/knowledge-base.js';
-import { readClassifier, SHIPPED_CLASSIFIER } from '../src/kb/train.js';
+import { searchArticles } from '../src/knowledge/cli.js';
+import { evaluateRetrieval, parseEvalJsonl, type EvalItem } from '../src/knowledge/eval.js';
+import { openKnowledgeBase, type KnowledgeBase } from '../src/knowledge/knowledge-base.js';
+import { readClassifier, SHIPPED_CLASSIFIER } from '../src/knowledge/train.js';
 import { corpusDir, publicEvalFile } from './retrieval.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');

@@ -13,7 +13,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import v8 from 'node:v8';
 import vm from 'node:vm';
-import { openKnowledgeBase } from '../src/kb/knowledge-base.js';
+import { openKnowledgeBase } from '../src/knowledge/knowledge-base.js';
 import { START_FLAGS } from './intake.js';
 import { corpusDir } from './retrieval.js';
 

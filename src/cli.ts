@@ -5,8 +5,8 @@
 import { Command, CommanderError } from 'commander';
 import { loadConfig } from './config.js';
 import { GongyouError } from './core/errors.js';
-import { registerKbCommands, registerEvalCommands } from './kb/cli.js';
-import { openStorage } from './app.js';
+import { registerKbCommands, registerEvalCommands } from './knowledge/cli.js';
+import { openStorage } from './app/app.js';
 
 /** Register `users add` and `users list`. */
 function registerUserCommands(program: Command): void {

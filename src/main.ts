@@ -5,12 +5,12 @@
 import 'dotenv/config';
 import { pathToFileURL } from 'node:url';
 import { loadConfig, type AppConfig } from './config.js';
-import { createGongyou, type Gongyou } from './app.js';
+import { createGongyou, type Gongyou } from './app/app.js';
 import { createLogger, type Logger } from './core/logger.js';
 import { GongyouError } from './core/errors.js';
-import { startHttpServer } from './web/server.js';
-import { createConfiguredAdapters } from './adapters.js';
-import { startChannels } from './channel-starter.js';
+import { startHttpServer } from './http/server.js';
+import { createConfiguredAdapters } from './app/adapters.js';
+import { startChannels } from './app/channel-starter.js';
 
 /** A running Gongyou and how to stop it. */
 export interface RunningGongyou {

@@ -7,7 +7,7 @@
  */
 import { tr, type BiText } from '../core/i18n.js';
 import type { Category, Locale } from '../core/types.js';
-import { addDays, addYears, civilDateOf, daysBetween, isIsoDate, lastDateOfMonth, splitIsoDate } from '../intake/parse/civil-date.js';
+import { addDays, addYears, civilDateOf, daysBetween, isIsoDate, lastDateOfMonth, splitIsoDate } from '../text/civil-date.js';
 
 /** Arbitration limitation period, in years (劳动争议调解仲裁法 第二十七条). */
 export const ARBITRATION_YEARS = 1;

@@ -4,7 +4,7 @@
  * (小事当场回应、急事当天协调、难事三日反馈). Due times count working hours only.
  */
 import type { Category, ServiceTier } from '../core/types.js';
-import { addDays, CHINA_UTC_OFFSET_MINUTES, civilDateOf, instantAt, isoWeekday, minuteOfDay } from '../intake/parse/civil-date.js';
+import { addDays, CHINA_UTC_OFFSET_MINUTES, civilDateOf, instantAt, isoWeekday, minuteOfDay } from '../text/civil-date.js';
 
 /** Working calendar for due times; defaults: 9:00–18:00, Monday to Friday, no holidays, China time. */
 export interface WorkingCalendar {

@@ -14,7 +14,7 @@ import { showProgress } from './progress.js';
 import { deleteMyData, showMyData } from './privacy.js';
 import { continueIntake, beginIntake, isGrievance } from './intake-flow.js';
 import { answerQuestion, requestHandoff } from './qa-flow.js';
-import { satisfactionAnswer } from '../handoff/satisfaction.js';
+import { satisfactionAnswer } from './satisfaction.js';
 
 type DialogMiddleware = Middleware<DialogServices>;
 

@@ -26,7 +26,7 @@ import { renderCaseFile } from './case-file.js';
 import { buildPacket, PACKET_TRANSCRIPT_LIMIT, satisfactionScore } from './packet.js';
 import { findCollectiveGroups, inScope, toQueueItem, waitingSince } from './queue.js';
 import { SLACK_ACTOR_PREFIX, type HandoffService } from './service.js';
-import { satisfactionChoices } from './satisfaction.js';
+import { satisfactionChoices } from '../dialog/satisfaction.js';
 import { OUTCOME_LABEL, WORKER_TEXT } from './texts.js';
 
 /** Longest mediator message or note accepted. */

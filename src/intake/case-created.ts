@@ -2,7 +2,7 @@
 import { tr, type BiText } from '../core/i18n.js';
 import type { Category, Clock, Locale, ReplyDraft, ServiceTier } from '../core/types.js';
 import type { CaseRecord } from '../storage/types.js';
-import { addDays, civilDateOf, isoWeekday, minuteOfDay, splitIsoDate } from './parse/civil-date.js';
+import { addDays, civilDateOf, isoWeekday, minuteOfDay, splitIsoDate } from '../text/civil-date.js';
 
 const TIER_PROMISES: Record<ServiceTier, BiText> = {
   on_the_spot: { 'zh-CN': '小事当场回应', en: 'Small matter: answered on the spot' },

@@ -4,7 +4,7 @@
  * not counted again, so "扣工资" counts as a deduction and not also as wages.
  */
 import type { Category } from '../core/types.js';
-import { normalizeAnswer } from './parse/normalize.js';
+import { normalizeAnswer } from '../text/normalize.js';
 
 /** What the classifier decided and why. */
 export interface GrievanceClassification {

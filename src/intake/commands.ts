@@ -1,6 +1,6 @@
 /** Words that steer the intake itself rather than answer a question: cancel, help, skip, change an answer. */
-import { compactAnswer } from './parse/normalize.js';
-import { isUnsureAnswer } from './parse/yes-no.js';
+import { compactAnswer } from '../text/normalize.js';
+import { isUnsureAnswer } from '../text/yes-no.js';
 
 /** A command a worker typed (or pressed) inside intake. */
 export type IntakeCommand =

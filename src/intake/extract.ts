@@ -1,11 +1,11 @@
 /** Facts a worker already gave in the first message, so intake does not ask for them again. */
-import { parseAmount, type ParsedAmount } from './parse/amount.js';
-import { parseCount, type ParsedCount } from './parse/count.js';
-import { parseDate, type ParsedDate } from './parse/date.js';
-import { parsePeriod, type ParsedPeriod } from './parse/period.js';
-import { parsePlace, type ParsedPlace } from './parse/place.js';
-import { findPlatforms } from './parse/platform.js';
-import { normalizeAnswer } from './parse/normalize.js';
+import { parseAmount, type ParsedAmount } from '../text/amount.js';
+import { parseCount, type ParsedCount } from '../text/count.js';
+import { parseDate, type ParsedDate } from '../text/date.js';
+import { parsePeriod, type ParsedPeriod } from '../text/period.js';
+import { parsePlace, type ParsedPlace } from '../text/place.js';
+import { findPlatforms } from '../text/platform.js';
+import { normalizeAnswer } from '../text/normalize.js';
 
 /** Everything the extractor found; absent fields were not in the text. */
 export interface ExtractedFacts {

@@ -10,8 +10,8 @@ import { classifyGrievance, CONFIDENT_CLASSIFICATION } from './classify.js';
 import { COMMAND_CHOICES, detectControlCommand, detectEditCommand, type IntakeCommand } from './commands.js';
 import { extractFacts } from './extract.js';
 import { INTAKE_TEXT } from './messages.js';
-import { redactIdNumbers } from './parse/id-number.js';
-import { normalizeAnswer, storableText } from './parse/normalize.js';
+import { redactIdNumbers } from '../text/id-number.js';
+import { normalizeAnswer, storableText } from '../text/normalize.js';
 import {
   cancelAnswer,
   chooseCategory,

@@ -5,7 +5,7 @@ import type { EvidenceRef } from '../storage/types.js';
 import { CATEGORY_LABELS } from './categories.js';
 import { extractFacts } from './extract.js';
 import { INTAKE_TEXT } from './messages.js';
-import { storableText } from './parse/normalize.js';
+import { storableText } from '../text/normalize.js';
 import { currentSlot, nameStillOpen, questionReply, relevantSlots } from './questions.js';
 import { findSlot, slotsFor } from './slots/catalog.js';
 import type { SlotDefinition } from './slots/types.js';

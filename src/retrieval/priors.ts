@@ -2,7 +2,7 @@
  * Priors by law: a worker's question is about labour law far more often than about the civil
  * code or workplace safety rules, so those rank a little lower unless the question is about them.
  */
-import type { NamedPlaces } from '../intake/parse/place.js';
+import type { NamedPlaces } from '../text/place.js';
 
 /** Multipliers for well-known instruments; anything else (e.g. a local policy) gets DEFAULT_PRIOR. */
 const LAW_PRIORS: Record<string, number> = {

@@ -9,7 +9,7 @@ import type { ClassifierScorer } from './classifier.js';
 import { reciprocalRankFusion } from './fusion.js';
 import { topPositions } from './top.js';
 import type { Lexicon } from './lexicon.js';
-import { parsePlace, placesNamedIn, type NamedPlaces } from '../intake/parse/place.js';
+import { parsePlace, placesNamedIn, type NamedPlaces } from '../text/place.js';
 import { lawPrior, placeNames, placePrior } from './priors.js';
 import { DEFAULT_QUERY_WEIGHTS, prepareQuery, type QueryWeights } from './query.js';
 import { createTokenizer, normalizeText, type Tokenizer } from './tokenize.js';

@@ -5,7 +5,7 @@
  * contract suites in test/contracts/.
  */
 import type { Category, Locale, OutgoingMessage, ServiceTier } from '../core/types.js';
-import type { UnansweredStore } from '../kb/unanswered.js';
+import type { UnansweredStore } from '../knowledge/unanswered.js';
 
 /** Where a case is in the union's process. */
 export type CaseStatus = 'waiting' | 'active' | 'open' | 'closed';

@@ -1,6 +1,6 @@
 /** Starting channels: an unreachable platform is retried in the background, a refusal stops start-up. */
 import { describe, expect, it, vi } from 'vitest';
-import { startChannels } from '../../src/channel-starter.js';
+import { startChannels } from '../../src/app/channel-starter.js';
 import { networkFailed, platformRefused } from '../../src/core/errors.js';
 import { createLogger } from '../../src/core/logger.js';
 import type { BotHandler, ChannelAdapter } from '../../src/core/types.js';

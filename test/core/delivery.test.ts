@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../../src/config.js';
-import { createGongyou, type Gongyou } from '../../src/app.js';
+import { createGongyou, type Gongyou } from '../../src/app/app.js';
 import { platformRefused } from '../../src/core/errors.js';
 import type { BotHandler, ChannelAdapter, IncomingMessage, OutgoingMessage } from '../../src/core/types.js';
 import type { MediatorEvent } from '../../src/core/mediator.js';

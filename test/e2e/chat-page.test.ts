@@ -4,8 +4,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { startHttpServer, type RunningHttpServer } from '../../src/web/server.js';
-import { launch, newPage, close } from '../web/browser.js';
+import { startHttpServer, type RunningHttpServer } from '../../src/http/server.js';
+import { launch, newPage, close } from '../adapters/web/browser.js';
 import { startHarness, type Harness } from './harness.js';
 
 let h: Harness;

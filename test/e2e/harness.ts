@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../../src/config.js';
-import { createGongyou, type Gongyou } from '../../src/app.js';
+import { createGongyou, type Gongyou } from '../../src/app/app.js';
 import type { OutgoingMessage } from '../../src/core/types.js';
 
 /** A clock tests can move. */

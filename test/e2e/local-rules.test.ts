@@ -5,7 +5,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openKnowledgeBase } from '../../src/kb/knowledge-base.js';
+import { openKnowledgeBase } from '../../src/knowledge/knowledge-base.js';
 import { startHarness, texts, type Harness } from './harness.js';
 
 let h: Harness;

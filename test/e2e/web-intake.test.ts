@@ -4,7 +4,7 @@
  * middle, a duplicate delivery, bad requests, evidence, and privacy of cases.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { groupUnanswered, UnansweredLog, unansweredFile } from '../../src/kb/unanswered.js';
+import { groupUnanswered, UnansweredLog, unansweredFile } from '../../src/knowledge/unanswered.js';
 import { startHarness, texts, type Harness } from './harness.js';
 
 let h: Harness;

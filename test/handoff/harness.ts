@@ -9,14 +9,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach } from 'vitest';
 import type { Hono } from 'hono';
-import { createGongyou, type Gongyou } from '../../src/app.js';
+import { createGongyou, type Gongyou } from '../../src/app/app.js';
 import { loadConfig } from '../../src/config.js';
 import type { Bot } from '../../src/core/bot.js';
 import type { Delivery } from '../../src/core/delivery.js';
 import type { ChannelAdapter, Clock, IncomingMessage, OutgoingMessage } from '../../src/core/types.js';
 import type { HandoffService } from '../../src/handoff/service.js';
 import { DEFAULT_SUPERVISOR_GRACE_MS } from '../../src/handoff/scheduler.js';
-import type { HandoffWiring } from '../../src/handoff/wiring.js';
+import type { HandoffWiring } from '../../src/app/handoff.js';
 import type { Storage, StaffUser } from '../../src/storage/types.js';
 
 /** A clock tests move by hand. */

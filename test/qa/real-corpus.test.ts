@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openKnowledgeBase, type KnowledgeBase } from '../../src/kb/knowledge-base.js';
+import { openKnowledgeBase, type KnowledgeBase } from '../../src/knowledge/knowledge-base.js';
 import { createQaService } from '../../src/qa/service.js';
 import type { QaService } from '../../src/qa/types.js';
 

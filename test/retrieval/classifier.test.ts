@@ -2,10 +2,10 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openKnowledgeBase } from '../../src/kb/knowledge-base.js';
-import { bankFingerprint, shippedQuestionBank } from '../../src/kb/question-bank.js';
-import { shippedLexiconEntries } from '../../src/kb/lexicon.js';
-import { classifierFile, readClassifier, SHIPPED_CLASSIFIER, trainingExamples } from '../../src/kb/train.js';
+import { openKnowledgeBase } from '../../src/knowledge/knowledge-base.js';
+import { bankFingerprint, shippedQuestionBank } from '../../src/knowledge/question-bank.js';
+import { shippedLexiconEntries } from '../../src/knowledge/lexicon.js';
+import { classifierFile, readClassifier, SHIPPED_CLASSIFIER, trainingExamples } from '../../src/knowledge/train.js';
 import { createClassifierScorer, decodeClassifier, encodeClassifier, textTerms, trainClassifier, WARM_START_OPTIONS, type TrainingExample } from '../../src/retrieval/classifier.js';
 import { createLexicon } from '../../src/retrieval/lexicon.js';
 import { trainClassifierInThreads } from '../../src/retrieval/train-threads.js';
@@ -13,7 +13,7 @@ import { prepareQuery } from '../../src/retrieval/query.js';
 import { createRetriever } from '../../src/retrieval/retriever.js';
 import { createTokenizer } from '../../src/retrieval/tokenize.js';
 import type { Passage } from '../../src/retrieval/types.js';
-import { fixedClock, tempDir } from '../kb/helpers.js';
+import { fixedClock, tempDir } from '../knowledge/helpers.js';
 
 const tokenizer = createTokenizer('mixed');
 const lexicon = createLexicon(shippedLexiconEntries());

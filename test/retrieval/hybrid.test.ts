@@ -3,12 +3,12 @@ import { copyFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { shippedLexiconEntries } from '../../src/kb/lexicon.js';
-import { openKnowledgeBase } from '../../src/kb/knowledge-base.js';
+import { shippedLexiconEntries } from '../../src/knowledge/lexicon.js';
+import { openKnowledgeBase } from '../../src/knowledge/knowledge-base.js';
 import { createLexicon } from '../../src/retrieval/lexicon.js';
 import { createRetriever } from '../../src/retrieval/retriever.js';
 import type { Passage } from '../../src/retrieval/types.js';
-import { corpusDir, tempDir } from '../kb/helpers.js';
+import { corpusDir, tempDir } from '../knowledge/helpers.js';
 
 const passages: Passage[] = [
   { id: '劳动法#44', kind: 'article', law: '劳动法', article: 44, text: '安排劳动者延长工作时间的，支付不低于工资的百分之一百五十的工资报酬' },

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { shippedLexiconEntries } from '../../src/kb/lexicon.js';
+import { shippedLexiconEntries } from '../../src/knowledge/lexicon.js';
 import { createLexicon, parseLexiconText, readLexiconEntries } from '../../src/retrieval/lexicon.js';
 
 describe('domain lexicon', () => {

@@ -6,10 +6,10 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Citation } from '../../src/core/types.js';
-import { searchArticles } from '../../src/kb/cli.js';
-import { evaluateRetrieval, parseEvalJsonl } from '../../src/kb/eval.js';
-import { openKnowledgeBase, type KnowledgeBase } from '../../src/kb/knowledge-base.js';
-import { corpusDir, repoRoot, tempDir } from '../kb/helpers.js';
+import { searchArticles } from '../../src/knowledge/cli.js';
+import { evaluateRetrieval, parseEvalJsonl } from '../../src/knowledge/eval.js';
+import { openKnowledgeBase, type KnowledgeBase } from '../../src/knowledge/knowledge-base.js';
+import { corpusDir, repoRoot, tempDir } from '../knowledge/helpers.js';
 
 let work: { dir: string; cleanup: () => Promise<void> };
 let kb: KnowledgeBase;

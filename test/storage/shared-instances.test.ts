@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../../src/config.js';
-import { createGongyou, type Gongyou } from '../../src/app.js';
+import { createGongyou, type Gongyou } from '../../src/app/app.js';
 import { openSharedStorage } from '../../src/storage/shared.js';
 import type { IncomingMessage } from '../../src/core/types.js';
 import { TEST_DATABASE_URL, TEST_REDIS_URL, dropIsolated, isolatedNames } from './shared-env.js';

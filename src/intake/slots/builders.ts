@@ -1,15 +1,15 @@
 /** One builder per answer kind: each pairs a parser with its schema, formatter and re-ask reason. */
 import type { BiText } from '../../core/i18n.js';
 import type { Locale } from '../../core/types.js';
-import { formatAmount, parseAmount } from '../parse/amount.js';
-import { addYears, civilDateOf } from '../parse/civil-date.js';
-import { formatCount, parseCount } from '../parse/count.js';
-import { formatDate, parseDate } from '../parse/date.js';
-import { storableText } from '../parse/normalize.js';
-import { formatPeriod, parsePeriod } from '../parse/period.js';
-import { formatPlace, parsePlace } from '../parse/place.js';
-import { findPlatforms } from '../parse/platform.js';
-import { parseYesNo, type YesNoWords } from '../parse/yes-no.js';
+import { formatAmount, parseAmount } from '../../text/amount.js';
+import { addYears, civilDateOf } from '../../text/civil-date.js';
+import { formatCount, parseCount } from '../../text/count.js';
+import { formatDate, parseDate } from '../../text/date.js';
+import { storableText } from '../../text/normalize.js';
+import { formatPeriod, parsePeriod } from '../../text/period.js';
+import { formatPlace, parsePlace } from '../../text/place.js';
+import { findPlatforms } from '../../text/platform.js';
+import { parseYesNo, type YesNoWords } from '../../text/yes-no.js';
 import { z } from 'zod';
 import { evidenceKindLabel, evidenceKindsIn } from './evidence-kinds.js';
 import type { SlotDefinition, SlotKind, SlotOption, SlotParse, SlotSpec } from './types.js';

@@ -5,8 +5,8 @@
  */
 import type { Category } from '../../core/types.js';
 import type { ExtractedFacts } from '../extract.js';
-import { formatPlace } from '../parse/place.js';
-import { storableText } from '../parse/normalize.js';
+import { formatPlace } from '../../text/place.js';
+import { storableText } from '../../text/normalize.js';
 import {
   amountSlot,
   choiceSlot,

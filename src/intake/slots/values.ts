@@ -1,6 +1,6 @@
 /** Zod schemas of normalised slot answers; saved intake state is checked against them on load. */
 import { z } from 'zod';
-import { isIsoDate } from '../parse/civil-date.js';
+import { isIsoDate } from '../../text/civil-date.js';
 
 const isoDate = z.string().refine(isIsoDate, 'expected a YYYY-MM-DD date');
 const yearMonthString = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);

@@ -1,0 +1,162 @@
+/** The web chat's JSON API: send a message, upload a file, list later messages. */
+import { PerKeyRateLimiter } from './rate-limit.js';
+import type { Context, Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { formatConversationKey } from '../../src/core/conversation-key.js';
+import type { Attachment, IncomingMessage, OutgoingMessage } from '../../src/core/types.js';
+import type { WebAppDeps } from '../../src/http/app.js';
+import { sendWebError, WEB_ERROR_TEXT } from '../../src/http/errors.js';
+import { checkIdempotencyKey, checkWebMessage, MAX_ID_CHARS, type InputCheck, type WebMessageInput } from './message-input.js';
+
+/** Largest JSON body accepted: far above 2,000 characters of text, far below anything abusive. */
+export const MAX_JSON_BODY_BYTES = 64 * 1024;
+/** Default largest uploaded file. */
+export const DEFAULT_MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+/** Room for the multipart framing and small fields around the file. */
+const MULTIPART_OVERHEAD_BYTES = 64 * 1024;
+
+/** The conversation key of a web user (also their user key: web chats are always private). */
+export function webConversationKey(userId: string): string {
+  return formatConversationKey({ channel: 'web', chatId: userId });
+}
+
+/** Copy only the documented fields, so internal extras never leak to the page. */
+export function toWebReply(message: OutgoingMessage): OutgoingMessage {
+  const reply: OutgoingMessage = { id: message.id, text: message.text, meta: message.meta };
+  if (message.choices && message.choices.length > 0) reply.choices = message.choices.map((c) => ({ id: c.id, label: c.label }));
+  return reply;
+}
+
+/** Turn validated input into the normalised message the core expects. */
+function toIncoming(deps: WebAppDeps, input: WebMessageInput, idempotencyKey: string | undefined, attachments: Attachment[]): IncomingMessage {
+  const key = webConversationKey(input.userId);
+  const incoming: IncomingMessage = {
+    channel: 'web',
+    conversationKey: key,
+    userKey: key,
+    messageId: input.messageId ?? idempotencyKey ?? deps.newId(),
+    text: input.text,
+    attachments,
+    isGroup: false,
+    mentioned: false,
+    receivedAt: deps.clock.now(),
+  };
+  if (input.choiceId !== undefined) incoming.choiceId = input.choiceId;
+  return incoming;
+}
+
+/** Run one turn; a bot failure becomes a polite 500 and the details go to the log only. */
+async function runTurn(c: Context, deps: WebAppDeps, incoming: IncomingMessage): Promise<Response> {
+  try {
+    const replies = await deps.bot.handle(incoming);
+    return c.json({ replies: replies.map(toWebReply) });
+  } catch (err) {
+    deps.logger.error({ err, conversationKey: incoming.conversationKey, messageId: incoming.messageId }, 'web turn failed');
+    return sendWebError(c, 500, 'internal_error', WEB_ERROR_TEXT.internal);
+  }
+}
+
+/** Refuse with 400 when a check failed; undefined when it passed. */
+function refuse(c: Context, check: InputCheck | undefined): Response | undefined {
+  if (!check || check.ok) return undefined;
+  const { code, text, vars, field } = check.problem;
+  return sendWebError(c, 400, code, text, vars, field);
+}
+
+/** Media type of a request without parameters, lower-cased. */
+function mediaType(c: Context): string {
+  return (c.req.header('content-type') ?? '').split(';')[0].trim().toLowerCase();
+}
+
+/** Messages one web user may send per minute unless configured. */
+export const DEFAULT_RATE_LIMIT_PER_MINUTE = 60;
+
+/** Mount the web chat API on the app. */
+export function mountChatApi(app: Hono, deps: WebAppDeps): void {
+  const maxUploadBytes = deps.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES;
+  const maxMb = Math.round((maxUploadBytes / (1024 * 1024)) * 10) / 10;
+  const limiter = new PerKeyRateLimiter(deps.rateLimitPerMinute ?? DEFAULT_RATE_LIMIT_PER_MINUTE, deps.clock);
+  const overBudget = (c: Context, userId: string) => {
+    if (limiter.take(userId)) return undefined;
+    const seconds = limiter.retryAfterSeconds();
+    c.header('Retry-After', String(seconds));
+    return sendWebError(c, 429, 'rate_limited', WEB_ERROR_TEXT.rateLimited, { seconds });
+  };
+
+  app.post(
+    '/api/web/messages',
+    bodyLimit({
+      maxSize: MAX_JSON_BODY_BYTES,
+      onError: (c) => sendWebError(c, 413, 'payload_too_large', WEB_ERROR_TEXT.bodyTooLarge, { maxKb: MAX_JSON_BODY_BYTES / 1024 }),
+    }),
+    async (c) => {
+      if (mediaType(c) !== 'application/json') return sendWebError(c, 400, 'unsupported_content_type', WEB_ERROR_TEXT.needJson);
+      let body: unknown;
+      try {
+        body = JSON.parse(await c.req.text());
+      } catch {
+        return sendWebError(c, 400, 'invalid_json', WEB_ERROR_TEXT.invalidJson);
+      }
+      const check = checkWebMessage(body, { requireText: true });
+      const idempotencyKey = c.req.header('idempotency-key');
+      const refused = refuse(c, check) ?? refuse(c, checkIdempotencyKey(idempotencyKey));
+      if (refused || !check.ok) return refused!;
+      const limited = overBudget(c, check.value.userId);
+      if (limited) return limited;
+      return runTurn(c, deps, toIncoming(deps, check.value, idempotencyKey, []));
+    },
+  );
+
+  app.get('/api/web/messages', async (c) => {
+    const userId = c.req.query('userId');
+    const after = c.req.query('after');
+    const refused = refuse(c, checkWebMessage({ userId, text: '' }, { requireText: false }));
+    if (refused) return refused;
+    if (after !== undefined && after.length > MAX_ID_CHARS) {
+      return sendWebError(c, 400, 'invalid_field', WEB_ERROR_TEXT.fieldTooLong, { field: 'after', max: MAX_ID_CHARS }, 'after');
+    }
+    const messages = await deps.messages.listOutbound(webConversationKey(userId!), after || undefined);
+    return c.json({ messages: messages.map(toWebReply) });
+  });
+
+  app.post(
+    '/api/web/uploads',
+    bodyLimit({
+      maxSize: maxUploadBytes + MULTIPART_OVERHEAD_BYTES,
+      onError: (c) => sendWebError(c, 413, 'payload_too_large', WEB_ERROR_TEXT.fileTooLarge, { maxMb }),
+    }),
+    async (c) => {
+      if (mediaType(c) !== 'multipart/form-data') return sendWebError(c, 400, 'unsupported_content_type', WEB_ERROR_TEXT.needMultipart);
+      let form: Record<string, unknown>;
+      try {
+        form = (await c.req.parseBody()) as Record<string, unknown>;
+      } catch {
+        return sendWebError(c, 400, 'invalid_form', WEB_ERROR_TEXT.invalidForm);
+      }
+      const check = checkWebMessage(
+        // a File where text belongs is not a string, so the check refuses it
+        { userId: form.userId, text: form.text, messageId: form.messageId, choiceId: form.choiceId },
+        { requireText: false },
+      );
+      const idempotencyKey = c.req.header('idempotency-key');
+      const refused = refuse(c, check) ?? refuse(c, checkIdempotencyKey(idempotencyKey));
+      if (refused || !check.ok) return refused!;
+      const file = form.file;
+      if (!(file instanceof File)) {
+        return sendWebError(c, 400, 'missing_field', WEB_ERROR_TEXT.missingField, { field: 'file' }, 'file');
+      }
+      if (file.size === 0) return sendWebError(c, 400, 'empty_file', WEB_ERROR_TEXT.emptyFile, {}, 'file');
+      const limited = overBudget(c, check.value.userId);
+      if (limited) return limited;
+      if (file.size > maxUploadBytes) return sendWebError(c, 413, 'payload_too_large', WEB_ERROR_TEXT.fileTooLarge, { maxMb }, 'file');
+      const mimeType = file.type || 'application/octet-stream';
+      const attachment: Attachment = {
+        kind: mimeType.startsWith('image/') ? 'image' : 'file',
+        mimeType,
+        data: Buffer.from(await file.arrayBuffer()),
+      };
+      if (file.name) attachment.name = file.name;
+      return runTurn(c, deps, toIncoming(deps, check.value, idempotencyKey, [attachment]));
+    },
+  );
+}

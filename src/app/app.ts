@@ -1,0 +1,239 @@
+/**
+ * Composition root: the only place that knows every part. Builds storage,
+ * knowledge base, Q&A, handoff, the bot, the HTTP app and the adapters from
+ * the configuration. Tests build it too, with an injected clock and data dir.
+ */
+import { randomBytes } from 'node:crypto';
+import type { Hono } from 'hono';
+import type { AppConfig } from '../config.js';
+import type { ChannelAdapter, Clock } from '../core/types.js';
+import { systemClock } from '../core/types.js';
+import { createLogger, type Logger } from '../core/logger.js';
+import { createBot, type Bot } from '../core/bot.js';
+import { OutboxBus } from '../core/outbox-bus.js';
+import { Delivery } from '../core/delivery.js';
+import type { Storage } from '../storage/types.js';
+import { openEmbeddedStorage } from '../storage/embedded.js';
+import { openLiveKnowledgeBase } from '../knowledge/live.js';
+import { createQaService } from '../qa/index.js';
+import { createReranker } from '../llm/rerank.js';
+import { createQueryRewriter } from '../llm/rewrite.js';
+import { HandoffService } from '../handoff/service.js';
+import { createHandoffWiring } from './handoff.js';
+import { registerSlackMediatorConsole, type SlackAppHolder } from '../../adapters/slack/mediator/console.js';
+import { IdentityLinks } from '../identity/links.js';
+import { dialogMiddleware } from '../dialog/middleware.js';
+import type { DialogServices } from '../dialog/services.js';
+import { createHttpApp } from '../http/app.js';
+
+/** Open the configured storage (embedded SQLite + keyv, or PostgreSQL + Redis). */
+export async function openStorage(config: AppConfig, clock: Clock = systemClock): Promise<Storage> {
+  if (config.env.STORAGE === 'shared') {
+    // Loaded only when used: the PostgreSQL and Redis clients cost ~30 MB of memory.
+    const { openSharedStorage } = await import('../storage/shared.js');
+    return openSharedStorage({ databaseUrl: config.env.DATABASE_URL!, redisUrl: config.env.REDIS_URL!, schema: config.env.DATABASE_SCHEMA, clock });
+  }
+  return openEmbeddedStorage({ dataDir: config.dataDir, clock });
+}
+
+/** Short, unique, roughly time-ordered message ids. */
+export function createIdGenerator(clock: Clock = systemClock): () => string {
+  let counter = 0;
+  const node = randomBytes(3).toString('hex');
+  return () => `m${clock.now().getTime().toString(36)}${node}${(counter++ % 46656).toString(36).padStart(3, '0')}`;
+}
+
+/** What tests and main() may replace. */
+export interface GongyouOverrides {
+  clock?: Clock;
+  logger?: Logger;
+  storage?: Storage;
+  /** Extra adapters (tests); configured ones are created by main(). */
+  adapters?: ChannelAdapter[];
+}
+
+/** A built (not yet listening) Gongyou. */
+export interface Gongyou {
+  config: AppConfig;
+  app: Hono;
+  bot: Bot;
+  storage: Storage;
+  bus: OutboxBus;
+  delivery: Delivery;
+  handoff: HandoffService;
+  adapters: Map<string, ChannelAdapter>;
+  logger: Logger;
+  clock: Clock;
+  /** Whether /readyz answers 200. */
+  ready: boolean;
+  /** Each channel adapter's status (`up`, `retrying`, `stopped`), shown by /readyz once the channels were started. */
+  channelStatus?: () => Record<string, string>;
+  /** Stop adapters, finish turns in flight, flush and close storage. */
+  close(): Promise<void>;
+}
+
+/** Build Gongyou from configuration. */
+export async function createGongyou(config: AppConfig, overrides: GongyouOverrides = {}): Promise<Gongyou> {
+  const clock = overrides.clock ?? systemClock;
+  const logger = overrides.logger ?? createLogger({ level: config.env.LOG_LEVEL });
+  const storage = overrides.storage ?? (await openStorage(config, clock));
+  const newId = createIdGenerator(clock);
+  const bus = new OutboxBus();
+  const calendar = { workingHours: config.workingHours, holidays: config.holidays };
+
+  // The openai SDK is loaded only when an LLM is configured.
+  // Budget: rewrite ≤ 1 s (+ rerank ≤ 1 s when on) + answer, so a failing LLM still ends in the
+  // extractive answer within 6 s: the answer gets 4.5 s, or 3.5 s when reranking is on.
+  const rerankOn = Boolean(config.llm) && config.env.LLM_RERANK;
+  const llm = config.llm ? (await import('../llm/client.js')).createLlmClient({ ...config.llm, budgetMs: rerankOn ? 3500 : 4500 }, logger) : undefined;
+  // The bot follows its data folder: an admin's `kb import`, `kb rollback`, `kb train` or edited
+  // lexicon is searched within KB_RELOAD_SECONDS, without a restart.
+  const kb = await openLiveKnowledgeBase(
+    {
+      dataDir: config.dataDir,
+      embeddings: config.embeddings
+        ? { ...config.embeddings, baseURL: config.embeddings.baseURL ?? 'https://api.openai.com/v1' }
+        : undefined,
+      // with an LLM, colloquial questions are rewritten into legal terms before retrieval
+      rewrite: llm ? createQueryRewriter(llm) : undefined,
+      // optionally the model reorders the best articles (LLM_RERANK=true)
+      rerank: llm && rerankOn ? createReranker(llm) : undefined,
+      clock,
+      utcOffsetHours: config.env.GONGYOU_TIMEZONE_OFFSET,
+      warn: (msg, detail) => logger.warn({ detail }, msg),
+    },
+    {
+      reloaded: ({ ms, changed }) => logger.info({ ms: Math.round(ms), changed }, 'knowledge base reloaded'),
+      failed: (err) => logger.warn({ err }, 'knowledge base changed but could not be opened; still searching the previous version'),
+      lowMemory: (info) =>
+        logger.warn(info, 'knowledge base changed but the heap has no room for a second copy; still searching the previous version, trying again at the next check (restart, or raise --max-old-space-size, to switch now)'),
+    },
+  );
+  if (config.env.KB_RELOAD_SECONDS > 0) kb.watch(config.env.KB_RELOAD_SECONDS * 1000);
+  const qa = createQaService({
+    retriever: kb.retriever,
+    cards: kb.cards,
+    llm,
+    clock,
+    logger,
+    lowConfidenceThreshold: config.env.QA_HANDOFF_THRESHOLD,
+    // What workers asked that the bot was unsure of: `npx gongyou kb unanswered` lists it.
+    onUnsure: (report) => void storage.unanswered.record({ at: clock.now().toISOString(), ...report }),
+  });
+  const handoff = new HandoffService({
+    cases: storage.cases,
+    staff: storage.staff,
+    clock,
+    calendar,
+    utcOffsetHours: config.env.GONGYOU_TIMEZONE_OFFSET,
+  });
+  const services: DialogServices = {
+    cases: storage.cases,
+    blobs: storage.blobs,
+    qa,
+    handoff,
+    identities: new IdentityLinks(storage.state, clock),
+    calendar,
+    handoffThreshold: config.env.QA_HANDOFF_THRESHOLD,
+  };
+  const bot = createBot({
+    messages: storage.messages,
+    dedupe: storage.dedupe,
+    state: storage.state,
+    lock: storage.lock,
+    bus,
+    clock,
+    logger,
+    newId,
+    middleware: dialogMiddleware,
+    services,
+    defaultLocale: config.env.GONGYOU_DEFAULT_LOCALE,
+    afterTurn: (message) => {
+      if (delivery.hasPendingFor(message.conversationKey)) {
+        delivery.flushConversation(message.conversationKey).catch((err: unknown) => logger.warn({ err }, 'flush after contact failed'));
+      }
+    },
+  });
+  const adapters = new Map<string, ChannelAdapter>();
+  for (const adapter of overrides.adapters ?? []) adapters.set(adapter.name, adapter);
+  const delivery = new Delivery({ messages: storage.messages, bus, clock, logger, newId, adapters });
+
+  const gongyou: Gongyou = {
+    config,
+    app: undefined as unknown as Hono,
+    bot,
+    storage,
+    bus,
+    delivery,
+    handoff,
+    adapters,
+    logger,
+    clock,
+    ready: true,
+    async close() {
+      gongyou.ready = false;
+      for (const adapter of adapters.values()) {
+        await adapter.stop().catch((err: unknown) => logger.warn({ err, adapter: adapter.name }, 'adapter stop failed'));
+      }
+      await bot.drain();
+      await kb.close();
+      await storage.close();
+    },
+  };
+  // ── handoff wiring (owned by the handoff engineer): mediator API, console, scheduler, Slack console ──
+  const handoffWiring = createHandoffWiring({
+    storage,
+    handoff,
+    bot,
+    delivery,
+    clock,
+    logger,
+    calendar,
+    collective: { minCases: config.env.COLLECTIVE_MIN_CASES, windowDays: config.env.COLLECTIVE_WINDOW_DAYS },
+  });
+  const mounts: Array<{ path: string; app: Hono }> = [...handoffWiring.mounts];
+  const slackApp = (adapters.get('slack') as (ChannelAdapter & SlackAppHolder) | undefined)?.app;
+  if (slackApp && config.env.SLACK_MEDIATOR_CHANNEL) {
+    registerSlackMediatorConsole(slackApp, {
+      desk: handoffWiring.desk,
+      channel: config.env.SLACK_MEDIATOR_CHANNEL,
+      supervisorChannel: config.env.SLACK_SUPERVISOR_CHANNEL,
+      allowedUsers: config.env.SLACK_MEDIATOR_USERS,
+      allowedGroups: config.env.SLACK_MEDIATOR_GROUPS,
+      threads: storage.state,
+      logger,
+      utcOffsetHours: config.env.GONGYOU_TIMEZONE_OFFSET,
+    });
+  }
+  // a test passes its own clock and calls scheduler.tick(); production ticks every minute
+  if (!overrides.clock) handoffWiring.scheduler.start();
+  const closeWithoutScheduler = gongyou.close;
+  gongyou.close = async () => {
+    handoffWiring.scheduler.stop();
+    await closeWithoutScheduler();
+  };
+  // A message the platform refused (WeChat's 48-hour window) waits for the worker's next contact; tell the mediators.
+  delivery.on('undeliverable', ({ conversationKey, message, error }) => {
+    void (async () => {
+      const state = await storage.state.get<{ activeCaseId?: string }>(conversationKey);
+      if (!state?.activeCaseId) return;
+      const reason = error instanceof Error ? error.message : String(error);
+      await storage.cases.updateCase(state.activeCaseId, {}, 'system', 'message_undeliverable', clock.now());
+      handoffWiring.desk.emit({ type: 'undeliverable', caseId: state.activeCaseId, text: message.text, reason, at: clock.now().toISOString() });
+    })().catch((err: unknown) => logger.warn({ err }, 'could not report an undeliverable message'));
+  });
+  // ── end of handoff wiring ──
+  gongyou.app = createHttpApp({
+    bot,
+    messages: storage.messages,
+    bus,
+    routes: [...adapters.values()].flatMap((a) => a.routes ?? []),
+    mounts,
+    health: { ready: async () => gongyou.ready, channels: () => gongyou.channelStatus?.() ?? {} },
+    logger,
+    newId,
+    clock,
+    rateLimitPerMinute: config.env.WEB_RATE_LIMIT_PER_MINUTE,
+  });
+  return gongyou;
+}

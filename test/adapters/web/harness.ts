@@ -1,0 +1,67 @@
+/** Builds the HTTP app around fakes, for in-process tests and the browser test's real server. */
+import pino from 'pino';
+import { OutboxBus, type OutboxListener } from '../../../src/core/outbox-bus.js';
+import { createHttpApp, type WebAppDeps } from '../../../src/http/app.js';
+import { InMemoryMessageLog } from '../../fakes/message-log.js';
+import { ScriptedBot, type BotScript } from '../../fakes/scripted-bot.js';
+
+/** The app and the fakes behind it, so tests can look at what happened. */
+export interface WebHarness {
+  app: ReturnType<typeof createHttpApp>;
+  bot: ScriptedBot;
+  messages: InMemoryMessageLog;
+  bus: OutboxBus;
+  /** Flip to make /readyz answer 503. */
+  readiness: { ready: boolean };
+  /** The id generator the app and bot share (`id-1`, `id-2`, ...). */
+  newId: () => string;
+}
+
+/** A fixed clock: tests never depend on the real time. */
+export const TEST_NOW = new Date('2026-03-15T08:30:00.000Z');
+
+/** Create the app with a scripted bot, an in-memory log and a fresh bus. */
+export function createWebHarness(
+  options: { script?: BotScript; deps?: Partial<WebAppDeps>; botPublishesReplies?: boolean } = {},
+): WebHarness {
+  let counter = 0;
+  const newId = () => `id-${++counter}`;
+  const messages = new InMemoryMessageLog();
+  const bus = options.deps?.bus ?? new OutboxBus();
+  const bot = new ScriptedBot({ messages, newId, script: options.script, bus: options.botPublishesReplies ? bus : undefined });
+  const readiness = { ready: true };
+  const app = createHttpApp({
+    bot,
+    messages,
+    bus,
+    health: { ready: async () => readiness.ready },
+    logger: pino({ level: 'silent' }),
+    newId,
+    clock: { now: () => TEST_NOW },
+    ...options.deps,
+  });
+  return { app, bot, messages, bus, readiness, newId };
+}
+
+/** POST a JSON body (already a string, so tests can send broken JSON too). */
+export function postJson(app: WebHarness['app'], path: string, body: string, headers: Record<string, string> = {}) {
+  return app.request(path, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+}
+
+/** A bus that counts live subscriptions, so a test can wait for a page or stream to be listening. */
+export class CountingBus extends OutboxBus {
+  /** Subscriptions not yet stopped. */
+  active = 0;
+
+  /** Subscribe and count; the returned stop function uncounts. */
+  override subscribe(conversationKey: string, listener: OutboxListener): () => void {
+    this.active++;
+    const stop = super.subscribe(conversationKey, listener);
+    let stopped = false;
+    return () => {
+      if (!stopped) this.active--;
+      stopped = true;
+      stop();
+    };
+  }
+}
