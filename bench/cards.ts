@@ -10,7 +10,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseEvalJsonl } from '../src/knowledge/eval.js';
+import { parseEvalJsonl } from '../src/admin/eval.js';
 import { openKnowledgeBase } from '../src/knowledge/knowledge-base.js';
 import { gatherEvidence } from '../src/qa/evidence.js';
 import { composeExtractiveBody } from '../src/qa/extractive.js';

@@ -8,8 +8,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Citation } from '../src/core/types.js';
-import { searchArticles } from '../src/knowledge/cli.js';
-import { evaluateRetrieval, parseEvalJsonl } from '../src/knowledge/eval.js';
+import { searchArticles } from '../src/admin/kb-commands.js';
+import { evaluateRetrieval, parseEvalJsonl } from '../src/admin/eval.js';
 import { openKnowledgeBase, type KnowledgeBase } from '../src/knowledge/knowledge-base.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');

@@ -17,6 +17,15 @@ function sources(dir) {
   });
 }
 
+/** Every folder named `public` (static files a module serves from beside itself). */
+function publicDirs(dir) {
+  return readdirSync(path.join(root, dir)).flatMap((name) => {
+    const rel = path.join(dir, name);
+    if (!statSync(path.join(root, rel)).isDirectory()) return [];
+    return name === 'public' ? [rel] : publicDirs(rel);
+  });
+}
+
 rmSync(out, { recursive: true, force: true });
 await build({
   entryPoints: [...sources(path.join(root, 'src')), ...sources(path.join(root, 'adapters'))],
@@ -29,7 +38,7 @@ await build({
   logLevel: 'warning',
 });
 // Files the code reads next to itself at run time.
-for (const asset of ['src/web/public', 'src/web/console/public', 'src/kb/lexicon.json', 'src/kb/questions', 'src/kb/classifier.bin', 'prompts']) {
+for (const asset of [...publicDirs('src'), ...publicDirs('adapters'), 'content', 'prompts']) {
   const from = path.join(root, asset);
   try {
     cpSync(from, path.join(out, asset), { recursive: true });

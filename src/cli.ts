@@ -5,7 +5,7 @@
 import { Command, CommanderError } from 'commander';
 import { loadConfig } from './config.js';
 import { GongyouError } from './core/errors.js';
-import { registerKbCommands, registerEvalCommands } from './knowledge/cli.js';
+import { registerKbCommands, registerEvalCommands } from './admin/kb-commands.js';
 import { openStorage } from './app/app.js';
 
 /** Register `users add` and `users list`. */

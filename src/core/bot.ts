@@ -7,7 +7,7 @@
  */
 import type { Logger } from './logger.js';
 import type { BotHandler, Clock, IncomingMessage, Locale, OutgoingMessage, ReplyDraft } from './types.js';
-import type { ConversationLock, DedupeStore, MessageLog, ConversationStateStore } from '../storage/types.js';
+import type { ConversationLock, DedupeStore, MessageLog, ConversationStateStore } from './ports.js';
 import { compose, type Middleware, type TurnContext } from './pipeline.js';
 import { KeyedQueue } from './keyed-queue.js';
 import { parseConversationState, type ConversationState } from './conversation-state.js';

@@ -5,7 +5,7 @@
  */
 import type { Logger } from './logger.js';
 import type { ChannelAdapter, Clock, OutgoingMessage, ReplyDraft } from './types.js';
-import type { MessageLog } from '../storage/types.js';
+import type { MessageLog } from './ports.js';
 import type { OutboxBus } from './outbox-bus.js';
 import { parseConversationKey } from './conversation-key.js';
 import { GongyouError } from './errors.js';

@@ -15,7 +15,7 @@ import {
   type IntakeResult,
   type IntakeState,
 } from '../intake/index.js';
-import type { CaseDraft, CaseRecord, EvidenceRef } from '../storage/types.js';
+import type { CaseDraft, CaseRecord, EvidenceRef } from '../cases/model.js';
 import type { DialogContext } from './services.js';
 import { M } from './messages.js';
 import { looksLikeQuestion } from './patterns.js';

@@ -7,7 +7,7 @@ import type { Choice, ReplyDraft } from '../core/types.js';
 import { tr } from '../core/i18n.js';
 import { detectCrisis, crisisReply } from '../safety/index.js';
 import type { DialogServices, DialogContext } from './services.js';
-import type { EvidenceRef } from '../storage/types.js';
+import type { EvidenceRef } from '../cases/model.js';
 import { M } from './messages.js';
 import * as P from './patterns.js';
 import { showProgress } from './progress.js';

@@ -1,6 +1,6 @@
 /** "查进度": a worker's own cases (never anyone else's), with status, owner and next step. */
 import { tr } from '../core/i18n.js';
-import type { CaseRecord } from '../storage/types.js';
+import type { CaseRecord } from '../cases/model.js';
 import type { DialogContext } from './services.js';
 import { CATEGORY_LABEL, M, NEXT_STEP, STATUS_LABEL } from './messages.js';
 

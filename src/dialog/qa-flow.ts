@@ -1,7 +1,7 @@
 /** Legal questions and handoff requests inside the dialog. */
 import type { Choice, ReplyDraft } from '../core/types.js';
 import { tr } from '../core/i18n.js';
-import type { CaseRecord } from '../storage/types.js';
+import type { CaseRecord } from '../cases/model.js';
 import type { DialogContext } from './services.js';
 import { categoryFromText } from '../qa/topics.js';
 import { M } from './messages.js';

@@ -2,7 +2,8 @@
 import type { Category, IncomingMessage, Locale } from '../core/types.js';
 import type { QaAnswer } from '../qa/types.js';
 import type { TurnContext } from '../core/pipeline.js';
-import type { BlobStore, CaseRecord, CaseStore, EvidenceRef } from '../storage/types.js';
+import type { BlobStore } from '../core/ports.js';
+import type { CaseRecord, CaseStore, EvidenceRef } from '../cases/model.js';
 
 /** A grounded answer to a legal question (the answer service's own type). */
 export type QaAnswerPort = QaAnswer;

@@ -21,7 +21,8 @@ import {
   type SatisfactionSummary,
 } from '../core/mediator.js';
 import type { Clock, IncomingMessage, OutgoingMessage, ReplyDraft } from '../core/types.js';
-import type { CaseRecord, Storage } from '../storage/types.js';
+import type { CaseRecord } from '../cases/model.js';
+import type { Storage } from '../storage/types.js';
 import { renderCaseFile } from './case-file.js';
 import { buildPacket, PACKET_TRANSCRIPT_LIMIT, satisfactionScore } from './packet.js';
 import { findCollectiveGroups, inScope, toQueueItem, waitingSince } from './queue.js';

@@ -4,7 +4,7 @@
  * fact names are read tolerantly (several spellings) so a renamed slot does
  * not silently stop the escalation; the summary is checked as a fallback.
  */
-import type { CaseRecord } from '../storage/types.js';
+import type { CaseRecord } from '../cases/model.js';
 
 const YES = new Set([true, 'yes', 'true', '是', '有', '住院', 'hospital', 'hospitalised', 'hospitalized']);
 const HOSPITAL_WORDS = /住院|急诊|送医|医院|骨折|手术|hospital|surgery|fracture/i;

@@ -1,7 +1,8 @@
 /** The handoff packet: everything a mediator needs, gathered from the case, its history and the transcript. */
 import type { CasePacket, QueueItem, TranscriptLine } from '../core/mediator.js';
 import type { Citation } from '../core/types.js';
-import type { CaseHistoryEntry, CaseRecord, EvidenceRef, LoggedMessage } from '../storage/types.js';
+import type { CaseHistoryEntry, CaseRecord, EvidenceRef } from '../cases/model.js';
+import type { LoggedMessage } from '../core/ports.js';
 
 /** Longest transcript a packet carries; older lines are in the message log. */
 export const PACKET_TRANSCRIPT_LIMIT = 500;

@@ -1,7 +1,7 @@
 /** Who sees which case (routing by skill or region) and how a case looks in the queue. */
 import type { CollectiveGroup, MediatorActor, QueueItem } from '../core/mediator.js';
 import type { Category } from '../core/types.js';
-import type { CaseRecord } from '../storage/types.js';
+import type { CaseRecord } from '../cases/model.js';
 
 /** Fact names intake may use for the worker's region, in order of preference. */
 const REGION_FIELDS = ['region', 'city', 'district'] as const;

@@ -8,7 +8,7 @@
 import { tr } from '../core/i18n.js';
 import type { Logger } from '../core/logger.js';
 import type { Clock, OutgoingMessage, ReplyDraft } from '../core/types.js';
-import type { CaseHistoryEntry, CaseRecord, CaseStore } from '../storage/types.js';
+import type { CaseHistoryEntry, CaseRecord, CaseStore } from '../cases/model.js';
 import { dueAt } from '../cases/tier.js';
 import type { MediatorDesk } from './desk.js';
 import { personNeededReason } from './needs-person.js';

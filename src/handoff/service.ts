@@ -6,7 +6,7 @@
 import { EventEmitter } from 'node:events';
 import type { Clock, IncomingMessage, ServiceTier } from '../core/types.js';
 import { tr, type BiText } from '../core/i18n.js';
-import type { CaseRecord, CaseStore, EvidenceRef, StaffStore } from '../storage/types.js';
+import type { CaseRecord, CaseStore, EvidenceRef, StaffStore } from '../cases/model.js';
 import type { HandoffPort, HandoffRequest } from '../dialog/services.js';
 import { dueAt } from '../cases/tier.js';
 import type { MediatorDesk } from './desk.js';

@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import type { Logger } from 'pino';
 import type { OutboxBus } from '../core/outbox-bus.js';
 import type { BotHandler, Clock, HttpRoute } from '../core/types.js';
-import type { MessageLog } from '../storage/types.js';
+import type { MessageLog } from '../core/ports.js';
 import { mountChatApi } from '../../adapters/web/chat-api.js';
 import { mountChatEvents } from '../../adapters/web/chat-events.js';
 import { mountChatPage } from '../../adapters/web/chat-page.js';

@@ -11,7 +11,7 @@ import { GongyouError } from '../core/errors.js';
 import { tr, type BiText } from '../core/i18n.js';
 import type { Logger } from '../core/logger.js';
 import type { MediatorActions, MediatorActor, MediatorEvent, QueueStatus } from '../core/mediator.js';
-import type { StaffStore } from '../storage/types.js';
+import type { StaffStore } from '../cases/model.js';
 import { CASE_FILE_CSP } from '../handoff/case-file.js';
 import { MEDIATOR_ERROR_TEXT } from '../handoff/texts.js';
 

@@ -6,7 +6,7 @@
  */
 import { randomInt } from 'node:crypto';
 import type { Clock } from '../core/types.js';
-import type { ConversationStateStore } from '../storage/types.js';
+import type { ConversationStateStore } from '../core/ports.js';
 import type { IdentityPort } from '../dialog/services.js';
 
 /** How long a linking code stays valid. */

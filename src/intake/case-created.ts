@@ -1,7 +1,7 @@
 /** The message a worker gets once their case exists: number, promise with due time, next steps, deadlines. */
 import { tr, type BiText } from '../core/i18n.js';
 import type { Category, Clock, Locale, ReplyDraft, ServiceTier } from '../core/types.js';
-import type { CaseRecord } from '../storage/types.js';
+import type { CaseRecord } from '../cases/model.js';
 import { addDays, civilDateOf, isoWeekday, minuteOfDay, splitIsoDate } from '../text/civil-date.js';
 
 const TIER_PROMISES: Record<ServiceTier, BiText> = {

@@ -4,7 +4,7 @@
  */
 import { tr } from '../core/i18n.js';
 import type { Category, Clock, Locale, ReplyDraft } from '../core/types.js';
-import type { CaseDraft, EvidenceRef } from '../storage/types.js';
+import type { CaseDraft, EvidenceRef } from '../cases/model.js';
 import { categoryOfChoice } from './categories.js';
 import { classifyGrievance, CONFIDENT_CLASSIFICATION } from './classify.js';
 import { COMMAND_CHOICES, detectControlCommand, detectEditCommand, type IntakeCommand } from './commands.js';

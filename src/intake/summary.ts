@@ -1,7 +1,7 @@
 /** The summary a worker confirms, and the case draft made from it. */
 import { tr } from '../core/i18n.js';
 import type { Locale } from '../core/types.js';
-import type { CaseDraft } from '../storage/types.js';
+import type { CaseDraft } from '../cases/model.js';
 import { assignTier, dueAt } from '../cases/tier.js';
 import { deadlineWarnings } from '../cases/deadlines.js';
 import { CATEGORY_LABELS } from './categories.js';

@@ -1,7 +1,7 @@
 /** State transitions shared by the intake phases: moving on, answering, keeping notes, giving up. */
 import { tr } from '../core/i18n.js';
 import type { Category, Locale } from '../core/types.js';
-import type { EvidenceRef } from '../storage/types.js';
+import type { EvidenceRef } from '../cases/model.js';
 import { CATEGORY_LABELS } from './categories.js';
 import { extractFacts } from './extract.js';
 import { INTAKE_TEXT } from './messages.js';

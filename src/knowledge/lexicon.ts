@@ -2,13 +2,14 @@
  * The lexicon the knowledge base searches with: the shipped data file (src/kb/lexicon.json)
  * merged with an admin's `<dataDir>/kb/lexicon.json` or `lexicon.txt`.
  */
+import { contentPath } from '../content.js';
 import { readFileSync } from 'node:fs';
 import { createLexicon, parseLexiconText, readLexiconEntries, type Lexicon, type LexiconEntry } from '../retrieval/lexicon.js';
 import type { KbStore } from './store.js';
 
 /** The shipped lexicon entries (read once; the file is data, not code). */
 export function shippedLexiconEntries(): LexiconEntry[] {
-  const raw = JSON.parse(readFileSync(new URL('./lexicon.json', import.meta.url), 'utf8')) as unknown;
+  const raw = JSON.parse(readFileSync(contentPath('lexicon.json'), 'utf8')) as unknown;
   const { entries, problems } = readLexiconEntries(raw);
   if (problems.length > 0) throw new Error(`shipped lexicon is broken: ${problems.join('; ')}`);
   return entries;

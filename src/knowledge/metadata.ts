@@ -3,7 +3,7 @@
  * article's 自…起施行), then front matter, then an admin's sidecar file, each overriding the last.
  */
 import type { Jurisdiction, KbDocument } from '../retrieval/types.js';
-import { chineseDigitsToNumber, chineseToNumber } from './numerals.js';
+import { chineseDigitsToNumber, chineseToNumber } from '../text/numerals.js';
 
 /** Fields an admin may set in front matter or a `<file>.meta.json` sidecar. */
 export type MetadataOverrides = Partial<Omit<KbDocument, 'law'>>;

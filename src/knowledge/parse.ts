@@ -4,7 +4,7 @@
  * article, heading, annex or rule, so its 款 and 项 stay with it.
  */
 import type { Passage } from '../retrieval/types.js';
-import { CHINESE_NUMERAL_CHARS, chineseToNumber } from './numerals.js';
+import { CHINESE_NUMERAL_CHARS, chineseToNumber } from '../text/numerals.js';
 import { readDocumentMetadata, type MetadataOverrides, type ParsedMetadata } from './metadata.js';
 
 /** One article (or numbered section) before long ones are split. */

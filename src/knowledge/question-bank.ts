@@ -4,13 +4,15 @@
  * A new question that resembles bank questions votes for their articles: a hand-written
  * "doc2query" expansion that reaches articles whose own words the asker never uses.
  */
+import { contentPath } from '../content.js';
 import { createHash } from 'node:crypto';
+import path from 'node:path';
 import { readdirSync, readFileSync } from 'node:fs';
 import type { BankQuestion } from '../retrieval/types.js';
 
 export type { BankQuestion };
 
-const BANK_DIR = new URL('./questions/', import.meta.url);
+const BANK_DIR = contentPath('questions');
 
 /** Read one bank line: the question, or what is wrong with the line. */
 function parseBankLine(line: string): BankQuestion | 'json' | 'fields' {
@@ -60,7 +62,7 @@ let shipped: BankQuestion[] | undefined;
 export function shippedQuestionBank(): BankQuestion[] {
   if (!shipped) {
     const files = readdirSync(BANK_DIR).filter((file) => file.endsWith('.jsonl')).sort();
-    shipped = files.flatMap((file) => parseBankFile(file, readFileSync(new URL(file, BANK_DIR), 'utf8')));
+    shipped = files.flatMap((file) => parseBankFile(file, readFileSync(path.join(BANK_DIR, file), 'utf8')));
   }
   return shipped;
 }

@@ -4,6 +4,7 @@
  * `npx gongyou kb train`; the shipped model (src/kb/classifier.bin) was made this way with all of
  * ../shared/corpus imported, and a model in the data folder takes its place once an admin trains one.
  */
+import { contentPath } from '../content.js';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { decodeClassifier, encodeClassifier, textTerms, type ArticleClassifier, type TrainingExample, type TrainOptions } from '../retrieval/classifier.js';
@@ -63,7 +64,7 @@ export function classifierFile(kbRoot: string): string {
 }
 
 /** The model shipped with the code, trained on the national corpus. */
-export const SHIPPED_CLASSIFIER = new URL('./classifier.bin', import.meta.url);
+export const SHIPPED_CLASSIFIER = contentPath('models', 'classifier.bin');
 
 /** Read a model file; absent is `undefined`, damaged is an error. */
 export async function readClassifier(file: string | URL): Promise<ArticleClassifier | undefined> {

@@ -1,5 +1,5 @@
 /** Citations: from passages, to 依据《劳动合同法》第八十二条, and back out of model text to catch invented ones. */
-import { chineseToNumber } from '../knowledge/numerals.js';
+import { chineseToNumber } from '../text/numerals.js';
 import type { Citation, Locale } from '../core/types.js';
 import type { GuideCard, Passage } from '../retrieval/types.js';
 

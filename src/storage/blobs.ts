@@ -7,7 +7,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { GongyouError } from '../core/errors.js';
-import type { BlobStore } from './types.js';
+import type { BlobStore } from '../core/ports.js';
 
 /** sha256 of a buffer, lowercase hex: the address of a blob in every backend. */
 export function sha256Hex(data: Buffer): string {

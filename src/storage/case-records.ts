@@ -2,7 +2,7 @@
  * Case logic both backends share, so SQLite and PostgreSQL cannot disagree on
  * what a case number looks like, what a patch clears or when a claim matches.
  */
-import type { CaseDraft, CasePatch, CaseRecord } from './types.js';
+import type { CaseDraft, CasePatch, CaseRecord } from '../cases/model.js';
 
 /**
  * The union works on China time (UTC+8, no daylight saving), so a case opened

@@ -20,7 +20,7 @@ import { configureSqlite, migrateSqlite } from './sqlite/schema.js';
 import { SqliteStaffStore } from './sqlite/staff.js';
 import { SqliteWriteQueue } from './sqlite/write-queue.js';
 import type { Storage } from './types.js';
-import { UnansweredLog, unansweredFile } from '../knowledge/unanswered.js';
+import { UnansweredLog, unansweredFile } from './unanswered-file.js';
 
 /** Options of the embedded storage. */
 export interface EmbeddedStorageOptions {

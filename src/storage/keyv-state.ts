@@ -4,7 +4,7 @@
  */
 import type Keyv from 'keyv';
 import { GongyouError } from '../core/errors.js';
-import type { ConversationStateStore } from './types.js';
+import type { ConversationStateStore } from '../core/ports.js';
 
 /**
  * Serializer for conversation state: plain JSON. Keyv's default one also

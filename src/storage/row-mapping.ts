@@ -3,7 +3,8 @@
  * and flags as 0/1, PostgreSQL as objects, booleans and bigint strings; these
  * functions accept either so the two stores stay identical.
  */
-import type { CaseHistoryEntry, EvidenceRef, LoggedMessage, StaffUser } from './types.js';
+import type { CaseHistoryEntry, EvidenceRef, StaffUser } from '../cases/model.js';
+import type { LoggedMessage } from '../core/ports.js';
 
 /** A JSON column: text (SQLite, PostgreSQL text) or an already parsed object (PostgreSQL jsonb). */
 export type JsonColumn = string | object | null;

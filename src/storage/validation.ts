@@ -6,7 +6,8 @@ import { z } from 'zod';
 import { CATEGORIES } from '../core/types.js';
 import { GongyouError } from '../core/errors.js';
 import { MEDIATOR_OUTCOMES } from '../core/mediator.js';
-import type { CaseDraft, CaseOutcome, CasePatch, EvidenceRef, LoggedMessage } from './types.js';
+import type { CaseDraft, CaseOutcome, CasePatch, EvidenceRef } from '../cases/model.js';
+import type { LoggedMessage } from '../core/ports.js';
 
 const nonEmpty = z.string().min(1);
 const isoTime = z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'must be an ISO date-time');

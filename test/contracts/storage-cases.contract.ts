@@ -1,6 +1,6 @@
 /** Contract: cases, numbering, updates with history, conditional claims, evidence. */
 import { describe, expect, it } from 'vitest';
-import type { CaseRecord } from '../../src/storage/types.js';
+import type { CaseRecord } from '../../src/cases/model.js';
 import { caseDraft, expectGongyouError, unique, type StorageContractContext } from './storage-fixtures.js';
 
 // Tests that pin exact numbers each own a year, so they do not depend on the order tests run in.

@@ -3,7 +3,9 @@ import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
 import { GongyouError } from '../../src/core/errors.js';
 import type { OutgoingMessage } from '../../src/core/types.js';
-import type { CaseDraft, LoggedMessage, Storage } from '../../src/storage/types.js';
+import type { CaseDraft } from '../../src/cases/model.js';
+import type { LoggedMessage } from '../../src/core/ports.js';
+import type { Storage } from '../../src/storage/types.js';
 
 /** What every contract suite gets: the storage opened for the run, and a way to open another over the same data. */
 export interface StorageContractContext {

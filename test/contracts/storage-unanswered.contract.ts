@@ -1,6 +1,6 @@
 /** Contract: the admin's list of questions the bot was unsure of (storage.unanswered). */
 import { describe, expect, it } from 'vitest';
-import { groupUnanswered } from '../../src/knowledge/unanswered.js';
+import { groupUnanswered } from '../../src/admin/unanswered.js';
 import { unique, type StorageContractContext } from './storage-fixtures.js';
 
 /** What every backend keeps of an unsure answer, and that every instance's notes are in one list. */

@@ -4,7 +4,8 @@
  * middle, a duplicate delivery, bad requests, evidence, and privacy of cases.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { groupUnanswered, UnansweredLog, unansweredFile } from '../../src/knowledge/unanswered.js';
+import { groupUnanswered } from '../../src/admin/unanswered.js';
+import { UnansweredLog, unansweredFile } from '../../src/storage/unanswered-file.js';
 import { startHarness, texts, type Harness } from './harness.js';
 
 let h: Harness;

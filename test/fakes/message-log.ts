@@ -1,6 +1,6 @@
 /** In-memory MessageLog for tests of code that reads or writes the message log. */
 import type { OutgoingMessage } from '../../src/core/types.js';
-import type { LoggedMessage, MessageLog } from '../../src/storage/types.js';
+import type { LoggedMessage, MessageLog } from '../../src/core/ports.js';
 
 /** Keeps every entry in an array, in append order. */
 export class InMemoryMessageLog implements MessageLog {

@@ -4,7 +4,7 @@
  */
 import type { BotHandler, IncomingMessage, OutgoingMessage, ReplyDraft } from '../../src/core/types.js';
 import type { OutboxBus } from '../../src/core/outbox-bus.js';
-import type { MessageLog } from '../../src/storage/types.js';
+import type { MessageLog } from '../../src/core/ports.js';
 
 /** Case number the script hands out. */
 export const SCRIPTED_CASE_ID = 'GY-2026-000123';

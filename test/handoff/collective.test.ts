@@ -1,6 +1,6 @@
 /** Possible collective issues: shared platform/station/employer and category, counts only. */
 import { describe, expect, it } from 'vitest';
-import type { CaseDraft } from '../../src/storage/types.js';
+import type { CaseDraft } from '../../src/cases/model.js';
 import { addStaff, call, type HandoffWorld, worldPerTest } from './harness.js';
 
 const worlds = worldPerTest();

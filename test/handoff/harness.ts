@@ -17,7 +17,8 @@ import type { ChannelAdapter, Clock, IncomingMessage, OutgoingMessage } from '..
 import type { HandoffService } from '../../src/handoff/service.js';
 import { DEFAULT_SUPERVISOR_GRACE_MS } from '../../src/handoff/scheduler.js';
 import type { HandoffWiring } from '../../src/app/handoff.js';
-import type { Storage, StaffUser } from '../../src/storage/types.js';
+import type { Storage } from '../../src/storage/types.js';
+import type { StaffUser } from '../../src/cases/model.js';
 
 /** A clock tests move by hand. */
 export class ManualClock implements Clock {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { caseCreatedReplies, dueInWords } from '../../src/intake/index.js';
-import type { CaseRecord } from '../../src/storage/types.js';
+import type { CaseRecord } from '../../src/cases/model.js';
 import { fixedClock, WEDNESDAY_MORNING } from './helpers.js';
 
 function record(overrides: Partial<CaseRecord> = {}): CaseRecord {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { caseCreatedReplies, intakeStateSchema } from '../../src/intake/index.js';
-import type { CaseRecord } from '../../src/storage/types.js';
+import type { CaseRecord } from '../../src/cases/model.js';
 import { converse, evidenceRef, finalResult, fixedClock, intakeContext, lastText } from './helpers.js';
 
 describe('a full wage intake', () => {

@@ -3,8 +3,8 @@ import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Command } from 'commander';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { joinPieces, registerEvalCommands, registerKbCommands } from '../../src/knowledge/cli.js';
-import { UnansweredLog, unansweredFile } from '../../src/knowledge/unanswered.js';
+import { joinPieces, registerEvalCommands, registerKbCommands } from '../../src/admin/kb-commands.js';
+import { UnansweredLog, unansweredFile } from '../../src/storage/unanswered-file.js';
 import { corpusDir, tempDir } from './helpers.js';
 
 let work: { dir: string; cleanup: () => Promise<void> };

@@ -2,7 +2,8 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { groupUnanswered, UnansweredLog, unansweredFile } from '../../src/knowledge/unanswered.js';
+import { groupUnanswered } from '../../src/admin/unanswered.js';
+import { UnansweredLog, unansweredFile } from '../../src/storage/unanswered-file.js';
 import { createQaService } from '../../src/qa/service.js';
 import type { UnsureReport } from '../../src/qa/types.js';
 import { fakeRetriever, testCards } from '../qa/fakes.js';

@@ -53,7 +53,7 @@ describe('domain lexicon', () => {
   });
 
   it('ships as a data file with valid entries', async () => {
-    const raw = JSON.parse(await readFile(new URL('../../src/kb/lexicon.json', import.meta.url), 'utf8'));
+    const raw = JSON.parse(await readFile(new URL('../../content/lexicon.json', import.meta.url), 'utf8'));
     expect(readLexiconEntries(raw).problems).toEqual([]);
     expect(readLexiconEntries(raw).entries.length).toBeGreaterThan(40);
   });

@@ -6,8 +6,8 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Citation } from '../../src/core/types.js';
-import { searchArticles } from '../../src/knowledge/cli.js';
-import { evaluateRetrieval, parseEvalJsonl } from '../../src/knowledge/eval.js';
+import { searchArticles } from '../../src/admin/kb-commands.js';
+import { evaluateRetrieval, parseEvalJsonl } from '../../src/admin/eval.js';
 import { openKnowledgeBase, type KnowledgeBase } from '../../src/knowledge/knowledge-base.js';
 import { corpusDir, repoRoot, tempDir } from '../knowledge/helpers.js';
 

@@ -9,7 +9,7 @@ import {
   matchesExpectation,
   patchForHistory,
 } from '../../src/storage/case-records.js';
-import type { CaseRecord } from '../../src/storage/types.js';
+import type { CaseRecord } from '../../src/cases/model.js';
 
 const record = (overrides: Partial<CaseRecord> = {}): CaseRecord => ({
   id: 'GY-2101-000001',

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Command } from 'commander';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { registerKbCommands } from '../../src/knowledge/cli.js';
+import { registerKbCommands } from '../../src/admin/kb-commands.js';
 import { openSharedStorage } from '../../src/storage/shared.js';
 import { createPgPool, type PgConnection } from '../../src/storage/postgres/pool.js';
 import { migratePostgres } from '../../src/storage/postgres/schema.js';

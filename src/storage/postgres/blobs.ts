@@ -2,7 +2,7 @@
 import type pg from 'pg';
 import { GongyouError } from '../../core/errors.js';
 import { assertBlobData, isSha256Hex, sha256Hex } from '../blobs.js';
-import type { BlobStore } from '../types.js';
+import type { BlobStore } from '../../core/ports.js';
 
 /** BlobStore on PostgreSQL. */
 export class PgBlobStore implements BlobStore {

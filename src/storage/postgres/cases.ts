@@ -3,7 +3,7 @@ import type pg from 'pg';
 import { GongyouError } from '../../core/errors.js';
 import * as caseRules from '../case-records.js';
 import { fromJson, toEvidenceRef, toHistoryEntry, toJson, type EvidenceRow, type HistoryRow } from '../row-mapping.js';
-import type { CaseDraft, CaseHistoryEntry, CaseRecord, CaseStatus, CaseStore, EvidenceRef } from '../types.js';
+import type { CaseDraft, CaseHistoryEntry, CaseRecord, CaseStatus, CaseStore, EvidenceRef } from '../../cases/model.js';
 import { assertCaseDraft, assertCasePatch, assertEvidenceRef } from '../validation.js';
 import { withTransaction } from './pool.js';
 

@@ -2,7 +2,7 @@
 import type pg from 'pg';
 import type { OutgoingMessage } from '../../core/types.js';
 import { fromJson, toLoggedMessage, type MessageRow } from '../row-mapping.js';
-import type { LoggedMessage, MessageLog } from '../types.js';
+import type { LoggedMessage, MessageLog } from '../../core/ports.js';
 import { assertLogEntry } from '../validation.js';
 
 /** How many undelivered messages a retry sweep gets when it does not say. */

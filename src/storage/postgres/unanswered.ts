@@ -1,6 +1,6 @@
 /** The admin's list of questions the bot was unsure of, in PostgreSQL: every instance writes to one list. */
 import type pg from 'pg';
-import { maskedEntry, readEntry, UNANSWERED_KEPT, type UnansweredEntry, type UnansweredStore } from '../../knowledge/unanswered.js';
+import { maskedEntry, readEntry, UNANSWERED_KEPT, type UnansweredEntry, type UnansweredStore } from '../../core/unanswered.js';
 
 /** After this many notes from one instance, the oldest beyond UNANSWERED_KEPT are deleted. */
 const TRIM_EVERY = 500;

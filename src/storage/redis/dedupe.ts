@@ -1,7 +1,7 @@
 /** Processed platform message ids in Redis, shared by every instance and expiring on their own. */
 import type { RedisClientType } from 'redis';
 import { assertDedupeInput, DEDUPE_RETENTION_MS } from '../dedupe-policy.js';
-import type { DedupeStore } from '../types.js';
+import type { DedupeStore } from '../../core/ports.js';
 
 /**
  * DedupeStore on Redis: SET NX so the first instance to finish a message wins,

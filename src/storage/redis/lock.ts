@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import type { RedisClientType } from 'redis';
 import { GongyouError } from '../../core/errors.js';
-import type { ConversationLock } from '../types.js';
+import type { ConversationLock } from '../../core/ports.js';
 
 const RELEASE = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end`;
 

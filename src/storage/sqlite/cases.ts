@@ -10,7 +10,7 @@ import {
   patchForHistory,
 } from '../case-records.js';
 import { toEvidenceRef, toHistoryEntry, toJson, type EvidenceRow, type HistoryRow } from '../row-mapping.js';
-import type { CaseDraft, CaseHistoryEntry, CaseRecord, CaseStatus, CaseStore, EvidenceRef } from '../types.js';
+import type { CaseDraft, CaseHistoryEntry, CaseRecord, CaseStatus, CaseStore, EvidenceRef } from '../../cases/model.js';
 import { assertCaseDraft, assertCasePatch, assertEvidenceRef } from '../validation.js';
 import type { SqliteWriteQueue } from './write-queue.js';
 

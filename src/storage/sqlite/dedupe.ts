@@ -1,7 +1,7 @@
 /** Processed platform message ids in SQLite, with the replies they produced. */
 import type Database from 'better-sqlite3';
 import { assertDedupeInput, DEDUPE_RETENTION_MS } from '../dedupe-policy.js';
-import type { DedupeStore } from '../types.js';
+import type { DedupeStore } from '../../core/ports.js';
 import type { SqliteWriteQueue } from './write-queue.js';
 
 /** Prune again after this many remembers, so a server that runs for months does not only prune at start-up. */

@@ -2,7 +2,7 @@
 import type Database from 'better-sqlite3';
 import type { OutgoingMessage } from '../../core/types.js';
 import { toLoggedMessage, type MessageRow } from '../row-mapping.js';
-import type { LoggedMessage, MessageLog } from '../types.js';
+import type { LoggedMessage, MessageLog } from '../../core/ports.js';
 import { assertLogEntry } from '../validation.js';
 import type { SqliteWriteQueue } from './write-queue.js';
 

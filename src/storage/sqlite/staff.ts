@@ -2,7 +2,7 @@
 import type Database from 'better-sqlite3';
 import { newStaffUser, toAuditEntry, toJson, toStaffUser, type AuditEntry, type AuditRow } from '../row-mapping.js';
 import { hashStaffToken, looksLikeStaffToken, newStaffToken } from '../staff-tokens.js';
-import type { StaffStore, StaffUser } from '../types.js';
+import type { StaffStore, StaffUser } from '../../cases/model.js';
 import { assertAuditEntry, assertStaffInput } from '../validation.js';
 import type { SqliteWriteQueue } from './write-queue.js';
 

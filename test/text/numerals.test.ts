@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chineseDigitsToNumber, chineseToNumber } from '../../src/knowledge/numerals.js';
+import { chineseDigitsToNumber, chineseToNumber } from '../../src/text/numerals.js';
 
 describe('chineseToNumber', () => {
   it.each([

@@ -10,16 +10,18 @@ import { systemClock, type Citation } from '../core/types.js';
 import { tr, type BiText } from '../core/i18n.js';
 import type { Passage } from '../retrieval/types.js';
 import { evaluateRetrieval, parseEvalJsonl } from './eval.js';
-import type { ImportOutcome } from './import.js';
+import type { ImportOutcome } from '../knowledge/import.js';
 import { DEFAULT_TRAIN_OPTIONS, WARM_START_OPTIONS } from '../retrieval/classifier.js';
 import { defaultTrainingThreads } from '../retrieval/train-threads.js';
-import { openKnowledgeBase, publishedArticleKeys, type DocumentSummary, type KnowledgeBase } from './knowledge-base.js';
-import { KbStore } from './store.js';
-import { dateAt, type Publication } from './in-force.js';
+import { openKnowledgeBase, publishedArticleKeys, type DocumentSummary, type KnowledgeBase } from '../knowledge/knowledge-base.js';
+import { KbStore } from '../knowledge/store.js';
+import { dateAt, type Publication } from '../knowledge/in-force.js';
 import { envSchema } from '../config.js';
-import { chineseToNumber } from './numerals.js';
-import { readBankLines } from './question-bank.js';
-import { groupUnanswered, UnansweredLog, unansweredFile, type UnansweredEntry } from './unanswered.js';
+import { chineseToNumber } from '../text/numerals.js';
+import { readBankLines } from '../knowledge/question-bank.js';
+import { groupUnanswered } from './unanswered.js';
+import { UnansweredLog, unansweredFile } from '../storage/unanswered-file.js';
+import type { UnansweredEntry } from '../core/unanswered.js';
 
 /** Told after a change a running bot picks up by itself (src/kb/live.ts). */
 const RUNNING_BOT_NOTICE = bilingual({
