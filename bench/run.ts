@@ -1,8 +1,9 @@
 /**
  * `npm run bench`: intake throughput/latency/memory, retrieval quality and
  * speed, and live reload of the knowledge base (`npm run bench -- intake`,
- * `-- retrieval` or `-- reload` runs one part). Writes bench/results.json (one object of numeric fields) and prints
- * a table with the targets.
+ * `-- retrieval` or `-- reload` runs one part). Writes bench/results.json (numeric fields, plus
+ * `runs`: the command and machine of each part), prints a table with the targets, and rewrites
+ * the figures table in docs/benchmarks.md (bench/report.ts).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -10,23 +11,12 @@ import { fileURLToPath } from 'node:url';
 import { benchIntake } from './intake.js';
 import { benchReload } from './reload.js';
 import { benchRetrieval } from './retrieval.js';
-
-const TARGETS: Record<string, { cmp: '>=' | '<='; value: number }> = {
-  intakeTurnsPerSec: { cmp: '>=', value: 2000 },
-  turnP99Ms: { cmp: '<=', value: 20 },
-  rssMb: { cmp: '<=', value: 200 },
-  rssWithCorpusMb: { cmp: '<=', value: 200 },
-  retrievalPublicR5: { cmp: '>=', value: 0.75 },
-  retrievalPublicMrr10: { cmp: '>=', value: 0.6 },
-  retrievalColloquialR5: { cmp: '>=', value: 0.9 },
-  retrievalBlindR5: { cmp: '>=', value: 0.9 },
-  searchP95Ms: { cmp: '<=', value: 5 },
-  importMs: { cmp: '<=', value: 5000 },
-  indexLoadMs: { cmp: '<=', value: 500 },
-};
+import { TARGETS, currentMachine, writeReport, type BenchPart, type BenchResults, type BenchRun } from './report.js';
 
 const only = process.argv.slice(2);
 const results: Record<string, number> = {};
+const parts = (['intake', 'retrieval', 'reload'] as const).filter((part) => !only.length || only.includes(part));
+const run: BenchRun = { command: only.length ? `npm run bench -- ${only.join(' ')}` : 'npm run bench', machine: currentMachine() };
 // Intake first: its latency figure should not pay for the retrieval run's garbage.
 if (!only.length || only.includes('intake')) Object.assign(results, await benchIntake());
 if (!only.length || only.includes('retrieval')) Object.assign(results, await benchRetrieval());
@@ -35,13 +25,16 @@ if (!only.length || only.includes('reload')) Object.assign(results, await benchR
 const here = path.dirname(fileURLToPath(import.meta.url));
 const resultsFile = path.join(here, 'results.json');
 // A partial run (`npm run bench -- intake`) updates its own figures and keeps the others.
-let earlier: Record<string, number> = {};
+let earlier: BenchResults = {};
 try {
-  earlier = only.length ? (JSON.parse(readFileSync(resultsFile, 'utf8')) as Record<string, number>) : {};
+  earlier = only.length ? (JSON.parse(readFileSync(resultsFile, 'utf8')) as BenchResults) : {};
 } catch {
   earlier = {};
 }
-writeFileSync(resultsFile, `${JSON.stringify({ ...earlier, ...results }, null, 2)}\n`);
+const runs: Partial<Record<BenchPart, BenchRun>> = { ...earlier.runs };
+for (const part of parts) runs[part] = run;
+writeFileSync(resultsFile, `${JSON.stringify({ ...earlier, ...results, runs }, null, 2)}\n`);
+writeReport({ resultsFile });
 const rows = Object.entries(results).map(([name, value]) => {
   const t = TARGETS[name];
   const ok = t ? (t.cmp === '>=' ? value >= t.value : value <= t.value) : undefined;
