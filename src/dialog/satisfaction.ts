@@ -7,8 +7,7 @@ import { tr, type BiText } from '../core/i18n.js';
 import type { Middleware } from '../core/pipeline.js';
 import type { Choice, Locale } from '../core/types.js';
 import type { DialogServices } from './services.js';
-import { SATISFACTION_ACTION, satisfactionScore } from '../handoff/packet.js';
-import { WORKER_TEXT } from '../handoff/texts.js';
+import { SATISFACTION_ACTION, satisfactionScore } from '../cases/satisfaction.js';
 
 const CHOICE_PREFIX = 'satisfaction:';
 const LABELS: BiText[] = [
@@ -18,6 +17,15 @@ const LABELS: BiText[] = [
   { 'zh-CN': '4 满意', en: '4 Happy' },
   { 'zh-CN': '5 很满意', en: '5 Very happy' },
 ];
+
+
+/** What the worker reads after rating a closed case. */
+const SATISFACTION_TEXT = {
+  thanks: {
+    'zh-CN': '谢谢您的评价（{score} 分），我们会继续改进。有新问题随时告诉我。',
+    en: 'Thank you for your rating ({score}). We will keep improving. Tell me any time if something new comes up.',
+  },
+} satisfies Record<string, BiText>;
 
 /** The five choices for a closed case (ids carry the case so an old button still counts for the right case). */
 export function satisfactionChoices(caseId: string, locale: Locale): Choice[] {
@@ -42,5 +50,5 @@ export const satisfactionAnswer: Middleware<DialogServices> = async (ctx, next) 
     await cases.updateCase(record.id, {}, `worker:${ctx.message.userKey}`, `${SATISFACTION_ACTION}${answer.score}`, ctx.clock.now());
   }
   ctx.state.lastChoices = undefined;
-  ctx.reply({ text: tr(ctx.locale, WORKER_TEXT.satisfactionThanks, { score: answer.score }), meta: { intent: 'satisfaction', caseId: record.id } });
+  ctx.reply({ text: tr(ctx.locale, SATISFACTION_TEXT.thanks, { score: answer.score }), meta: { intent: 'satisfaction', caseId: record.id } });
 };

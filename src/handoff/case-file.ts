@@ -3,7 +3,7 @@
  * a court): one self-contained HTML page, printable on A4, with no script.
  */
 import type { CasePacket, MediatorOutcome } from '../core/mediator.js';
-import { CATEGORY_LABEL } from '../dialog/messages.js';
+import { CATEGORY_LABELS as CATEGORY_LABEL } from '../intake/categories.js';
 import { OUTCOME_LABEL } from './texts.js';
 
 /** Content-Security-Policy of the case file: its own inline styles, nothing else. */

@@ -24,7 +24,8 @@ import type { Clock, IncomingMessage, OutgoingMessage, ReplyDraft } from '../cor
 import type { CaseRecord } from '../cases/model.js';
 import type { Storage } from '../storage/types.js';
 import { renderCaseFile } from './case-file.js';
-import { buildPacket, PACKET_TRANSCRIPT_LIMIT, satisfactionScore } from './packet.js';
+import { buildPacket, PACKET_TRANSCRIPT_LIMIT } from './packet.js';
+import { satisfactionScore } from '../cases/satisfaction.js';
 import { findCollectiveGroups, inScope, toQueueItem, waitingSince } from './queue.js';
 import { SLACK_ACTOR_PREFIX, type HandoffService } from './service.js';
 import { satisfactionChoices } from '../dialog/satisfaction.js';

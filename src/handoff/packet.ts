@@ -2,13 +2,11 @@
 import type { CasePacket, QueueItem, TranscriptLine } from '../core/mediator.js';
 import type { Citation } from '../core/types.js';
 import type { CaseHistoryEntry, CaseRecord, EvidenceRef } from '../cases/model.js';
+import { satisfactionScore } from '../cases/satisfaction.js';
 import type { LoggedMessage } from '../core/ports.js';
 
 /** Longest transcript a packet carries; older lines are in the message log. */
 export const PACKET_TRANSCRIPT_LIMIT = 500;
-
-/** Prefix of the history action that records a satisfaction score (`satisfaction:4`). */
-export const SATISFACTION_ACTION = 'satisfaction:';
 
 /** Articles cited in bot replies, each once, in the order first cited. */
 export function citedArticles(transcript: LoggedMessage[]): Citation[] {
@@ -25,13 +23,6 @@ export function citedArticles(transcript: LoggedMessage[]): Citation[] {
   return out;
 }
 
-/** The score a worker gave, from the case history. */
-export function satisfactionScore(history: CaseHistoryEntry[]): number | undefined {
-  const entry = history.find((h) => h.action.startsWith(SATISFACTION_ACTION));
-  if (!entry) return undefined;
-  const score = Number(entry.action.slice(SATISFACTION_ACTION.length));
-  return Number.isInteger(score) ? score : undefined;
-}
 
 /** Assemble the packet. */
 export function buildPacket(input: {

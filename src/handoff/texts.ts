@@ -29,10 +29,6 @@ export const WORKER_TEXT = {
     'zh-CN': '这次处理您满意吗？请选 1 到 5（5 最满意）。',
     en: 'How satisfied are you with how this was handled? Choose 1 to 5 (5 is best).',
   },
-  satisfactionThanks: {
-    'zh-CN': '谢谢您的评价（{score} 分），我们会继续改进。有新问题随时告诉我。',
-    en: 'Thank you for your rating ({score}). We will keep improving. Tell me any time if something new comes up.',
-  },
   overdueMediators: {
     'zh-CN': '抱歉，案件 {id} 还没有调解员接手，已超过承诺时间。我们已再次提醒调解员，请再耐心等一下。着急可拨打工会服务热线 12351。',
     en: 'Sorry, no mediator has taken case {id} yet and the promised time has passed. We have reminded the mediators again. If it is urgent, call the union hotline 12351.',
