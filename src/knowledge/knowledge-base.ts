@@ -11,11 +11,11 @@ import { createEmbeddingSearch, type EmbeddingsClient, type EmbeddingsConfig } f
 import { bankExpansions, buildPassageIndex, buildQuestionIndex, createRetriever, type EmbeddedRetriever, type RetrievalWeights } from '../retrieval/retriever.js';
 import { compactDictionary, createTokenizer, type Tokenizer, type TokenizerMode } from '../retrieval/tokenize.js';
 import type { BankQuestion, GuideCard, KbDocument, Passage, Retriever } from '../retrieval/types.js';
-import { GUIDE_CARDS } from './cards/index.js';
+import { GUIDE_CARDS } from './cards.js';
 import { importIntoStore, type ImportReport } from './import.js';
 import { loadLexicon } from './lexicon.js';
 import { placeOf } from './metadata.js';
-import { ARTICLE_NOTES } from './notes/index.js';
+import { ARTICLE_NOTES } from './notes.js';
 import { bankFingerprint, readBankLines, shippedQuestionBank } from './question-bank.js';
 import { dateAt, publicationKey, publicationOf, type Publication } from './in-force.js';
 import { KbStore, type DocumentRecord, type Manifest } from './store.js';

@@ -71,6 +71,8 @@ export interface GuideCard {
   keywords: string[];
   /** Words that mean another card fits instead: a question with one of them is never answered with this card. */
   unless?: string[];
+  /** What the card's rights assume: a labour relation, platform work, or nothing in particular. */
+  assumes?: 'labour-relation' | 'platform-work' | 'none';
 }
 
 /** A question written the way people ask, labelled with the articles that answer it (main one first). */

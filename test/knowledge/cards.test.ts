@@ -1,7 +1,7 @@
 /** Guide cards: one per category, bilingual, our own words, and every citation exists in the corpus. */
 import { describe, expect, it } from 'vitest';
 import { CATEGORIES } from '../../src/core/types.js';
-import { GUIDE_CARDS, categoryCard } from '../../src/knowledge/cards/index.js';
+import { GUIDE_CARDS, categoryCard } from '../../src/knowledge/cards.js';
 import { corpusArticles } from './helpers.js';
 
 const articles = await corpusArticles();

@@ -1,6 +1,6 @@
 /** Article notes: every note names an article that exists, and notes stay our own short keywords. */
 import { describe, expect, it } from 'vitest';
-import { ARTICLE_NOTES } from '../../src/knowledge/notes/index.js';
+import { ARTICLE_NOTES } from '../../src/knowledge/notes.js';
 import { buildPassageIndex } from '../../src/retrieval/retriever.js';
 import { createTokenizer } from '../../src/retrieval/tokenize.js';
 import { corpusArticles } from './helpers.js';
