@@ -14,7 +14,7 @@ import { OutboxBus } from '../core/outbox-bus.js';
 import { Delivery } from '../core/delivery.js';
 import type { Storage } from '../storage/types.js';
 import { openEmbeddedStorage } from '../storage/embedded.js';
-import { openLiveKnowledgeBase } from '../knowledge/live.js';
+import { openLiveKnowledgeBase, type RunningKnowledge } from '../knowledge/live.js';
 import { createQaService } from '../qa/index.js';
 import { createReranker } from '../llm/rerank.js';
 import { createQueryRewriter } from '../llm/rewrite.js';
@@ -88,7 +88,7 @@ export async function createGongyou(config: AppConfig, overrides: GongyouOverrid
   const llm = config.llm ? (await import('../llm/client.js')).createLlmClient({ ...config.llm, budgetMs: rerankOn ? 3500 : 4500 }, logger) : undefined;
   // The bot follows its data folder: an admin's `kb import`, `kb rollback`, `kb train` or edited
   // lexicon is searched within KB_RELOAD_SECONDS, without a restart.
-  const kb = await openLiveKnowledgeBase(
+  const kb: RunningKnowledge = await openLiveKnowledgeBase(
     {
       dataDir: config.dataDir,
       embeddings: config.embeddings

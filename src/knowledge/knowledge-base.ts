@@ -59,8 +59,8 @@ export interface DocumentSummary {
   versions: Array<{ version: number; importedAt: string; articleCount: number; hash: string }>;
 }
 
-/** The open knowledge base. */
-export interface KnowledgeBase {
+/** What the running bot uses: search only (import, rollback, retire and training are the admin's, see KnowledgeBase). */
+export interface SearchableKnowledge {
   /** Always searches the currently published passages and cards. */
   readonly retriever: Retriever & { cardPassage(cardId: string): Passage | undefined };
   readonly cards: GuideCard[];
@@ -70,6 +70,13 @@ export interface KnowledgeBase {
   readonly lexiconProblems: string[];
   /** Problems found in the admin's `questions.jsonl` (bad lines, questions citing no published article). */
   readonly questionProblems: string[];
+  /** The published statute passages (for answers that quote articles). */
+  passages(): Passage[];
+  close(): Promise<void>;
+}
+
+/** The knowledge base as the admin commands open it: search plus import, rollback, retirement and training. */
+export interface KnowledgeBase extends SearchableKnowledge {
   import(paths: string[]): Promise<ImportReport>;
   documents(): Promise<DocumentSummary[]>;
   /** Publish an older (or newer) stored version of a document again. */
@@ -89,11 +96,8 @@ export interface KnowledgeBase {
    * whether the question bank (with the admin's questions) changed since; `undefined` when there is none.
    */
   classifierInfo(): { trainedOn: string; unknownArticles: number; bankChanged: boolean } | undefined;
-  /** The published statute passages (for answers that quote articles). */
-  passages(): Passage[];
   /** Whether today's versions in force differ from those searched (an effective or repeal date passed since). */
   publicationDue(): boolean;
-  close(): Promise<void>;
 }
 
 // 2: article notes are part of the index; 3: local rules' passages carry their place. Older

@@ -8,7 +8,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import v8 from 'node:v8';
-import { openKnowledgeBase, type KnowledgeBase, type KnowledgeBaseOptions } from './knowledge-base.js';
+import { openKnowledgeBase, type KnowledgeBase, type KnowledgeBaseOptions, type SearchableKnowledge } from './knowledge-base.js';
 
 /** The files whose change means "open again": what publishing, training and admin edits write last. */
 const WATCHED = ['index.json', 'classifier.bin', 'lexicon.json', 'lexicon.txt', 'questions.jsonl'];
@@ -44,6 +44,9 @@ export interface ReloadEvents {
   /** For tests: how full the heap is. */
   heap?: HeapReading;
 }
+
+/** What the running bot holds: search, following the data folder (`refresh`, `watch`); the admin side stays with the commands. */
+export type RunningKnowledge = SearchableKnowledge & Pick<LiveKnowledgeBase, 'refresh' | 'watch'>;
 
 /** A knowledge base whose published version can change under it. */
 export interface LiveKnowledgeBase extends KnowledgeBase {
