@@ -15,6 +15,7 @@ import { Delivery } from '../core/delivery.js';
 import type { Storage } from '../storage/types.js';
 import { openEmbeddedStorage } from '../storage/embedded.js';
 import { openLiveKnowledgeBase, type RunningKnowledge } from '../knowledge/live.js';
+import { loadAnswerLines, statutePassageLookup } from '../knowledge/answer-lines.js';
 import { createQaService } from '../qa/index.js';
 import { createReranker } from '../llm/rerank.js';
 import { createQueryRewriter } from '../llm/rewrite.js';
@@ -117,6 +118,8 @@ export async function createGongyou(config: AppConfig, overrides: GongyouOverrid
     clock,
     logger,
     lowConfidenceThreshold: config.env.QA_HANDOFF_THRESHOLD,
+    answerLines: loadAnswerLines(),
+    passageOf: statutePassageLookup(() => kb.passages()),
     // What workers asked that the bot was unsure of: `npx gongyou kb unanswered` lists it.
     onUnsure: (report) => void storage.unanswered.record({ at: clock.now().toISOString(), ...report }),
   });

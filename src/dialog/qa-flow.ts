@@ -99,9 +99,8 @@ export async function answerQuestion(
 /** Keep a group answer to its opening (heading and gist) and the legal notice. */
 export function shorten(text: string): string {
   const paragraphs = text.split(/\n{2,}/);
-  // The first block says what it means (a heading and the gist); a one-line lead-in before it (the
-  // unsure line) is kept with it, not instead of it.
-  const head = paragraphs.length > 3 && !paragraphs[0].includes('\n') ? paragraphs.slice(0, 2) : paragraphs.slice(0, 1);
+  // The first block is the answer itself; the unsure line before it is kept with it, not instead of it.
+  const head = paragraphs.length > 3 && /不太有把握|not sure/.test(paragraphs[0]) ? paragraphs.slice(0, 2) : paragraphs.slice(0, 1);
   if (paragraphs.length > head.length + 1) return [...head, paragraphs.at(-1)].join('\n\n');
   // answers built line by line have no blank lines: steps, evidence and citations each take a line
   const lines = text.split('\n').filter((line) => line.trim());

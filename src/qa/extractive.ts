@@ -1,92 +1,113 @@
 /**
- * The answer that needs no model: the best guide card in plain words, then the statute articles it
- * rests on, quoted briefly, cited as 依据《劳动合同法》第八十二条. Used when no LLM is configured and
- * whenever the model fails.
+ * The answer that needs no model, in the order a union legal-aid worker answers: the answer itself in
+ * one to three plain sentences (our answer line for the best article and the kind of question asked,
+ * else the guide card's explanation); the provision it rests on, quoting the one sentence that carries
+ * the answer when the statutes are imported (citing it without a quote otherwise); then, compactly,
+ * what to do and what to keep. Every other article found stays in the citations (`meta`), not on the
+ * screen. Used when no LLM is configured and whenever the model fails.
  */
 import { tr } from '../core/i18n.js';
 import type { Citation, Locale } from '../core/types.js';
-import type { SearchHit } from '../retrieval/types.js';
-import { citationKey, formatCitation, formatSourcesLine, passageCitation, uniqueCitations } from './citations.js';
+import type { AnswerLine, QuestionKind } from '../knowledge/answer-lines.js';
+import type { Passage, SearchHit } from '../retrieval/types.js';
+import { citationKey, formatCitation, passageCitation, uniqueCitations } from './citations.js';
+import { carryingSentence, chooseAnswerLine, questionKind } from './direct-answer.js';
 import type { Evidence } from './evidence.js';
-import { HEADINGS, LOCAL_RULE_NOTE } from './texts.js';
+import { isPlatformInjury } from './platform.js';
+import { HEADINGS, LOCAL_RULE_NOTE, PLATFORM_INJURY_LINE } from './texts.js';
 
-/** The body of an answer and the articles it cites. */
+/** The body of an answer and the articles it cites (the ones shown first). */
 export interface AnswerBody {
   text: string;
   citations: Citation[];
+  /** The answer line the reply opens with, when one answered the question. */
+  answerLine?: AnswerLine;
+  /** What the question asked for. */
+  kind?: QuestionKind;
 }
 
-const MAX_STEPS = 3;
-const MAX_QUOTES = 2;
-const QUOTE_CHARS = 70;
-/** An article hit this far below the best one is not worth quoting. */
+/** What the composer needs beside the evidence. */
+export interface ComposeInput {
+  question: string;
+  lines: readonly AnswerLine[];
+  /** A statute passage by citation, to quote from (absent when no statutes are imported). */
+  passageOf?: (citation: Citation) => Passage | undefined;
+}
+
+const MAX_STEPS = 2;
+const MAX_KEEP = 2;
+/** An article hit this far below the best one is not worth showing. */
 const QUOTE_SCORE_RATIO = 0.6;
-const ARTICLE_HEADING = /^\s*第[零〇一二两三四五六七八九十百千\d]+条\s*/;
+
+/** The first one or two sentences of a card's explanation. */
+function firstSentences(text: string, max = 2): string {
+  const parts = text.split(/(?<=[。！？.!?])/).filter((part) => part.trim() !== '');
+  return parts.slice(0, max).join('').trim();
+}
 
 /** Build the extractive body from the evidence, or undefined when nothing was found. */
-export function composeExtractiveBody(evidence: Evidence, locale: Locale): AnswerBody | undefined {
+export function composeExtractiveBody(evidence: Evidence, locale: Locale, input: ComposeInput = { question: '', lines: [] }): AnswerBody | undefined {
   const card = evidence.bestCard;
-  const quotes = pickQuotes(evidence);
-  if (!card && quotes.length === 0) return undefined;
-  // Blocks (what it means, what to do, the law) are set apart by a blank line: easier to find on a phone.
+  const articleHits = strongArticleHits(evidence.articleHits);
+  if (!card && articleHits.length === 0) return undefined;
+  const kind = questionKind(input.question);
+  const found = articleHits.map((hit) => passageCitation(hit.passage) as Citation);
+  // The articles the answer may rest on: those search found first, then those the card relies on.
+  const candidates = uniqueCitations([...found.slice(0, 3), ...(card?.relies ?? [])]);
+  const line = chooseAnswerLine(input.lines, input.question, candidates, kind);
+
   const blocks: string[][] = [];
+  const opening: string[] = [];
+  if (line) opening.push(locale === 'en' ? line.en : line.zh);
+  else if (card) opening.push(firstSentences(card.explanation[locale]));
+  else opening.push(locale === 'en' ? 'This is what the law says:' : '法律是这样规定的：');
+  if (isPlatformInjury(input.question) && card?.id !== 'platform-injury') opening.push(tr(locale, PLATFORM_INJURY_LINE));
+  blocks.push(opening);
+
+  // The provision: the answer line's article, else the best article found, else the card's first.
+  const basis: Citation | undefined = line ? { law: line.law, article: line.article } : (found[0] ?? card?.relies[0]);
+  const shown: Citation[] = [];
+  if (basis) {
+    shown.push(basis);
+    const hit = articleHits.find((h) => citationKey(passageCitation(h.passage) as Citation) === citationKey(basis));
+    const passage = hit?.passage ?? input.passageOf?.(basis);
+    const source = locale === 'en' ? `Based on ${formatCitation(basis, locale)}` : `依据${formatCitation(basis, locale)}`;
+    const where = passage?.place ? tr(locale, LOCAL_RULE_NOTE, { place: passage.place }) : '';
+    const sentence = passage ? carryingSentence(passage.text, input.question, line?.focus, kind) : '';
+    const law = [sentence ? `${source}${where}：“${sentence}”` : `${source}${where}`];
+    // One more article when search and the card point to a second, different one.
+    const second = [...found, ...(card?.relies ?? [])].find((c) => citationKey(c) !== citationKey(basis));
+    if (second && (line === undefined || found.length > 0)) {
+      shown.push(second);
+      law.push(locale === 'en' ? `See also ${formatCitation(second, locale)}.` : `另见${formatCitation(second, locale)}。`);
+    }
+    blocks.push(law);
+  }
+
   if (card) {
-    blocks.push([`【${card.title[locale]}】`, card.explanation[locale]]);
     const todo: string[] = [];
     const steps = card.nextSteps[locale].slice(0, MAX_STEPS);
-    if (steps.length > 0) todo.push(tr(locale, HEADINGS.nextSteps), ...steps.map((step, i) => `${i + 1}. ${step}`));
-    const keep = card.evidence[locale].slice(0, MAX_STEPS);
+    if (steps.length > 0) todo.push(tr(locale, HEADINGS.nextSteps) + steps.map((step, i) => `${i + 1}. ${step}`).join(locale === 'en' ? ' ' : '；'));
+    const keep = card.evidence[locale].slice(0, MAX_KEEP).map((item) => item.split(/[，,(（]/)[0].split('、').slice(0, 2).join('、'));
     if (keep.length > 0) todo.push(tr(locale, HEADINGS.evidence) + keep.join(locale === 'en' ? ', ' : '、'));
-    if (card.whereToGo[locale].length > 0) todo.push(tr(locale, HEADINGS.whereToGo) + card.whereToGo[locale].join(locale === 'en' ? '; ' : '；'));
+    if (kind === 'where' && card.whereToGo[locale].length > 0) todo.push(tr(locale, HEADINGS.whereToGo) + card.whereToGo[locale].slice(0, 2).join(locale === 'en' ? '; ' : '；'));
     if (todo.length > 0) blocks.push(todo);
   }
-  const law: string[] = [];
-  const quoted = quotes.map((hit) => passageCitation(hit.passage) as Citation);
-  if (quotes.length > 0) {
-    law.push(tr(locale, HEADINGS.quotes));
-    for (const hit of quotes) {
-      const citation = passageCitation(hit.passage) as Citation;
-      const source = locale === 'en' ? formatCitation(citation, locale) : `依据${formatCitation(citation, locale)}`;
-      const where = hit.passage.place ? tr(locale, LOCAL_RULE_NOTE, { place: hit.passage.place }) : '';
-      law.push(`${source}${where}：“${excerpt(hit.passage.text)}”`);
-    }
-  }
-  const quotedKeys = new Set(quoted.map(citationKey));
-  const unquoted = (card?.relies ?? []).filter((c) => !quotedKeys.has(citationKey(c)));
-  if (unquoted.length > 0) law.push(formatSourcesLine(uniqueCitations(unquoted), locale));
-  if (law.length > 0) blocks.push(law);
-  return { text: blocks.map((block) => block.join('\n')).join('\n\n'), citations: uniqueCitations([...quoted, ...(card?.relies ?? [])]) };
+  const citations = uniqueCitations([...shown, ...found, ...(card?.relies ?? [])]);
+  return { text: blocks.map((block) => block.join('\n')).join('\n\n'), citations, answerLine: line, kind };
 }
 
-/**
- * The articles worth quoting, at most two, in search order: the best ones, and those the card relies
- * on if they were found at all. (Quoting the card's articles first quoted a gold article for 84 of
- * 100 blind questions and 138 of 269 public ones; search order does for 91 and 146, since the card is
- * now chosen to agree with the best article; `npx tsx bench/cards.ts`.)
- */
-function pickQuotes(evidence: Evidence): SearchHit[] {
-  const hits = evidence.articleHits.filter((hit) => passageCitation(hit.passage) !== undefined);
-  if (hits.length === 0) return [];
-  const relied = new Set((evidence.bestCard?.relies ?? []).map(citationKey));
-  const isRelied = (hit: SearchHit) => relied.has(citationKey(passageCitation(hit.passage) as Citation));
-  const top = hits[0].score;
-  const strong = hits.filter((hit) => isRelied(hit) || top <= 0 || hit.score >= top * QUOTE_SCORE_RATIO);
+/** The statute hits worth considering: close enough to the best one, each article once, in search order. */
+function strongArticleHits(hits: SearchHit[]): SearchHit[] {
+  const articles = hits.filter((hit) => passageCitation(hit.passage) !== undefined);
+  if (articles.length === 0) return [];
+  const top = articles[0].score;
   const seen = new Set<string>();
-  return strong
-    .filter((hit) => {
-      const key = citationKey(passageCitation(hit.passage) as Citation);
-      if (seen.has(key)) return false;
-      seen.add(key);
-      return true;
-    })
-    .slice(0, MAX_QUOTES);
-}
-
-/** The start of an article, without its heading, cut at a sentence end when one comes soon. */
-function excerpt(text: string): string {
-  const body = text.replace(ARTICLE_HEADING, '').replace(/\s+/g, '');
-  if (body.length <= QUOTE_CHARS) return body;
-  const cut = body.slice(0, QUOTE_CHARS);
-  const sentenceEnd = Math.max(cut.lastIndexOf('。'), cut.lastIndexOf('；'));
-  return sentenceEnd >= QUOTE_CHARS / 2 ? cut.slice(0, sentenceEnd + 1) + '…' : cut + '…';
+  return articles.filter((hit) => {
+    if (top > 0 && hit.score < top * QUOTE_SCORE_RATIO) return false;
+    const key = citationKey(passageCitation(hit.passage) as Citation);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }

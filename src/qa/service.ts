@@ -19,6 +19,8 @@ import type { QaAnswer, QaAskOptions, QaService, QaServiceOptions } from './type
 
 /** Default confidence below which the answer says it is unsure and offers a mediator. */
 export const DEFAULT_LOW_CONFIDENCE = 0.45;
+/** Confidence of a reply that opens with an answer line to the kind of question asked. */
+const ANSWERED_CONFIDENCE = 0.6;
 /** A follow-up this short without a topic of its own ("那我该找谁") is searched with the previous message. */
 const SHORT_FOLLOW_UP = 12;
 
@@ -69,11 +71,15 @@ export function createQaService(options: QaServiceOptions): QaService {
     const evidence = await gatherEvidence(options.retriever, options.cards, query, logger, context);
     const found = evidence.bestCard !== undefined || evidence.articleHits.length > 0;
     const drafted: Drafted = (await draftWithModel(question, history, evidence, locale)) ?? {
-      body: composeExtractiveBody(evidence, locale),
+      body: composeExtractiveBody(evidence, locale, { question: query, lines: options.answerLines ?? [], passageOf: options.passageOf }),
       confidence: scoreConfidence(measureSignals(query, evidence), found),
       answeredBy: 'extractive',
       modelWantsHuman: false,
     };
+    // A reply that opens with our answer line to the very kind of question asked, from an article search
+    // put first or the card relies on, answers the question: it is not marked unsure.
+    const line = drafted.body?.answerLine;
+    if (line && drafted.answeredBy === 'extractive' && line.kind === drafted.body?.kind) drafted.confidence = Math.max(drafted.confidence, ANSWERED_CONFIDENCE);
     const topic = humanNeededTopic(question);
     const needsHuman = topic !== undefined || drafted.modelWantsHuman;
     const unsure = drafted.body === undefined || drafted.confidence < threshold;
@@ -116,6 +122,7 @@ export function createQaService(options: QaServiceOptions): QaService {
       offerIntake: category,
       choices: choiceIds.length > 0 ? choiceIds.map((id): Choice => ({ id, label: tr(locale, CHOICE_LABELS[id]) })) : undefined,
       answeredBy: drafted.answeredBy,
+      ...(drafted.body && evidence.bestCard ? { card: { id: evidence.bestCard.id, title: evidence.bestCard.title[locale] } } : {}),
     };
   }
 

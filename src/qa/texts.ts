@@ -57,7 +57,7 @@ export const NEEDS_PERSON: Record<HumanTopic, BiText> = {
 
 /** Headings of the extractive answer. */
 export const HEADINGS = {
-  nextSteps: { 'zh-CN': '接下来可以：', en: 'What you can do next:' },
+  nextSteps: { 'zh-CN': '可以这样做：', en: 'What you can do: ' },
   evidence: { 'zh-CN': '记得保留：', en: 'Keep as evidence: ' },
   whereToGo: { 'zh-CN': '可以求助：', en: 'Where to get help: ' },
   quotes: { 'zh-CN': '相关法条（节选）：', en: 'Related articles (excerpt, Chinese original):' },
@@ -74,4 +74,10 @@ export const CHOICE_LABELS = {
 export const LOCAL_RULE_NOTE: BiText = {
   'zh-CN': '（{place}的地方规定，只在当地适用）',
   en: ' (a local rule of {place}: it applies there only)',
+};
+
+/** Told to every platform rider or driver who asks about an injury at work. */
+export const PLATFORM_INJURY_LINE: BiText = {
+  'zh-CN': '通过平台接单的，还有职业伤害保障：不要求劳动关系，平台按单缴费。受伤后马上在平台App里报案，保留订单记录和病历。',
+  en: 'If you take orders through a platform, you also have occupational-injury protection: no labour relation is needed and the platform pays for it per order. Report the injury in the platform app at once and keep the order record and medical records.',
 };

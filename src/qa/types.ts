@@ -3,7 +3,8 @@ import type { Logger } from '../core/logger.js';
 import type { Category, Choice, Citation, Clock, Locale } from '../core/types.js';
 import type { LlmClient } from '../llm/types.js';
 import type { PromptLoader } from '../llm/prompts.js';
-import type { GuideCard, Retriever } from '../retrieval/types.js';
+import type { GuideCard, Passage, Retriever } from '../retrieval/types.js';
+import type { AnswerLine } from '../knowledge/answer-lines.js';
 
 /** One answer to a worker's question, ready to send, with the facts the pipeline needs. */
 export interface QaAnswer {
@@ -21,6 +22,8 @@ export interface QaAnswer {
   offerIntake?: Category;
   /** Buttons or numbered options: `handoff`, `rephrase`, `start_intake`. */
   choices?: Choice[];
+  /** The guide card the answer is built around (id and title in the reply's language), when one was used. */
+  card?: { id: string; title: string };
   /** Who wrote the text: the model from retrieved passages, or the extractive fallback (added for logs and tests). */
   answeredBy?: 'model' | 'extractive' | 'rules';
 }
@@ -52,6 +55,10 @@ export interface QaServiceOptions {
   lowConfidenceThreshold?: number;
   /** Prompt templates (default: the prompts/ folder). */
   prompts?: PromptLoader;
+  /** Our direct answers to the kinds of question articles answer (content/answers). */
+  answerLines?: AnswerLine[];
+  /** A published statute passage by citation, to quote the sentence that carries the answer. */
+  passageOf?: (citation: Citation) => Passage | undefined;
   /** Told of each legal question answered below the threshold or not at all (the admin's unanswered list). */
   onUnsure?: (report: UnsureReport) => void;
 }

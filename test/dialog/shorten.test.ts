@@ -10,10 +10,10 @@ describe('shortening an answer for a group', () => {
   it('keeps the heading and gist and the closing notice, not the steps or the law', async () => {
     const full = (await qa.answer('站长拖欠工资不给结钱怎么办', { locale: 'zh-CN' })).text;
     const short = shorten(full);
-    expect(short).toMatch(/^【工资被拖欠怎么办】\n/);
-    expect(short).not.toMatch(/接下来可以|依据《/);
+    expect(short).toMatch(/^测试卡片：老板或站点拖着不发工资/);
+    expect(short).not.toMatch(/可以这样做|依据《/);
     expect(short.split('\n').at(-1)).toBe('以上是法律信息，不是律师意见。');
-    expect(short.length * 2).toBeLessThan(full.length);
+    expect(short.length).toBeLessThan(full.length * 0.6);
   });
 
   it('keeps the gist after the unsure line, in both languages', async () => {

@@ -13,7 +13,7 @@ describe('extractive answer (no LLM)', () => {
     const answer = await service().answer('站长拖欠工资不给结钱怎么办', { locale: 'zh-CN' });
     expect(answer.intent).toBe('legal_qa');
     expect(answer.answeredBy).toBe('extractive');
-    expect(answer.text).toContain('【工资被拖欠怎么办】');
+    expect(answer.card?.title).toBe('工资被拖欠怎么办');
     expect(answer.text).toContain('书面催要');
     expect(answer.text).toMatch(/1\. 截图保存接单和结算记录/);
     expect(answer.text).toMatch(/依据《劳动合同法》第三十条：“测试条文：单位应当按时足额发放工资/);
@@ -21,12 +21,13 @@ describe('extractive answer (no LLM)', () => {
     expect(answer.citations).toEqual([{ law: '劳动合同法', article: 30 }]);
   });
 
-  it('sets its parts apart with a blank line: what it means, what to do, the law, then the caveats', async () => {
+  it('sets its parts apart with a blank line: the answer, the law, what to do, then the caveats', async () => {
     const answer = await service().answer('站长拖欠工资不给结钱怎么办', { locale: 'zh-CN' });
     const blocks = answer.text.split('\n\n');
     expect(answer.text).not.toMatch(/\n{3,}/);
-    expect(blocks[0]).toMatch(/^【工资被拖欠怎么办】\n/);
-    expect(blocks[1]).toMatch(/^接下来可以：\n1\. /);
+    expect(blocks[0]).toMatch(/^测试卡片：老板或站点拖着不发工资/);
+    expect(blocks[1]).toMatch(/^依据《劳动合同法》第三十条：“/);
+    expect(blocks[2]).toMatch(/^可以这样做：1\. /);
     expect(blocks.find((block) => block.includes('依据《劳动合同法》第三十条'))).toBeDefined();
     expect(blocks.at(-1)!.split('\n').at(-1)).toBe(NOTICE_ZH);
   });
@@ -43,7 +44,9 @@ describe('extractive answer (no LLM)', () => {
   it('cites the card when no statutes are imported', async () => {
     const cardsOnly = fakeRetriever((await import('./fakes.js')).cardPassages());
     const answer = await service(cardsOnly).answer('跑外卖摔伤了算工伤吗', { locale: 'zh-CN' });
-    expect(answer.text).toContain('依据《工伤保险条例》第十四条、《工伤保险条例》第十七条');
+    expect(answer.text).toContain('依据《工伤保险条例》第十四条');
+    expect(answer.text).not.toContain('：“');
+    expect(answer.citations.slice(0, 2)).toEqual([{ law: '工伤保险条例', article: 14 }, { law: '工伤保险条例', article: 17 }]);
     expect(answer.citations).toHaveLength(2);
     expect(answer.confidence).toBeGreaterThanOrEqual(0.6);
   });
@@ -106,7 +109,7 @@ describe('extractive answer (no LLM)', () => {
 
   it('answers in English with the English card and notice', async () => {
     const answer = await service().answer('站长拖欠工资不给结钱', { locale: 'en' });
-    expect(answer.text).toContain('Unpaid wages');
+    expect(answer.card?.title).toBe('Unpaid wages');
     expect(answer.text).toContain('《劳动合同法》Article 30');
     // Labels end with a space in English (the Chinese colon needs none).
     expect(answer.text).toMatch(/^Keep as evidence: \S/m);
@@ -124,7 +127,7 @@ describe('extractive answer (no LLM)', () => {
     const broken = { search: async () => Promise.reject(new Error('index gone')) };
     const qa = createQaService({ retriever: broken, cards: testCards });
     const byKeyword = await qa.answer('公司拖欠工资', { locale: 'zh-CN' });
-    expect(byKeyword.text).toContain('【工资被拖欠怎么办】');
+    expect(byKeyword.card?.title).toBe('工资被拖欠怎么办');
     const nothing = await qa.answer('公司的规定我看不懂', { locale: 'zh-CN' });
     expect(nothing.intent).toBe('legal_qa');
     expect(nothing.choices?.map((c) => c.id)).toContain('handoff');

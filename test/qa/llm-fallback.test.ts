@@ -21,7 +21,7 @@ async function ask(): Promise<{ answer: QaAnswer; ms: number }> {
 function expectExtractiveFallback(answer: QaAnswer): void {
   expect(answer.answeredBy).toBe('extractive');
   expect(answer.intent).toBe('legal_qa');
-  expect(answer.text).toContain('【工资被拖欠怎么办】');
+  expect(answer.card?.title).toBe('工资被拖欠怎么办');
   expect(answer.text).toContain('依据《劳动合同法》第三十条');
   expect(answer.citations).toEqual([{ law: '劳动合同法', article: 30 }]);
 }

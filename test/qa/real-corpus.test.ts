@@ -70,7 +70,7 @@ describe('a death at work', () => {
   it('gets the card on sudden illness at work (视同工伤 within 48 hours) and a person', async () => {
     for (const question of ['跑单时突发脑溢血走了 家里能拿啥补助', '上班时心梗抢救了三天还是走了算工伤吗']) {
       const answer = await qa.answer(question, { locale: 'zh-CN' });
-      expect(answer.text.split('\n')[0], question).toBe('【上班时突发疾病去世】');
+      expect(answer.card?.title, question).toBe('上班时突发疾病去世');
       expect(answer.citations.map((c) => `${c.law}#${c.article}`)).toContain('工伤保险条例#15');
     }
     expect((await qa.answer('我老公送外卖猝死了，平台不管', { locale: 'zh-CN' })).needsHuman).toBe(true);
@@ -79,7 +79,7 @@ describe('a death at work', () => {
 
 describe('traffic accidents: on a job and on the way to work are answered differently', () => {
   // On a job fault does not matter (工伤保险条例 第十四条 (一)(五)); on the way to or from work it does.
-  const title = async (question: string): Promise<string> => (await qa.answer(question, { locale: 'zh-CN' })).text.split('\n')[0];
+  const title = async (question: string): Promise<string> => `【${(await qa.answer(question, { locale: 'zh-CN' })).card?.title}】`;
   it('a rider hit while delivering gets the on-the-job card, a commuter the commuting one', async () => {
     for (const question of ['送外卖路上被车撞了算工伤吗', '跑单被车撞了平台不管怎么办', '开网约车载客时出了车祸']) {
       expect(await title(question), question).toBe('【送单、拉客路上出车祸】');

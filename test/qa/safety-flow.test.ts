@@ -112,6 +112,6 @@ describe('model answers stay grounded', () => {
     const llm = fakeLlm(() => new GongyouError('llm_failed', 'down', { isRetryable: true }));
     const answer = await createQaService({ retriever: fakeRetriever(), cards: testCards, llm }).answer('站长拖欠工资怎么办', { locale: 'zh-CN' });
     expect(answer.answeredBy).toBe('extractive');
-    expect(answer.text).toContain('【工资被拖欠怎么办】');
+    expect(answer.card?.title).toBe('工资被拖欠怎么办');
   });
 });
