@@ -282,6 +282,7 @@ export async function openKnowledgeBase(options: KnowledgeBaseOptions): Promise<
   return {
     retriever: {
       search: (query, searchOptions) => retriever.search(query, searchOptions),
+      predictArticles: (query, top) => retriever.predictArticles?.(query, top) ?? [],
       cardPassage: (cardId) => retriever.cardPassage(cardId),
     },
     cards,

@@ -141,6 +141,7 @@ export async function openLiveKnowledgeBase(options: KnowledgeBaseOptions, event
   return {
     retriever: {
       search: (query, searchOptions) => current.retriever.search(query, searchOptions),
+      predictArticles: (query, top) => current.retriever.predictArticles?.(query, top) ?? [],
       cardPassage: (cardId) => current.retriever.cardPassage(cardId),
     },
     get cards() {

@@ -60,6 +60,26 @@ export function chooseAnswerLine(
   return best;
 }
 
+/**
+ * With no statutes imported, search finds no articles: an answer line may then be chosen by its own
+ * words when the question uses at least two of them (and asks its kind, or uses three).
+ */
+export function chooseLineByWords(lines: readonly AnswerLine[], question: string, kind: QuestionKind | undefined): AnswerLine | undefined {
+  let best: AnswerLine | undefined;
+  let bestScore = 0;
+  for (const line of lines) {
+    const hits = keywordHits(line, question);
+    const kindMatch = kind !== undefined && line.kind === kind;
+    if (hits < 2 || (!kindMatch && hits < 3)) continue;
+    const score = hits + (kindMatch ? 1.5 : 0);
+    if (score > bestScore) {
+      best = line;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
 const ARTICLE_HEADING = /^\s*第[零〇一二两三四五六七八九十百千\d]+条\s*/;
 const ITEM_HEADING = /^\s*[（(][一二三四五六七八九十]+[）)]\s*/;
 const QUOTE_MAX = 90;

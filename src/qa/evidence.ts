@@ -13,6 +13,8 @@ export interface Evidence {
   bestCard?: GuideCard;
   /** Whether the card was chosen by its colloquial keywords appearing in the question. */
   keywordMatch: boolean;
+  /** With no statutes imported: the articles the classifier predicts (cited from our answer lines, never quoted). */
+  predicted?: Array<{ law: string; article: number }>;
 }
 
 /** Cards shown as evidence, and cards considered for the answer. */
@@ -40,7 +42,8 @@ export async function gatherEvidence(
   const shown = cardHits.slice(0, CARD_TOP);
   const chosenHit = bestCard ? cardHits.find((hit) => isCardPassage(hit.passage, bestCard)) : undefined;
   if (chosenHit && !shown.includes(chosenHit)) shown.push(chosenHit);
-  return { cardHits: shown, articleHits, bestCard, keywordMatch: bestCard !== undefined && keywordCount(bestCard, query) > 0 };
+  const predicted = articleHits.length === 0 && hasChinese(query) ? safePredict(retriever, query, logger) : undefined;
+  return { cardHits: shown, articleHits, bestCard, keywordMatch: bestCard !== undefined && keywordCount(bestCard, query) > 0, ...(predicted?.length ? { predicted } : {}) };
 }
 
 /**
@@ -109,3 +112,14 @@ function cardByKeywords(cards: GuideCard[], question: string): GuideCard | undef
   }
   return best;
 }
+
+/** The classifier's articles for a question, or none when it fails (never an error for the worker). */
+function safePredict(retriever: Retriever, query: string, logger?: Pick<Logger, 'warn'>): Array<{ law: string; article: number }> {
+  try {
+    return retriever.predictArticles?.(query, PREDICTED_TOP) ?? [];
+  } catch (error) {
+    logger?.warn({ err: error }, 'article prediction failed; answering from the cards');
+    return [];
+  }
+}
+const PREDICTED_TOP = 5;

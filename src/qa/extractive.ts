@@ -11,7 +11,7 @@ import type { Citation, Locale } from '../core/types.js';
 import type { AnswerLine, QuestionKind } from '../knowledge/answer-lines.js';
 import type { Passage, SearchHit } from '../retrieval/types.js';
 import { citationKey, formatCitation, passageCitation, uniqueCitations } from './citations.js';
-import { carryingSentence, chooseAnswerLine, questionKind } from './direct-answer.js';
+import { carryingSentence, chooseAnswerLine, chooseLineByWords, questionKind } from './direct-answer.js';
 import type { Evidence } from './evidence.js';
 import { isPlatformInjury } from './platform.js';
 import { HEADINGS, LOCAL_RULE_NOTE, PLATFORM_INJURY_LINE } from './texts.js';
@@ -51,10 +51,13 @@ export function composeExtractiveBody(evidence: Evidence, locale: Locale, input:
   const articleHits = strongArticleHits(evidence.articleHits);
   if (!card && articleHits.length === 0) return undefined;
   const kind = questionKind(input.question);
-  const found = articleHits.map((hit) => passageCitation(hit.passage) as Citation);
+  // With no statutes imported, the classifier's articles stand in for the ones search would find.
+  const found = articleHits.length > 0 ? articleHits.map((hit) => passageCitation(hit.passage) as Citation) : (evidence.predicted ?? []);
   // The articles the answer may rest on: those search found first, then those the card relies on.
   const candidates = uniqueCitations([...found.slice(0, 3), ...(card?.relies ?? [])]);
-  const line = chooseAnswerLine(input.lines, input.question, candidates, kind);
+  const line =
+    chooseAnswerLine(input.lines, input.question, candidates, kind) ??
+    (found.length === 0 ? chooseLineByWords(input.lines, input.question, kind) : undefined);
 
   const blocks: string[][] = [];
   const opening: string[] = [];

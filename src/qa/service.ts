@@ -122,6 +122,7 @@ export function createQaService(options: QaServiceOptions): QaService {
       offerIntake: category,
       choices: choiceIds.length > 0 ? choiceIds.map((id): Choice => ({ id, label: tr(locale, CHOICE_LABELS[id]) })) : undefined,
       answeredBy: drafted.answeredBy,
+      ...(line ? { direct: { law: line.law, article: line.article, kind: line.kind } } : {}),
       ...(drafted.body && evidence.bestCard ? { card: { id: evidence.bestCard.id, title: evidence.bestCard.title[locale] } } : {}),
     };
   }

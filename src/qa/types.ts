@@ -22,6 +22,8 @@ export interface QaAnswer {
   offerIntake?: Category;
   /** Buttons or numbered options: `handoff`, `rephrase`, `start_intake`. */
   choices?: Choice[];
+  /** The answer line of ours the reply opens with (the direct answer), when one answered the question. */
+  direct?: { law: string; article: number; kind: string };
   /** The guide card the answer is built around (id and title in the reply's language), when one was used. */
   card?: { id: string; title: string };
   /** Who wrote the text: the model from retrieved passages, or the extractive fallback (added for logs and tests). */

@@ -396,6 +396,15 @@ export function createRetriever(options: RetrieverOptions): EmbeddedRetriever {
 
   return {
     tokenizer,
+    predictArticles(query, top) {
+      if (!options.classifier) return [];
+      const prepared = prepareQuery(query, tokenizer, options.lexicon, weights);
+      return options.classifier.rank(prepared.terms, top).keys.flatMap((key) => {
+        const at = key.lastIndexOf('#');
+        const article = Number(key.slice(at + 1));
+        return at > 0 && Number.isInteger(article) ? [{ law: key.slice(0, at), article }] : [];
+      });
+    },
     cardPassage: (cardId) => cardPassages.find((passage) => passage.id === cardId || passage.id === `card:${cardId}`),
     async search(query, searchOptions = {}) {
       const top = searchOptions.top ?? 10;

@@ -53,6 +53,11 @@ export interface SearchOptions {
 /** Anything that can rank passages for a question. */
 export interface Retriever {
   search(query: string, options?: SearchOptions): Promise<SearchHit[]>;
+  /**
+   * The articles the trained classifier thinks answer the question, best first, whether or not their
+   * text is imported (with no statutes imported, answers cite them from our own answer lines).
+   */
+  predictArticles?(query: string, top: number): Array<{ law: string; article: number }>;
 }
 
 /** A plain-language guide card we write ourselves (never statute text). */
