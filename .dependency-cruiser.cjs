@@ -6,7 +6,7 @@
  */
 const layers = {
   core: ['core'],
-  text: ['core', 'text'],
+  text: ['core', 'text', 'content.ts'],
   cases: ['core', 'text', 'cases'],
   storage: ['core', 'cases', 'storage'],
   safety: ['core', 'text', 'safety'],

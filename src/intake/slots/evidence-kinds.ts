@@ -1,25 +1,19 @@
-/** Kinds of evidence workers mention, so a mediator sees at a glance what a case can prove. */
-import type { BiText } from '../../core/i18n.js';
+/**
+ * Kinds of evidence workers mention, so a mediator sees at a glance what a case can prove. The ids are
+ * here, in the order a case lists them; labels and the words that mention each kind are in
+ * content/slots.json (`evidenceKinds`).
+ */
 import type { Locale } from '../../core/types.js';
+import { SHIPPED_SLOT_TEXTS, type LabelledWords, type SlotTexts } from './texts.js';
 
-interface EvidenceKind {
-  id: string;
-  label: BiText;
-  words: readonly string[];
+const EVIDENCE_KIND_IDS = ['pay_records', 'chat', 'contract', 'work_records', 'medical', 'police', 'photos', 'recording', 'witness', 'notice'] as const;
+
+/** The evidence kinds of a slots file, in order; a missing or unknown kind names the file and field. */
+export function evidenceKindsOf(texts: SlotTexts): LabelledWords[] {
+  return texts.evidenceKinds(EVIDENCE_KIND_IDS);
 }
 
-const EVIDENCE_KINDS: readonly EvidenceKind[] = [
-  { id: 'pay_records', label: { 'zh-CN': '工资或转账记录', en: 'pay or transfer records' }, words: ['工资条', '转账', '流水', '收入', '账单', '银行', '收款'] },
-  { id: 'chat', label: { 'zh-CN': '聊天记录', en: 'chat records' }, words: ['聊天', '微信', '截图', '短信', '群里'] },
-  { id: 'contract', label: { 'zh-CN': '合同或协议', en: 'contract or agreement' }, words: ['合同', '协议'] },
-  { id: 'work_records', label: { 'zh-CN': '接单、考勤记录', en: 'order or attendance records' }, words: ['考勤', '打卡', '排班', '接单记录', '订单', '后台'] },
-  { id: 'medical', label: { 'zh-CN': '病历和医疗票据', en: 'medical records and bills' }, words: ['病历', '诊断', '发票', '医院', '片子', '收据'] },
-  { id: 'police', label: { 'zh-CN': '报警或事故认定', en: 'police or accident report' }, words: ['交警', '事故认定', '报警', '责任认定', '认定书'] },
-  { id: 'photos', label: { 'zh-CN': '照片或视频', en: 'photos or video' }, words: ['照片', '拍了', '视频', '录像', '图片'] },
-  { id: 'recording', label: { 'zh-CN': '录音', en: 'audio recording' }, words: ['录音'] },
-  { id: 'witness', label: { 'zh-CN': '证人', en: 'witnesses' }, words: ['证人', '同事', '作证', '工友'] },
-  { id: 'notice', label: { 'zh-CN': '处罚通知', en: 'penalty notice' }, words: ['罚单', '通知', '处罚'] },
-];
+const EVIDENCE_KINDS: readonly LabelledWords[] = evidenceKindsOf(SHIPPED_SLOT_TEXTS);
 
 /** Evidence kind ids a text mentions. */
 export function evidenceKindsIn(text: string): string[] {
