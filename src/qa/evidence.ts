@@ -29,12 +29,13 @@ export async function gatherEvidence(
   query: string,
   logger?: Pick<Logger, 'warn'>,
   context?: string,
+  focus?: string,
 ): Promise<Evidence> {
   // The statutes are in Chinese: a question with no Chinese in it would only find noise among them
   // (and pull the card choice towards it), so it is answered from the cards and the articles they rely on.
   const [cardHits, articleHits] = await Promise.all([
-    safeSearch(retriever, query, { top: CARD_CANDIDATES, kinds: ['card'], context }, logger),
-    hasChinese(query) ? safeSearch(retriever, query, { top: ARTICLE_TOP, kinds: ['article'], context }, logger) : Promise.resolve([]),
+    safeSearch(retriever, query, { top: CARD_CANDIDATES, kinds: ['card'], context, focus }, logger),
+    hasChinese(query) ? safeSearch(retriever, query, { top: ARTICLE_TOP, kinds: ['article'], context, focus }, logger) : Promise.resolve([]),
   ]);
   const ranked = cardHits.map((hit) => cards.find((card) => isCardPassage(hit.passage, card))).filter((card) => card !== undefined);
   const bestCard = chooseCard(ranked, articleHits, query) ?? cardByKeywords(cards, query);

@@ -10,6 +10,7 @@ import { crisisReply, detectCrisis, type CrisisKind } from '../safety/crisis.js'
 import { detectInjection, stripInjection } from '../safety/injection.js';
 import { classifyScope, outOfScopeReply } from '../safety/scope.js';
 import { measureSignals, scoreConfidence } from './confidence.js';
+import { questionFocus } from './question-focus.js';
 import { gatherEvidence, type Evidence } from './evidence.js';
 import { composeExtractiveBody, type AnswerBody } from './extractive.js';
 import { askModel, echoesPrompt, validateGroundedAnswer } from './grounded.js';
@@ -68,7 +69,7 @@ export function createQaService(options: QaServiceOptions): QaService {
     // Earlier messages and the worker's workplace are not searched, but a place named there picks the
     // local rules that apply (the latest mention first).
     const context = [...history].reverse().concat(place ? [place] : []).join('\n');
-    const evidence = await gatherEvidence(options.retriever, options.cards, query, logger, context);
+    const evidence = await gatherEvidence(options.retriever, options.cards, query, logger, context, questionFocus(query));
     const found = evidence.bestCard !== undefined || evidence.articleHits.length > 0;
     const drafted: Drafted = (await draftWithModel(question, history, evidence, locale)) ?? {
       body: composeExtractiveBody(evidence, locale, { question: query, lines: options.answerLines ?? [], passageOf: options.passageOf }),

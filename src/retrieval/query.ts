@@ -35,7 +35,7 @@ function legalTokens(tokenizer: Tokenizer, legal: string): string[] {
 }
 
 /** Build the weighted terms of a question. Repeated terms count once: workers repeat for emphasis. */
-export function prepareQuery(query: string, tokenizer: Tokenizer, lexicon: Lexicon, weights: QueryWeights = DEFAULT_QUERY_WEIGHTS): PreparedQuery {
+export function prepareQuery(query: string, tokenizer: Tokenizer, lexicon: Lexicon, weights: QueryWeights = DEFAULT_QUERY_WEIGHTS, focus?: string): PreparedQuery {
   const normalized = normalizeText(query);
   const terms = new Map<string, number>();
   const add = (token: string, weight: number): void => {
@@ -47,5 +47,10 @@ export function prepareQuery(query: string, tokenizer: Tokenizer, lexicon: Lexic
   for (const { legal } of expansions) {
     for (const token of legalTokens(tokenizer, legal)) add(token, weights.expansion);
   }
+  // The question sentence of a long post: its own words count more than the story around them.
+  if (focus) for (const token of tokenizer.tokens(stripQuestionPhrases(normalizeText(focus)))) if (terms.has(token)) terms.set(token, terms.get(token)! * FOCUS_WEIGHT);
   return { normalized, terms, expansions };
 }
+
+/** How much more a word of the question sentence of a long post weighs. */
+const FOCUS_WEIGHT = 1.8;

@@ -234,8 +234,8 @@ export function createRetriever(options: RetrieverOptions): EmbeddedRetriever {
     passageByKey.set(key, [...(passageByKey.get(key) ?? []), position]);
   });
 
-  function keywordRanking(query: string, depth: number, context = ''): { articles: SearchHit[]; cards: SearchHit[]; terms: Map<string, number> } {
-    const prepared = prepareQuery(query, tokenizer, options.lexicon, weights);
+  function keywordRanking(query: string, depth: number, context = '', focus?: string): { articles: SearchHit[]; cards: SearchHit[]; terms: Map<string, number> } {
+    const prepared = prepareQuery(query, tokenizer, options.lexicon, weights, focus);
     const raw = index.score(prepared.terms);
     // One score per article: its best piece.
     const best = new Map<string, { position: number; score: number }>();
@@ -411,7 +411,7 @@ export function createRetriever(options: RetrieverOptions): EmbeddedRetriever {
       const kinds = searchOptions.kinds ?? ['article', 'card'];
       const text = options.rewrite ? await rewriteSafely(options.rewrite, query) : query;
       const classifier = options.classifier && weights.classifierDepth > 0 ? options.classifier : undefined;
-      const ranking = keywordRanking(text, Math.max(top, options.vectors ? 50 : top, classifier ? weights.classifierDepth : 0), searchOptions.context);
+      const ranking = keywordRanking(text, Math.max(top, options.vectors ? 50 : top, classifier ? weights.classifierDepth : 0), searchOptions.context, searchOptions.focus);
       const keyword = classifier ? fuseWithClassifier(classifier, ranking.terms, ranking.articles) : ranking.articles;
       const fused = kinds.includes('article') ? await fuseWithVectors(text, keyword, top) : [];
       const articles = options.rerank && fused.length > 1 ? await rerankTop(options.rerank, query, fused, weights.rerankDepth) : fused;

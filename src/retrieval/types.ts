@@ -48,6 +48,8 @@ export interface SearchOptions {
    * in the question does.
    */
   context?: string;
+  /** The part of a long question that asks it (its question sentence): its words weigh more. */
+  focus?: string;
 }
 
 /** Anything that can rank passages for a question. */
