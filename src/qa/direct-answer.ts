@@ -10,7 +10,7 @@ import { citationKey } from './citations.js';
 
 const KIND_PATTERNS: Array<[QuestionKind, RegExp]> = [
   ['where', /找谁|找哪|去哪|去什么地方|哪个部门|什么部门|向谁|打什么电话|打哪个电话|哪里(投诉|告|申请|办|举报|维权)|在哪(里)?(申请|投诉|告|办)|\b(where|who do i (call|contact)|which office)\b/i],
-  ['amount', /多少|几倍|几个月(的)?工资|怎么算|咋算|如何计算|怎么计算|标准是|赔偿金|补偿金|能拿|能赔|能要|给几|\b(how much|how many months|calculate|amount)\b/i],
+  ['amount', /多少|几倍|几个月(的)?工资|怎么算|咋算|如何计算|怎么计算|标准是|赔偿金|补偿金|能拿|能赔|能要|给几|\b(how much|how many|calculate|amount)\b/i],
   ['deadline', /多久|多长时间|多少天|几天|几年|期限|时效|过期|来得及|来不及|什么时候(之前|以前)?|截止|\b(how long|deadline|time limit|too late|when)\b/i],
   ['who', /谁(来)?(出|付|赔|负责|承担|证明|举证|买单|管)|谁的责任|由谁|哪方|举证|\b(who (pays|must|is responsible)|burden of proof)\b/i],
   ['how', /怎么办|咋办|怎么(申请|维权|要|弄|处理|做)|如何(申请|维权|处理)|要准备什么|需要什么材料|流程|\b(what (can|should) i do|how do i|steps)\b/i],
@@ -29,7 +29,9 @@ function keywordHits(line: AnswerLine, question: string): number {
 
 /**
  * The answer line that answers the question from the articles found (best first): its article must be
- * among them, and it must answer the kind of thing asked or share the question's words. Higher-ranked
+ * among them, and it must share the question's words, or answer the kind of thing asked from one of
+ * the first two articles search found (`searched`: how many of `articles` search found; the rest are
+ * the guide card's). Higher-ranked
  * articles, the asked kind and shared words win, in that order of weight.
  */
 export function chooseAnswerLine(
@@ -37,6 +39,7 @@ export function chooseAnswerLine(
   question: string,
   articles: readonly Citation[],
   kind: QuestionKind | undefined,
+  searched = articles.length,
 ): AnswerLine | undefined {
   const rank = new Map<string, number>();
   articles.forEach((citation, index) => {
@@ -50,7 +53,8 @@ export function chooseAnswerLine(
     if (position === undefined) continue;
     const hits = keywordHits(line, question);
     const kindMatch = kind !== undefined && line.kind === kind;
-    if (!kindMatch && hits === 0) continue;
+    // The asked kind alone is enough only for one of the first two articles search itself put first.
+    if (hits === 0 && !(kindMatch && position < Math.min(2, searched))) continue;
     const score = Math.max(0, 4 - position) * 1.5 + (kindMatch ? 3 : 0) + Math.min(hits, 4);
     if (score > bestScore) {
       best = line;

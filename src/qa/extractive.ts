@@ -56,7 +56,7 @@ export function composeExtractiveBody(evidence: Evidence, locale: Locale, input:
   // The articles the answer may rest on: those search found first, then those the card relies on.
   const candidates = uniqueCitations([...found.slice(0, 3), ...(card?.relies ?? [])]);
   const line =
-    chooseAnswerLine(input.lines, input.question, candidates, kind) ??
+    chooseAnswerLine(input.lines, input.question, candidates, kind, articleHits.length > 0 ? Math.min(found.length, 3) : 0) ??
     (found.length === 0 ? chooseLineByWords(input.lines, input.question, kind) : undefined);
 
   const blocks: string[][] = [];
@@ -79,8 +79,9 @@ export function composeExtractiveBody(evidence: Evidence, locale: Locale, input:
     const sentence = passage ? carryingSentence(passage.text, input.question, line?.focus, kind) : '';
     const law = [sentence ? `${source}${where}：“${sentence}”` : `${source}${where}`];
     // One more article when search and the card point to a second, different one.
-    const second = [...found, ...(card?.relies ?? [])].find((c) => citationKey(c) !== citationKey(basis));
-    if (second && (line === undefined || found.length > 0)) {
+    const searchedArticles = articleHits.length > 0 ? found : [];
+    const second = [...searchedArticles, ...(card?.relies ?? [])].find((c) => citationKey(c) !== citationKey(basis));
+    if (second && (line === undefined || searchedArticles.length > 0)) {
       shown.push(second);
       law.push(locale === 'en' ? `See also ${formatCitation(second, locale)}.` : `另见${formatCitation(second, locale)}。`);
     }

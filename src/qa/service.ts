@@ -3,7 +3,7 @@
  * retrieval found, written by the model when one is configured and extractive otherwise or when the
  * model fails. It never throws at a worker.
  */
-import { tr } from '../core/i18n.js';
+import { hasChinese, tr } from '../core/i18n.js';
 import { systemClock, type Category, type Choice, type Locale } from '../core/types.js';
 import { createPromptLoader } from '../llm/prompts.js';
 import { crisisReply, detectCrisis, type CrisisKind } from '../safety/crisis.js';
@@ -14,7 +14,7 @@ import { questionFocus } from './question-focus.js';
 import { gatherEvidence, type Evidence } from './evidence.js';
 import { composeExtractiveBody, type AnswerBody } from './extractive.js';
 import { askModel, echoesPrompt, validateGroundedAnswer } from './grounded.js';
-import { CHOICE_LABELS, CONDOLENCE, GIG_STATUS_CAVEAT, INSTRUCTIONS_DECLINED, LEGAL_NOTICE, NEEDS_PERSON, NOTHING_FOUND, UNSURE_PREFIX } from './texts.js';
+import { CHOICE_LABELS, CONDOLENCE, GIG_STATUS_CAVEAT, INSTRUCTIONS_DECLINED, LEGAL_NOTICE, NEEDS_PERSON, NOTHING_FOUND, UNSURE_PREFIX, WHICH_TOPIC } from './texts.js';
 import { asCategory, categoryFromText, humanNeededTopic, isGigWorkContext } from './topics.js';
 import type { QaAnswer, QaAskOptions, QaService, QaServiceOptions } from './types.js';
 
@@ -86,18 +86,25 @@ export function createQaService(options: QaServiceOptions): QaService {
     const unsure = drafted.body === undefined || drafted.confidence < threshold;
     const lines: string[] = [];
     if (topic === 'death') lines.push(tr(locale, CONDOLENCE));
-    if (drafted.body) {
+    // Unsure and without a direct answer: one question back with the likely topics as buttons, not a long card that may not fit.
+    const topics = unsure && drafted.body && !line && topic === undefined && !evidence.keywordMatch && hasChinese(query) ? topicChoices(evidence, locale) : [];
+    if (topics.length >= 2) {
+      lines.push(tr(locale, WHICH_TOPIC));
+    } else if (drafted.body) {
       if (unsure) lines.push(tr(locale, UNSURE_PREFIX));
       lines.push(drafted.body.text);
     } else {
       lines.push(tr(locale, NOTHING_FOUND));
     }
     // What needs a person and the caveats form the last block, apart from the answer itself.
+    // A question back is not an answer: no caveats under it.
     const closing: string[] = [];
-    if (topic) closing.push(tr(locale, NEEDS_PERSON[topic]));
-    if (drafted.body && topic !== 'labour_relation' && isGigWorkContext(query)) closing.push(tr(locale, GIG_STATUS_CAVEAT));
-    closing.push(tr(locale, LEGAL_NOTICE));
-    lines.push(closing.join('\n'));
+    if (topics.length < 2) {
+      if (topic) closing.push(tr(locale, NEEDS_PERSON[topic]));
+      if (drafted.body && topic !== 'labour_relation' && isGigWorkContext(query)) closing.push(tr(locale, GIG_STATUS_CAVEAT));
+      closing.push(tr(locale, LEGAL_NOTICE));
+    }
+    if (closing.length > 0) lines.push(closing.join('\n'));
 
     if (unsure) {
       const found = evidence.articleHits.slice(0, 3).flatMap(({ passage }) => (passage.article === undefined ? [] : [{ law: passage.law, article: passage.article }]));
@@ -121,7 +128,12 @@ export function createQaService(options: QaServiceOptions): QaService {
       needsHuman,
       handoffReason: needsHuman ? (topic ?? 'needs_review') : undefined,
       offerIntake: category,
-      choices: choiceIds.length > 0 ? choiceIds.map((id): Choice => ({ id, label: tr(locale, CHOICE_LABELS[id]) })) : undefined,
+      choices:
+        topics.length >= 2
+          ? [...topics, ...(['handoff', 'rephrase'] as const).map((id): Choice => ({ id, label: tr(locale, CHOICE_LABELS[id]) }))]
+          : choiceIds.length > 0
+            ? choiceIds.map((id): Choice => ({ id, label: tr(locale, CHOICE_LABELS[id]) }))
+            : undefined,
       answeredBy: drafted.answeredBy,
       ...(line ? { direct: { law: line.law, article: line.article, kind: line.kind } } : {}),
       ...(drafted.body && evidence.bestCard ? { card: { id: evidence.bestCard.id, title: evidence.bestCard.title[locale] } } : {}),
@@ -143,6 +155,22 @@ export function createQaService(options: QaServiceOptions): QaService {
       return answer;
     },
   };
+}
+
+/** The likely topics of an unclear question (the cards search found, at most two), as buttons that ask about each. */
+function topicChoices(evidence: Evidence, locale: Locale): Choice[] {
+  const seen = new Set<string>();
+  const cards = [evidence.bestCard, ...evidence.cardHits.map((hit) => hit.passage)].flatMap((item) => {
+    if (!item) return [];
+    const id = 'explanation' in item ? item.id : item.id.replace(/^card:/, '');
+    if (seen.has(id)) return [];
+    seen.add(id);
+    return [id];
+  });
+  return cards.slice(0, 2).flatMap((id) => {
+    const title = evidence.cardTitles?.[id]?.[locale];
+    return title ? [{ id: `ask:${id}`, label: title }] : [];
+  });
 }
 
 /** Hotlines at once and a person, whatever else is happening. */

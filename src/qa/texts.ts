@@ -81,3 +81,9 @@ export const PLATFORM_INJURY_LINE: BiText = {
   'zh-CN': '通过平台接单的，还有职业伤害保障：不要求劳动关系，平台按单缴费。受伤后马上在平台App里报案，保留订单记录和病历。',
   en: 'If you take orders through a platform, you also have occupational-injury protection: no labour relation is needed and the platform pays for it per order. Report the injury in the platform app at once and keep the order record and medical records.',
 };
+
+/** Asked instead of a long answer when the question is unclear: the likely topics follow as buttons. */
+export const WHICH_TOPIC: BiText = {
+  'zh-CN': '这个问题我不太有把握，怕说错。你问的是下面哪方面？点一下，或者换个说法再问。',
+  en: 'I am not sure I understood, and I do not want to guess. Which of these is it about? Tap one, or ask in other words.',
+};

@@ -16,15 +16,14 @@ describe('shortening an answer for a group', () => {
     expect(short.length).toBeLessThan(full.length * 0.6);
   });
 
-  it('keeps the gist after the unsure line, in both languages', async () => {
-    for (const locale of ['zh-CN', 'en'] as const) {
-      const full = (await qa.answer('骑手可以带宠物一起送单吗', { locale })).text;
+  it('keeps the gist after the unsure line, in both languages', () => {
+    for (const unsure of ['这个问题我不太有把握，下面的内容仅供参考。', 'I am not sure about this one, so take the following only as a pointer.']) {
+      const full = [unsure, '要点一句。', '依据《劳动合同法》第三十条。', '可以这样做：1. 甲；2. 乙', '以上是法律信息，不是律师意见。'].join('\n\n');
       const blocks = full.split('\n\n');
-      expect(blocks.length).toBeGreaterThan(3);
       const short = shorten(full);
       expect(short.startsWith(`${blocks[0]}\n\n${blocks[1]}`)).toBe(true);
       expect(short.endsWith(blocks.at(-1)!)).toBe(true);
-      expect(short.length).toBeLessThan(full.length);
+      expect(short).not.toContain('依据');
     }
   });
 
