@@ -5,7 +5,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { formatConversationKey } from '../../src/core/conversation-key.js';
 import type { Attachment, IncomingMessage, OutgoingMessage } from '../../src/core/types.js';
 import type { WebAppDeps } from '../../src/http/app.js';
-import { sendWebError, WEB_ERROR_TEXT } from '../../src/http/errors.js';
+import { sendWebError, WEB_ERROR_TEXT } from './errors.js';
 import { checkIdempotencyKey, checkWebMessage, MAX_ID_CHARS, type InputCheck, type WebMessageInput } from './message-input.js';
 
 /** Largest JSON body accepted: far above 2,000 characters of text, far below anything abusive. */

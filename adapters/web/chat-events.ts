@@ -4,7 +4,7 @@ import { streamSSE } from 'hono/streaming';
 import type { OutgoingMessage } from '../../src/core/types.js';
 import type { WebAppDeps } from '../../src/http/app.js';
 import { toWebReply, webConversationKey } from './chat-api.js';
-import { sendWebError, WEB_ERROR_TEXT } from '../../src/http/errors.js';
+import { sendWebError, WEB_ERROR_TEXT } from './errors.js';
 import { checkWebMessage, MAX_ID_CHARS } from './message-input.js';
 
 /** Heartbeat interval: below the idle timeouts of common proxies and mobile networks. */

@@ -7,8 +7,8 @@ import type { MessageLog } from '../core/ports.js';
 import { mountChatApi } from '../../adapters/web/chat-api.js';
 import { mountChatEvents } from '../../adapters/web/chat-events.js';
 import { mountChatPage } from '../../adapters/web/chat-page.js';
-import { sendWebError, WEB_ERROR_TEXT } from './errors.js';
-import { securityHeaders } from './security-headers.js';
+import { HTTP_ERROR_TEXT, sendHttpError } from '../core/http/errors.js';
+import { securityHeaders } from '../core/http/security-headers.js';
 
 /** Everything the HTTP app needs, injected by the composition root (or a test). */
 export interface WebAppDeps {
@@ -61,10 +61,10 @@ export function createHttpApp(deps: WebAppDeps): Hono {
   }
   for (const mount of deps.mounts ?? []) app.route(mount.path, mount.app);
 
-  app.notFound((c) => sendWebError(c, 404, 'not_found', WEB_ERROR_TEXT.notFound));
+  app.notFound((c) => sendHttpError(c, 404, 'not_found', HTTP_ERROR_TEXT.notFound));
   app.onError((err, c) => {
     deps.logger.error({ err, method: c.req.method, path: c.req.path }, 'http request failed');
-    return sendWebError(c, 500, 'internal_error', WEB_ERROR_TEXT.internal);
+    return sendHttpError(c, 500, 'internal_error', HTTP_ERROR_TEXT.internal);
   });
   return app;
 }
