@@ -24,7 +24,7 @@ export async function startGongyou(config: AppConfig, logger: Logger = createLog
   const adapters = await createConfiguredAdapters(config, logger);
   const gongyou = await createGongyou(config, { logger, adapters });
   const server = await startHttpServer(gongyou.app, { port: config.port, host: config.host });
-  const channels = await startChannels(gongyou.adapters.values(), gongyou.bot, { logger }).catch(async (error: unknown) => {
+  const channels = await startChannels(adapters, gongyou.bot, { logger }).catch(async (error: unknown) => {
     // A channel the platform refuses stops start-up: release what already runs before saying so.
     await server.close().catch(() => undefined);
     await gongyou.close().catch(() => undefined);

@@ -17,6 +17,7 @@ export type WebErrorCode =
   | 'empty_file'
   | 'payload_too_large'
   | 'rate_limited'
+  | 'unavailable'
   | 'not_found'
   | 'internal_error';
 
@@ -89,6 +90,10 @@ export const WEB_ERROR_TEXT = {
   bodyTooLarge: {
     'zh-CN': '发送的内容太大了，最大 {maxKb} KB。',
     en: 'What you sent is too large: at most {maxKb} KB.',
+  },
+  unavailable: {
+    'zh-CN': '服务正在启动或维护，请稍后再发一次。着急可拨打工会服务热线 12351。',
+    en: 'The service is starting or under maintenance. Please send it again in a moment; if it is urgent, call the union hotline 12351.',
   },
   notFound: HTTP_ERROR_TEXT.notFound,
   internal: HTTP_ERROR_TEXT.internal,

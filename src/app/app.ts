@@ -25,6 +25,7 @@ import { IdentityLinks } from '../identity/links.js';
 import { dialogMiddleware } from '../dialog/middleware.js';
 import type { DialogServices } from '../dialog/services.js';
 import { createHttpApp } from '../http/app.js';
+import { createWebAdapter } from '../../adapters/web/index.js';
 
 /** Open the configured storage (embedded SQLite + keyv, or PostgreSQL + Redis). */
 export async function openStorage(config: AppConfig, clock: Clock = systemClock): Promise<Storage> {
@@ -48,7 +49,7 @@ export interface GongyouOverrides {
   clock?: Clock;
   logger?: Logger;
   storage?: Storage;
-  /** Extra adapters (tests); configured ones are created by main(). */
+  /** Adapters besides the web chat (which every install has): main() passes the configured ones, tests their own. */
   adapters?: ChannelAdapter[];
 }
 
@@ -154,9 +155,20 @@ export async function createGongyou(config: AppConfig, overrides: GongyouOverrid
       }
     },
   });
-  const adapters = new Map<string, ChannelAdapter>();
+  // The web chat needs no platform, so it serves workers as soon as the app is built; the channels
+  // that talk to a platform are started (and retried) by startChannels.
+  const web = createWebAdapter({
+    messages: storage.messages,
+    outbox: bus,
+    logger,
+    newId,
+    clock,
+    rateLimitPerMinute: config.env.WEB_RATE_LIMIT_PER_MINUTE,
+  });
+  await web.start(bot);
+  const adapters = new Map<string, ChannelAdapter>([[web.name, web]]);
   for (const adapter of overrides.adapters ?? []) adapters.set(adapter.name, adapter);
-  const delivery = new Delivery({ messages: storage.messages, bus, clock, logger, newId, adapters });
+  const delivery = new Delivery({ messages: storage.messages, clock, logger, newId, adapters });
 
   const gongyou: Gongyou = {
     config,
@@ -224,16 +236,10 @@ export async function createGongyou(config: AppConfig, overrides: GongyouOverrid
   });
   // ── end of handoff wiring ──
   gongyou.app = createHttpApp({
-    bot,
-    messages: storage.messages,
-    bus,
     routes: [...adapters.values()].flatMap((a) => a.routes ?? []),
     mounts,
     health: { ready: async () => gongyou.ready, channels: () => gongyou.channelStatus?.() ?? {} },
     logger,
-    newId,
-    clock,
-    rateLimitPerMinute: config.env.WEB_RATE_LIMIT_PER_MINUTE,
   });
   return gongyou;
 }
