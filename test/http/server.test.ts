@@ -1,8 +1,8 @@
 /** startHttpServer on a real socket: serves the app, and closes gracefully. */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { IncomingMessage, OutgoingMessage } from '../../../src/core/types.js';
-import { startHttpServer, type RunningHttpServer } from '../../../src/http/server.js';
-import { createWebHarness } from './harness.js';
+import type { IncomingMessage, OutgoingMessage } from '../../src/core/types.js';
+import { startHttpServer, type RunningHttpServer } from '../../src/http/server.js';
+import { createWebHarness } from '../adapters/web/harness.js';
 
 /** A bot whose turns wait until the test lets them finish. */
 function gatedBot() {

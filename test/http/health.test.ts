@@ -1,6 +1,6 @@
 /** /healthz and /readyz. */
 import { describe, expect, it } from 'vitest';
-import { createWebHarness } from './harness.js';
+import { createWebHarness } from '../adapters/web/harness.js';
 
 describe('health checks', () => {
   it('/healthz is ok while the process runs, even when not ready', async () => {
