@@ -21,10 +21,9 @@ export interface RunningGongyou {
 
 /** Start everything; resolves once the HTTP server listens. */
 export async function startGongyou(config: AppConfig, logger: Logger = createLogger({ level: config.env.LOG_LEVEL })): Promise<RunningGongyou> {
-  const adapters = await createConfiguredAdapters(config, logger);
-  const gongyou = await createGongyou(config, { logger, adapters });
+  const gongyou = await createGongyou(config, { logger, configuredAdapters: (parts) => createConfiguredAdapters(config, logger, parts) });
   const server = await startHttpServer(gongyou.app, { port: config.port, host: config.host });
-  const channels = await startChannels(gongyou.adapters.values(), gongyou.bot, { logger }).catch(async (error: unknown) => {
+  const channels = await startChannels(gongyou.channels, gongyou.bot, { logger }).catch(async (error: unknown) => {
     // A channel the platform refuses stops start-up: release what already runs before saying so.
     await server.close().catch(() => undefined);
     await gongyou.close().catch(() => undefined);

@@ -1,5 +1,5 @@
 /** The Slack channel adapter (@slack/bolt): Events API over the shared server or Socket Mode in, Web API out. */
-import { App, SocketModeReceiver, type Receiver } from '@slack/bolt';
+import { App, SocketModeReceiver, webApi, type Receiver } from '@slack/bolt';
 import { parseConversationKey } from '../../src/core/conversation-key.js';
 import { GongyouError } from '../../src/core/errors.js';
 import type { Attachment, BotHandler, ChannelAdapter, ChannelCapabilities, HttpRoute, IncomingMessage, OutgoingMessage } from '../../src/core/types.js';
@@ -15,8 +15,9 @@ import { resolveSlackConfig, type ResolvedSlackConfig, type SlackAdapterConfig }
 import { translateSlackError } from './errors.js';
 import { fromButton, fromMention, fromMessageEvent, type NormalisedSlackInput, type SlackBlockActionsBody, type SlackButtonAction, type SlackFileRef, type SlackMessageEvent, type SlackReplyTarget } from './normalise.js';
 import { FetchRequestReceiver } from './receiver.js';
+import { registerSlackMediatorConsole } from './mediator/console.js';
 
-/** The Slack adapter; `app` is the Bolt App the mediator console registers its own handlers on. */
+/** The Slack adapter; `app` is its Bolt App (the mediator console, when configured, registers its handlers there). */
 export interface SlackAdapter extends ChannelAdapter {
   readonly app: App;
 }
@@ -69,6 +70,11 @@ class BoltAdapter implements SlackAdapter {
       clientOptions: { rejectRateLimitedCalls: true, retryConfig: { retries: 0 } },
     });
     this.registerListeners();
+    // for the adapter's lifetime: a restart by the channel starter (stop, then start) keeps the console
+    if (config.mediatorConsole) {
+      const client = new webApi.WebClient(config.botToken, { logger: boltLogger });
+      registerSlackMediatorConsole(this.app, { client, ...config.mediatorConsole });
+    }
   }
 
   async start(bot: BotHandler): Promise<void> {

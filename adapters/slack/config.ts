@@ -4,6 +4,7 @@ import { GongyouError } from '../../src/core/errors.js';
 import type { Clock } from '../../src/core/types.js';
 import type { AdapterLogger } from '../shared/logger.js';
 import type { FetchLike } from '../shared/download.js';
+import type { SlackMediatorConsoleOptions } from './mediator/console.js';
 
 /** How the Slack adapter connects (env: SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET, SLACK_APP_TOKEN, SLACK_SOCKET_MODE). */
 export interface SlackAdapterConfig {
@@ -28,6 +29,8 @@ export interface SlackAdapterConfig {
   maxAttachmentBytes?: number;
   /** Added: channels whose messages belong to the mediators (their console listens there), never to the worker bot. */
   staffChannels?: string[];
+  /** The mediator console (SLACK_MEDIATOR_CHANNEL): registered on the adapter's Bolt App, so its buttons and threads arrive with the worker events. */
+  mediatorConsole?: SlackMediatorConsoleOptions;
 }
 
 const schema = z

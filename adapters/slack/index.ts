@@ -3,3 +3,4 @@ export { createSlackAdapter, type SlackAdapter } from './adapter.js';
 export type { SlackAdapterConfig } from './config.js';
 export { translateSlackError } from './errors.js';
 export { FetchRequestReceiver } from './receiver.js';
+export type { SlackMediatorConsoleOptions } from './mediator/console.js';

@@ -3,15 +3,13 @@ import { PerKeyRateLimiter } from './rate-limit.js';
 import type { Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { formatConversationKey } from '../../src/core/conversation-key.js';
-import type { Attachment, IncomingMessage, OutgoingMessage } from '../../src/core/types.js';
-import type { WebAppDeps } from '../../src/http/app.js';
-import { sendWebError, WEB_ERROR_TEXT } from '../../src/http/errors.js';
+import type { Attachment, BotHandler, IncomingMessage, OutgoingMessage } from '../../src/core/types.js';
+import type { WebChatSettings } from './config.js';
+import { sendWebError, WEB_ERROR_TEXT } from './errors.js';
 import { checkIdempotencyKey, checkWebMessage, MAX_ID_CHARS, type InputCheck, type WebMessageInput } from './message-input.js';
 
 /** Largest JSON body accepted: far above 2,000 characters of text, far below anything abusive. */
 export const MAX_JSON_BODY_BYTES = 64 * 1024;
-/** Default largest uploaded file. */
-export const DEFAULT_MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 /** Room for the multipart framing and small fields around the file. */
 const MULTIPART_OVERHEAD_BYTES = 64 * 1024;
 
@@ -28,7 +26,7 @@ export function toWebReply(message: OutgoingMessage): OutgoingMessage {
 }
 
 /** Turn validated input into the normalised message the core expects. */
-function toIncoming(deps: WebAppDeps, input: WebMessageInput, idempotencyKey: string | undefined, attachments: Attachment[]): IncomingMessage {
+function toIncoming(deps: WebChatSettings, input: WebMessageInput, idempotencyKey: string | undefined, attachments: Attachment[]): IncomingMessage {
   const key = webConversationKey(input.userId);
   const incoming: IncomingMessage = {
     channel: 'web',
@@ -45,10 +43,15 @@ function toIncoming(deps: WebAppDeps, input: WebMessageInput, idempotencyKey: st
   return incoming;
 }
 
+/** The bot the adapter was started with; undefined before `start` and after `stop`. */
+export type CurrentBot = () => BotHandler | undefined;
+
 /** Run one turn; a bot failure becomes a polite 500 and the details go to the log only. */
-async function runTurn(c: Context, deps: WebAppDeps, incoming: IncomingMessage): Promise<Response> {
+async function runTurn(c: Context, deps: WebChatSettings, bot: CurrentBot, incoming: IncomingMessage): Promise<Response> {
+  const handler = bot();
+  if (!handler) return sendWebError(c, 503, 'unavailable', WEB_ERROR_TEXT.unavailable);
   try {
-    const replies = await deps.bot.handle(incoming);
+    const replies = await handler.handle(incoming);
     return c.json({ replies: replies.map(toWebReply) });
   } catch (err) {
     deps.logger.error({ err, conversationKey: incoming.conversationKey, messageId: incoming.messageId }, 'web turn failed');
@@ -68,14 +71,11 @@ function mediaType(c: Context): string {
   return (c.req.header('content-type') ?? '').split(';')[0].trim().toLowerCase();
 }
 
-/** Messages one web user may send per minute unless configured. */
-export const DEFAULT_RATE_LIMIT_PER_MINUTE = 60;
-
-/** Mount the web chat API on the app. */
-export function mountChatApi(app: Hono, deps: WebAppDeps): void {
-  const maxUploadBytes = deps.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES;
+/** Mount the web chat API on the adapter's app; turns go to the bot the adapter was started with. */
+export function mountChatApi(app: Hono, deps: WebChatSettings, bot: CurrentBot): void {
+  const maxUploadBytes = deps.maxUploadBytes;
   const maxMb = Math.round((maxUploadBytes / (1024 * 1024)) * 10) / 10;
-  const limiter = new PerKeyRateLimiter(deps.rateLimitPerMinute ?? DEFAULT_RATE_LIMIT_PER_MINUTE, deps.clock);
+  const limiter = new PerKeyRateLimiter(deps.rateLimitPerMinute, deps.clock);
   const overBudget = (c: Context, userId: string) => {
     if (limiter.take(userId)) return undefined;
     const seconds = limiter.retryAfterSeconds();
@@ -103,7 +103,7 @@ export function mountChatApi(app: Hono, deps: WebAppDeps): void {
       if (refused || !check.ok) return refused!;
       const limited = overBudget(c, check.value.userId);
       if (limited) return limited;
-      return runTurn(c, deps, toIncoming(deps, check.value, idempotencyKey, []));
+      return runTurn(c, deps, bot, toIncoming(deps, check.value, idempotencyKey, []));
     },
   );
 
@@ -156,7 +156,7 @@ export function mountChatApi(app: Hono, deps: WebAppDeps): void {
         data: Buffer.from(await file.arrayBuffer()),
       };
       if (file.name) attachment.name = file.name;
-      return runTurn(c, deps, toIncoming(deps, check.value, idempotencyKey, [attachment]));
+      return runTurn(c, deps, bot, toIncoming(deps, check.value, idempotencyKey, [attachment]));
     },
   );
 }

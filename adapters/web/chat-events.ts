@@ -2,19 +2,20 @@
 import type { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import type { OutgoingMessage } from '../../src/core/types.js';
-import type { WebAppDeps } from '../../src/http/app.js';
+import type { WebChatSettings } from './config.js';
 import { toWebReply, webConversationKey } from './chat-api.js';
-import { sendWebError, WEB_ERROR_TEXT } from '../../src/http/errors.js';
+import { sendWebError, WEB_ERROR_TEXT } from './errors.js';
 import { checkWebMessage, MAX_ID_CHARS } from './message-input.js';
 
-/** Heartbeat interval: below the idle timeouts of common proxies and mobile networks. */
-export const DEFAULT_SSE_HEARTBEAT_MS = 25_000;
 /** How long a browser waits before reconnecting after a drop. */
 const RECONNECT_HINT_MS = 3_000;
 
-/** Mount `GET /api/web/events?userId=U[&after=ID]` on the app. */
-export function mountChatEvents(app: Hono, deps: WebAppDeps): void {
-  const heartbeatMs = deps.sseHeartbeatMs ?? DEFAULT_SSE_HEARTBEAT_MS;
+/** The open event streams, so the adapter can end them when it stops. */
+export type OpenStreams = Set<() => void>;
+
+/** Mount `GET /api/web/events?userId=U[&after=ID]` on the adapter's app. */
+export function mountChatEvents(app: Hono, deps: WebChatSettings, open: OpenStreams): void {
+  const heartbeatMs = deps.sseHeartbeatMs;
 
   app.get('/api/web/events', (c) => {
     const userId = c.req.query('userId');
@@ -41,9 +42,14 @@ export function mountChatEvents(app: Hono, deps: WebAppDeps): void {
       const failed = (err: unknown) => deps.logger.warn({ err, conversationKey }, 'sse write failed');
 
       // subscribe before replaying, so nothing published in between is missed (duplicates are skipped)
-      const unsubscribe = deps.bus.subscribe(conversationKey, (message) => void send(message).catch(failed));
+      const unsubscribe = deps.outbox.subscribe(conversationKey, (message) => void send(message).catch(failed));
       const heartbeat = setInterval(() => void stream.write(': ping\n\n').catch(failed), heartbeatMs);
-      const closed = new Promise<void>((resolve) => stream.onAbort(resolve));
+      let end!: () => void;
+      const closed = new Promise<void>((resolve) => {
+        end = resolve;
+        stream.onAbort(resolve);
+      });
+      open.add(end);
       try {
         await stream.writeSSE({ event: 'ready', data: '{}', retry: RECONNECT_HINT_MS });
         if (after !== undefined) {
@@ -56,6 +62,7 @@ export function mountChatEvents(app: Hono, deps: WebAppDeps): void {
       } finally {
         clearInterval(heartbeat);
         unsubscribe();
+        open.delete(end);
       }
     });
   });

@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Hono } from 'hono';
-import { mountStaticFiles, type StaticFile } from '../../src/http/static-files.js';
+import { mountStaticFiles, type StaticFile } from '../../src/core/http/static-files.js';
 
 /** Folder holding index.html, chat.js and chat.css. */
 export const PUBLIC_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'public');

@@ -1,6 +1,6 @@
 /** Validation of what the web chat sends, before anything reaches the bot. */
 import type { BiText } from '../../src/core/i18n.js';
-import { WEB_ERROR_TEXT, type WebErrorCode } from '../../src/http/errors.js';
+import { WEB_ERROR_TEXT, type WebErrorCode } from './errors.js';
 
 /** Longest message text a worker may send in one go. */
 export const MAX_TEXT_CHARS = 2000;

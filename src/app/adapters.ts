@@ -6,9 +6,19 @@
 import type { AppConfig } from '../config.js';
 import type { ChannelAdapter } from '../core/types.js';
 import type { Logger } from '../core/logger.js';
+import type { MediatorActions } from '../core/mediator.js';
+import type { ConversationStateStore } from '../core/ports.js';
 
-/** Adapters enabled by their environment variables alone. */
-export async function createConfiguredAdapters(config: AppConfig, logger: Logger): Promise<ChannelAdapter[]> {
+/** What the configured adapters need from the rest of Gongyou; createGongyou builds these first. */
+export interface AdapterParts {
+  /** The mediator desk, for the Slack mediator console. */
+  desk: MediatorActions;
+  /** Durable key/value store: the Slack console keeps its case ↔ thread links there. */
+  state: ConversationStateStore;
+}
+
+/** Adapters enabled by their environment variables alone (the web chat is not one: createGongyou builds it in every install). */
+export async function createConfiguredAdapters(config: AppConfig, logger: Logger, parts: AdapterParts): Promise<ChannelAdapter[]> {
   const env = config.env;
   const adapters: ChannelAdapter[] = [];
   if (env.TELEGRAM_BOT_TOKEN) {
@@ -34,6 +44,18 @@ export async function createConfiguredAdapters(config: AppConfig, logger: Logger
         socketMode: env.SLACK_SOCKET_MODE,
         // Mediators' channels belong to the mediator console, never to the worker bot.
         staffChannels: [env.SLACK_MEDIATOR_CHANNEL, env.SLACK_SUPERVISOR_CHANNEL].filter((c): c is string => Boolean(c)),
+        mediatorConsole: env.SLACK_MEDIATOR_CHANNEL
+          ? {
+              desk: parts.desk,
+              channel: env.SLACK_MEDIATOR_CHANNEL,
+              supervisorChannel: env.SLACK_SUPERVISOR_CHANNEL,
+              allowedUsers: env.SLACK_MEDIATOR_USERS,
+              allowedGroups: env.SLACK_MEDIATOR_GROUPS,
+              threads: parts.state,
+              logger,
+              utcOffsetHours: env.GONGYOU_TIMEZONE_OFFSET,
+            }
+          : undefined,
         logger: logger.child({ adapter: 'slack' }),
       }),
     );

@@ -21,11 +21,12 @@ import { createReranker } from '../llm/rerank.js';
 import { createQueryRewriter } from '../llm/rewrite.js';
 import { HandoffService } from '../handoff/service.js';
 import { createHandoffWiring } from './handoff.js';
-import { registerSlackMediatorConsole, type SlackAppHolder } from '../../adapters/slack/mediator/console.js';
+import type { AdapterParts } from './adapters.js';
 import { IdentityLinks } from '../identity/links.js';
 import { dialogMiddleware } from '../dialog/middleware.js';
 import type { DialogServices } from '../dialog/services.js';
 import { createHttpApp } from '../http/app.js';
+import { createWebAdapter } from '../../adapters/web/index.js';
 
 /** Open the configured storage (embedded SQLite + keyv, or PostgreSQL + Redis). */
 export async function openStorage(config: AppConfig, clock: Clock = systemClock): Promise<Storage> {
@@ -49,8 +50,10 @@ export interface GongyouOverrides {
   clock?: Clock;
   logger?: Logger;
   storage?: Storage;
-  /** Extra adapters (tests); configured ones are created by main(). */
+  /** Adapters besides the web chat (which every install has), built by a test. */
   adapters?: ChannelAdapter[];
+  /** Builds the adapters the configuration enables (main() passes createConfiguredAdapters), given the parts they need. */
+  configuredAdapters?: (parts: AdapterParts) => Promise<ChannelAdapter[]>;
 }
 
 /** A built (not yet listening) Gongyou. */
@@ -62,7 +65,10 @@ export interface Gongyou {
   bus: OutboxBus;
   delivery: Delivery;
   handoff: HandoffService;
+  /** Every adapter by channel name, the web chat's included. */
   adapters: Map<string, ChannelAdapter>;
+  /** The adapters that reach a platform (all but the web chat, which starts with the app): startChannels starts these. */
+  channels: ChannelAdapter[];
   logger: Logger;
   clock: Clock;
   /** Whether /readyz answers 200. */
@@ -157,9 +163,19 @@ export async function createGongyou(config: AppConfig, overrides: GongyouOverrid
       }
     },
   });
-  const adapters = new Map<string, ChannelAdapter>();
-  for (const adapter of overrides.adapters ?? []) adapters.set(adapter.name, adapter);
-  const delivery = new Delivery({ messages: storage.messages, bus, clock, logger, newId, adapters });
+  // The web chat needs no platform, so it serves workers as soon as the app is built; the channels
+  // that talk to a platform are started (and retried) by startChannels.
+  const web = createWebAdapter({
+    messages: storage.messages,
+    outbox: bus,
+    logger,
+    newId,
+    clock,
+    rateLimitPerMinute: config.env.WEB_RATE_LIMIT_PER_MINUTE,
+  });
+  await web.start(bot);
+  const adapters = new Map<string, ChannelAdapter>([[web.name, web]]);
+  const delivery = new Delivery({ messages: storage.messages, clock, logger, newId, adapters });
 
   const gongyou: Gongyou = {
     config,
@@ -170,6 +186,7 @@ export async function createGongyou(config: AppConfig, overrides: GongyouOverrid
     delivery,
     handoff,
     adapters,
+    channels: [],
     logger,
     clock,
     ready: true,
@@ -183,7 +200,7 @@ export async function createGongyou(config: AppConfig, overrides: GongyouOverrid
       await storage.close();
     },
   };
-  // ── handoff wiring (owned by the handoff engineer): mediator API, console, scheduler, Slack console ──
+  // ── handoff wiring: mediator API, console, scheduler ──
   const handoffWiring = createHandoffWiring({
     storage,
     handoff,
@@ -195,19 +212,13 @@ export async function createGongyou(config: AppConfig, overrides: GongyouOverrid
     collective: { minCases: config.env.COLLECTIVE_MIN_CASES, windowDays: config.env.COLLECTIVE_WINDOW_DAYS },
   });
   const mounts: Array<{ path: string; app: Hono }> = [...handoffWiring.mounts];
-  const slackApp = (adapters.get('slack') as (ChannelAdapter & SlackAppHolder) | undefined)?.app;
-  if (slackApp && config.env.SLACK_MEDIATOR_CHANNEL) {
-    registerSlackMediatorConsole(slackApp, {
-      desk: handoffWiring.desk,
-      channel: config.env.SLACK_MEDIATOR_CHANNEL,
-      supervisorChannel: config.env.SLACK_SUPERVISOR_CHANNEL,
-      allowedUsers: config.env.SLACK_MEDIATOR_USERS,
-      allowedGroups: config.env.SLACK_MEDIATOR_GROUPS,
-      threads: storage.state,
-      logger,
-      utcOffsetHours: config.env.GONGYOU_TIMEZONE_OFFSET,
-    });
-  }
+  // Adapters come after the desk, which the Slack mediator console needs; delivery reads the map when it sends.
+  const configured = await overrides.configuredAdapters?.({ desk: handoffWiring.desk, state: storage.state }).catch(async (error: unknown) => {
+    await gongyou.close().catch(() => undefined);
+    throw error;
+  });
+  gongyou.channels = [...(configured ?? []), ...(overrides.adapters ?? [])];
+  for (const adapter of gongyou.channels) adapters.set(adapter.name, adapter);
   // a test passes its own clock and calls scheduler.tick(); production ticks every minute
   if (!overrides.clock) handoffWiring.scheduler.start();
   const closeWithoutScheduler = gongyou.close;
@@ -227,16 +238,10 @@ export async function createGongyou(config: AppConfig, overrides: GongyouOverrid
   });
   // ── end of handoff wiring ──
   gongyou.app = createHttpApp({
-    bot,
-    messages: storage.messages,
-    bus,
     routes: [...adapters.values()].flatMap((a) => a.routes ?? []),
     mounts,
     health: { ready: async () => gongyou.ready, channels: () => gongyou.channelStatus?.() ?? {} },
     logger,
-    newId,
-    clock,
-    rateLimitPerMinute: config.env.WEB_RATE_LIMIT_PER_MINUTE,
   });
   return gongyou;
 }

@@ -6,7 +6,6 @@
 import type { Logger } from './logger.js';
 import type { ChannelAdapter, Clock, OutgoingMessage, ReplyDraft } from './types.js';
 import type { MessageLog } from './ports.js';
-import type { OutboxBus } from './outbox-bus.js';
 import { parseConversationKey } from './conversation-key.js';
 import { GongyouError } from './errors.js';
 import { EventEmitter } from 'node:events';
@@ -14,11 +13,10 @@ import { EventEmitter } from 'node:events';
 /** Options of the delivery service. */
 export interface DeliveryOptions {
   messages: MessageLog;
-  bus: OutboxBus;
   clock: Clock;
   logger: Logger;
   newId: () => string;
-  /** Adapters by channel name; channels without one (web) are pull-based and delivered once persisted. */
+  /** Adapters by channel name (the web chat's among them); a channel without one keeps its messages undelivered until one is configured. */
   adapters: Map<string, ChannelAdapter>;
 }
 
@@ -51,9 +49,8 @@ export class Delivery extends EventEmitter<DeliveryEvents> {
       author,
       message,
       at: this.options.clock.now().toISOString(),
-      delivered: !adapter,
+      delivered: false,
     });
-    this.options.bus.publish(conversationKey, message);
     if (adapter) await this.push(adapter, conversationKey, message);
     return message;
   }
@@ -111,10 +108,7 @@ export class Delivery extends EventEmitter<DeliveryEvents> {
     for (const entry of await this.options.messages.undelivered(limit)) {
       const { channel } = parseConversationKey(entry.conversationKey);
       const adapter = this.options.adapters.get(channel);
-      if (!adapter) {
-        await this.options.messages.markDelivered(entry.message.id);
-        continue;
-      }
+      if (!adapter) continue;
       if (await this.push(adapter, entry.conversationKey, entry.message)) sent++;
     }
     return sent;

@@ -8,7 +8,8 @@ import { streamSSE } from 'hono/streaming';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { z } from 'zod';
 import { GongyouError } from '../core/errors.js';
-import { tr, type BiText } from '../core/i18n.js';
+import type { BiText } from '../core/i18n.js';
+import { sendHttpError } from '../core/http/errors.js';
 import type { Logger } from '../core/logger.js';
 import type { MediatorActions, MediatorActor, MediatorEvent, QueueStatus } from '../core/mediator.js';
 import type { StaffStore } from '../cases/model.js';
@@ -37,7 +38,7 @@ const reassignBody = z.object({ to: z.string().min(1) });
 
 /** The JSON error body of the staff APIs (same shape as the web chat's). */
 export function staffError(c: Context, status: ContentfulStatusCode, code: string, text: BiText, vars: Record<string, string> = {}): Response {
-  return c.json({ error: { code, message: tr('zh-CN', text, vars), message_en: tr('en', text, vars) } }, status);
+  return sendHttpError(c, status, code, text, vars);
 }
 
 /** Turn a thrown error into the matching status; unexpected errors are logged, never shown. */

@@ -1,5 +1,5 @@
 /**
- * The contract every channel adapter passes (Telegram, Slack, WeChat). Call
+ * The contract every channel adapter passes (web, Telegram, Slack, WeChat). Call
  * `describeAdapterContract(name, () => harness)` from a *.test.ts file.
  *
  * A harness wraps one adapter and a peer that plays the platform (a fake Bot API server, signed

@@ -38,8 +38,12 @@ export async function startWorld(options: { env?: Record<string, string>; adapte
   const clock = new ManualClock(MONDAY_MORNING);
   const config = loadConfig({ GONGYOU_DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...options.env });
   const logger = pino({ level: 'silent' });
-  const configured = await createConfiguredAdapters(config, logger);
-  const g = await createGongyou(config, { clock, logger, adapters: [...configured, ...(options.adapters ?? [])] });
+  const g = await createGongyou(config, {
+    clock,
+    logger,
+    configuredAdapters: (parts) => createConfiguredAdapters(config, logger, parts),
+    adapters: options.adapters,
+  });
   for (const adapter of g.adapters.values()) await adapter.start(g.bot);
   const world: IntegrationWorld = {
     g,

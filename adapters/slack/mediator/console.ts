@@ -3,10 +3,10 @@
  * channel with 接手/查看 buttons; the case's thread becomes the conversation
  * with the worker (replies go to the worker, the worker's messages come back
  * into the thread); "release"/"释放" and "close …"/"结案 …" act on the case.
- * It registers on the Bolt App of the Slack adapter and talks to the core only
- * through MediatorActions.
+ * The Slack adapter registers it on its Bolt App when given the `mediatorConsole`
+ * option; it talks to the core only through MediatorActions.
  */
-import type { App, types as SlackTypes } from '@slack/bolt';
+import type { App, types as SlackTypes, webApi } from '@slack/bolt';
 import { GongyouError } from '../../../src/core/errors.js';
 import type { CasePacket, MediatorActions, MediatorEvent, MediatorOutcome, QueueItem } from '../../../src/core/mediator.js';
 import { MEDIATOR_OUTCOMES } from '../../../src/core/mediator.js';
@@ -35,6 +35,11 @@ export interface SlackMediatorConsoleOptions {
   logger: { warn(obj: object, msg: string): void };
   /** Offset of local time from UTC in hours for due times (China: 8). */
   utcOffsetHours?: number;
+  /**
+   * Posts the desk's events (default `app.client`). The Slack adapter's App authorizes per event
+   * and has no token of its own, so the adapter passes a client holding the bot token.
+   */
+  client?: webApi.WebClient;
 }
 
 const caseKey = (caseId: string) => `slack-mediator:case:${caseId}`;
@@ -43,7 +48,7 @@ const threadKey = (ts: string) => `slack-mediator:thread:${ts}`;
 /** Register the console on a Bolt App; returns the function that stops forwarding events. */
 export function registerSlackMediatorConsole(app: App, options: SlackMediatorConsoleOptions): () => void {
   const { desk } = options;
-  const client = app.client;
+  const client = options.client ?? app.client;
   const local = (iso: string) =>
     new Date(Date.parse(iso) + (options.utcOffsetHours ?? 8) * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
 
@@ -234,9 +239,4 @@ function packetText(packet: CasePacket, local: (iso: string) => string): string 
     ...packet.transcript.slice(-10).map((l) => `${local(l.at)} ${l.author}: ${l.text}`),
   ];
   return lines.filter(Boolean).join('\n');
-}
-
-/** The Slack adapter's shape this console needs (the Slack adapter exposes its Bolt App as `app`). */
-export interface SlackAppHolder {
-  app?: App;
 }

@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Hono } from 'hono';
-import { mountStaticFiles, type StaticFile } from '../static-files.js';
+import { mountStaticFiles, type StaticFile } from '../../core/http/static-files.js';
 
 /** Folder holding the console's index.html, console.js and console.css. */
 export const CONSOLE_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'public');

@@ -28,7 +28,7 @@ async function openChat(
   options: { beforeLoad?: (page: Page) => Promise<unknown>; expectStream?: boolean } = {},
 ): Promise<{ h: WebHarness; bus: CountingBus; server: RunningHttpServer; page: Page; errors: string[] }> {
   const bus = new CountingBus();
-  const h = createWebHarness({ deps: { bus }, botPublishesReplies: true });
+  const h = await createWebHarness({ deps: { bus }, botPublishesReplies: true });
   const server = await startHttpServer(h.app, { port: 0, host: '127.0.0.1' });
   cleanups.push(() => server.close());
   const { page, errors } = await newPage(browser);

@@ -37,7 +37,7 @@ const mediatorMessage: OutgoingMessage = {
 describe('GET /api/web/events', () => {
   it('sends a message published for the user as `event: message` with the Reply JSON', async () => {
     const bus = new CountingBus();
-    const h = createWebHarness({ deps: { bus } });
+    const h = await createWebHarness({ deps: { bus } });
     const res = await h.app.request('/api/web/events?userId=u1');
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/text\/event-stream/);
@@ -58,7 +58,7 @@ describe('GET /api/web/events', () => {
   });
 
   it('replays what was sent after the given id, from `after` or Last-Event-ID', async () => {
-    const h = createWebHarness();
+    const h = await createWebHarness();
     const first = (await (await postJson(h.app, '/api/web/messages', '{"userId":"u1","text":"你好"}')).json()) as { replies: Array<{ id: string }> };
     const second = (await (await postJson(h.app, '/api/web/messages', '{"userId":"u1","text":"3500"}')).json()) as { replies: Array<{ id: string }> };
     for (const init of [{ url: `/api/web/events?userId=u1&after=${first.replies[0].id}` }, { url: '/api/web/events?userId=u1', lastEventId: first.replies[0].id }]) {
@@ -72,7 +72,7 @@ describe('GET /api/web/events', () => {
   });
 
   it('sends heartbeats so proxies keep the stream open', async () => {
-    const h = createWebHarness({ deps: { sseHeartbeatMs: 5 } });
+    const h = await createWebHarness({ deps: { sseHeartbeatMs: 5 } });
     const res = await h.app.request('/api/web/events?userId=u1');
     const sse = new SseReader(res.body!);
     expect(await sse.until(': ping')).toContain('event: ready');
@@ -80,7 +80,7 @@ describe('GET /api/web/events', () => {
   });
 
   it('400 without userId', async () => {
-    const h = createWebHarness();
+    const h = await createWebHarness();
     const res = await h.app.request('/api/web/events');
     expect(res.status).toBe(400);
     expect(((await res.json()) as { error: { code: string } }).error.code).toBe('missing_field');

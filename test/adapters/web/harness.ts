@@ -1,7 +1,9 @@
-/** Builds the HTTP app around fakes, for in-process tests and the browser test's real server. */
+/** Builds the HTTP app with the web adapter around fakes, for in-process tests and the browser test's real server. */
 import pino from 'pino';
 import { OutboxBus, type OutboxListener } from '../../../src/core/outbox-bus.js';
-import { createHttpApp, type WebAppDeps } from '../../../src/http/app.js';
+import type { BotHandler } from '../../../src/core/types.js';
+import { createHttpApp, type HttpAppDeps } from '../../../src/http/app.js';
+import { createWebAdapter, type WebAdapter, type WebAdapterConfig } from '../../../adapters/web/index.js';
 import { InMemoryMessageLog } from '../../fakes/message-log.js';
 import { ScriptedBot, type BotScript } from '../../fakes/scripted-bot.js';
 
@@ -9,6 +11,8 @@ import { ScriptedBot, type BotScript } from '../../fakes/scripted-bot.js';
 export interface WebHarness {
   app: ReturnType<typeof createHttpApp>;
   bot: ScriptedBot;
+  /** The web adapter whose routes the app serves, started with `bot` (or `deps.bot`). */
+  adapter: WebAdapter;
   messages: InMemoryMessageLog;
   bus: OutboxBus;
   /** Flip to make /readyz answer 503. */
@@ -20,27 +24,35 @@ export interface WebHarness {
 /** A fixed clock: tests never depend on the real time. */
 export const TEST_NOW = new Date('2026-03-15T08:30:00.000Z');
 
+/** What a test may replace: the adapter's options, the HTTP app's, and the bot the adapter is started with. */
+export type WebHarnessDeps = Partial<Omit<WebAdapterConfig, 'outbox'> & Omit<HttpAppDeps, 'routes'>> & {
+  bus?: OutboxBus;
+  bot?: BotHandler;
+  /** Routes mounted after the web adapter's. */
+  routes?: HttpAppDeps['routes'];
+};
+
 /** Create the app with a scripted bot, an in-memory log and a fresh bus. */
-export function createWebHarness(
-  options: { script?: BotScript; deps?: Partial<WebAppDeps>; botPublishesReplies?: boolean } = {},
-): WebHarness {
+export async function createWebHarness(
+  options: { script?: BotScript; deps?: WebHarnessDeps; botPublishesReplies?: boolean } = {},
+): Promise<WebHarness> {
   let counter = 0;
   const newId = () => `id-${++counter}`;
   const messages = new InMemoryMessageLog();
   const bus = options.deps?.bus ?? new OutboxBus();
   const bot = new ScriptedBot({ messages, newId, script: options.script, bus: options.botPublishesReplies ? bus : undefined });
   const readiness = { ready: true };
+  const { bot: botOverride, bus: _bus, routes, mounts, health, ...adapterDeps } = options.deps ?? {};
+  const logger = adapterDeps.logger ?? pino({ level: 'silent' });
+  const adapter = createWebAdapter({ messages, newId, clock: { now: () => TEST_NOW }, logger, ...adapterDeps, outbox: bus });
+  await adapter.start(botOverride ?? bot);
   const app = createHttpApp({
-    bot,
-    messages,
-    bus,
-    health: { ready: async () => readiness.ready },
-    logger: pino({ level: 'silent' }),
-    newId,
-    clock: { now: () => TEST_NOW },
-    ...options.deps,
+    routes: [...adapter.routes, ...(routes ?? [])],
+    mounts,
+    health: health ?? { ready: async () => readiness.ready },
+    logger,
   });
-  return { app, bot, messages, bus, readiness, newId };
+  return { app, bot, adapter, messages, bus, readiness, newId };
 }
 
 /** POST a JSON body (already a string, so tests can send broken JSON too). */

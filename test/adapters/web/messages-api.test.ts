@@ -26,7 +26,7 @@ describe('POST /api/web/messages refuses bad input and stores nothing', () => {
 
   for (const c of cases) {
     it(`400 for ${c.name}`, async () => {
-      const h = createWebHarness();
+      const h = await createWebHarness();
       const res = await postJson(h.app, '/api/web/messages', c.body, c.headers);
       expect(res.status).toBe(400);
       const body = (await res.json()) as { error: { code: string; message: string; message_en: string } };
@@ -39,7 +39,7 @@ describe('POST /api/web/messages refuses bad input and stores nothing', () => {
   }
 
   it('413 for a JSON body far over the limit, and nothing reaches the bot', async () => {
-    const h = createWebHarness();
+    const h = await createWebHarness();
     const res = await postJson(h.app, '/api/web/messages', JSON.stringify({ userId: 'u1', text: 'x'.repeat(100_000) }));
     expect(res.status).toBe(413);
     expect(((await res.json()) as { error: { code: string } }).error.code).toBe('payload_too_large');
@@ -47,7 +47,7 @@ describe('POST /api/web/messages refuses bad input and stores nothing', () => {
   });
 
   it('accepts exactly 2000 characters (emoji counted as one)', async () => {
-    const h = createWebHarness();
+    const h = await createWebHarness();
     const res = await postJson(h.app, '/api/web/messages', JSON.stringify({ userId: 'u1', text: '😀'.repeat(2000) }));
     expect(res.status).toBe(200);
     expect(h.bot.received).toHaveLength(1);
@@ -56,7 +56,7 @@ describe('POST /api/web/messages refuses bad input and stores nothing', () => {
 
 describe('POST /api/web/messages hands a normalised message to the bot', () => {
   it('returns the replies with choices and meta exactly as the bot made them', async () => {
-    const h = createWebHarness();
+    const h = await createWebHarness();
     const res = await postJson(h.app, '/api/web/messages', JSON.stringify({ userId: 'rider:1', text: '站长两个月没给我结工资' }));
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/application\/json/);
@@ -89,7 +89,7 @@ describe('POST /api/web/messages hands a normalised message to the bot', () => {
   });
 
   it('passes a pressed button as choiceId and returns case id and citations', async () => {
-    const h = createWebHarness();
+    const h = await createWebHarness();
     const choice = await postJson(h.app, '/api/web/messages', JSON.stringify({ userId: 'u1', text: '工资被拖欠', choiceId: 'wages' }));
     expect(h.bot.received[0].choiceId).toBe('wages');
     expect(((await choice.json()) as { replies: Array<{ text: string }> }).replies[0].text).toContain('多少钱');
@@ -100,7 +100,7 @@ describe('POST /api/web/messages hands a normalised message to the bot', () => {
   });
 
   it('uses the given messageId, so a retried request is answered once with the same replies', async () => {
-    const h = createWebHarness();
+    const h = await createWebHarness();
     const send = () => postJson(h.app, '/api/web/messages', JSON.stringify({ userId: 'u1', text: '你好', messageId: 'm-42' }));
     const first = await (await send()).json();
     const second = await (await send()).json();
@@ -110,13 +110,13 @@ describe('POST /api/web/messages hands a normalised message to the bot', () => {
   });
 
   it('falls back to the Idempotency-Key header when the body has no messageId', async () => {
-    const h = createWebHarness();
+    const h = await createWebHarness();
     await postJson(h.app, '/api/web/messages', '{"userId":"u1","text":"你好"}', { 'idempotency-key': 'key-7' });
     expect(h.bot.received[0].messageId).toBe('key-7');
   });
 
   it('answers a bot failure with a polite 500 and no stack', async () => {
-    const h = createWebHarness();
+    const h = await createWebHarness();
     h.bot.failWith = new Error('database exploded at /srv/secret.ts:12');
     const res = await postJson(h.app, '/api/web/messages', '{"userId":"u1","text":"你好"}');
     expect(res.status).toBe(500);
@@ -129,7 +129,7 @@ describe('POST /api/web/messages hands a normalised message to the bot', () => {
 
 describe('GET /api/web/messages', () => {
   it('lists what was sent to the user after the given id, and only to that user', async () => {
-    const h = createWebHarness();
+    const h = await createWebHarness();
     const r1 = (await (await postJson(h.app, '/api/web/messages', '{"userId":"u1","text":"你好"}')).json()) as { replies: Array<{ id: string }> };
     await postJson(h.app, '/api/web/messages', '{"userId":"u2","text":"你好"}');
     await postJson(h.app, '/api/web/messages', '{"userId":"u1","text":"工资被拖欠","choiceId":"wages"}');
@@ -145,7 +145,7 @@ describe('GET /api/web/messages', () => {
   });
 
   it('400 without userId', async () => {
-    const h = createWebHarness();
+    const h = await createWebHarness();
     const res = await h.app.request('/api/web/messages');
     expect(res.status).toBe(400);
     expect(((await res.json()) as { error: { code: string } }).error.code).toBe('missing_field');
@@ -154,14 +154,14 @@ describe('GET /api/web/messages', () => {
 
 describe('other routes', () => {
   it('404 JSON for an unknown route', async () => {
-    const h = createWebHarness();
+    const h = await createWebHarness();
     const res = await h.app.request('/nope');
     expect(res.status).toBe(404);
     expect(((await res.json()) as { error: { code: string } }).error.code).toBe('not_found');
   });
 
   it('serves the chat page with a strict CSP and no inline script', async () => {
-    const h = createWebHarness();
+    const h = await createWebHarness();
     const res = await h.app.request('/');
     expect(res.status).toBe(200);
     const csp = res.headers.get('content-security-policy') ?? '';
@@ -178,7 +178,7 @@ describe('other routes', () => {
     const { Hono } = await import('hono');
     const seen: string[] = [];
     const sub = new Hono().get('/ping', (c) => c.text('pong'));
-    const h = createWebHarness({
+    const h = await createWebHarness({
       deps: {
         routes: [{ method: 'POST', path: '/webhooks/slack', handle: async (req) => (seen.push(await req.text()), new Response('ok')) }],
         mounts: [{ path: '/console', app: sub }],

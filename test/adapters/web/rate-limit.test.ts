@@ -4,7 +4,7 @@ import { createWebHarness, postJson } from './harness.js';
 describe('web chat message budget', () => {
   it('refuses a flood from one user with 429 and Retry-After, stores nothing, and lets others and later messages through', async () => {
     let now = new Date('2026-03-15T08:30:00.000Z');
-    const h = createWebHarness({ deps: { rateLimitPerMinute: 3, clock: { now: () => now } } });
+    const h = await createWebHarness({ deps: { rateLimitPerMinute: 3, clock: { now: () => now } } });
     const send = (userId: string, text: string) => postJson(h.app, '/api/web/messages', JSON.stringify({ userId, text }));
     for (let i = 0; i < 3; i++) expect((await send('flood', `第${i}条`)).status).toBe(200);
     const refused = await send('flood', '第4条');

@@ -13,7 +13,7 @@ const photo = { bytes: new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3, 4]), nam
 
 describe('POST /api/web/uploads', () => {
   it('hands a photo to the bot as an image attachment with its bytes, name and type', async () => {
-    const h = createWebHarness();
+    const h = await createWebHarness();
     const res = await h.app.request('/api/web/uploads', { method: 'POST', body: form({ userId: 'u1', text: '这是工资条', messageId: 'up-1' }, photo) });
     expect(res.status).toBe(200);
     const body = (await res.json()) as { replies: Array<{ text: string }> };
@@ -28,7 +28,7 @@ describe('POST /api/web/uploads', () => {
   });
 
   it('treats a PDF as a file and allows no text', async () => {
-    const h = createWebHarness();
+    const h = await createWebHarness();
     const pdf = { bytes: new TextEncoder().encode('%PDF-1.4 test'), name: 'contract.pdf', type: 'application/pdf' };
     const res = await h.app.request('/api/web/uploads', { method: 'POST', body: form({ userId: 'u1' }, pdf) });
     expect(res.status).toBe(200);
@@ -37,7 +37,7 @@ describe('POST /api/web/uploads', () => {
   });
 
   it('413 with a polite message for a file over the limit, and nothing reaches the bot', async () => {
-    const h = createWebHarness({ deps: { maxUploadBytes: 1024 } });
+    const h = await createWebHarness({ deps: { maxUploadBytes: 1024 } });
     const big = { bytes: new Uint8Array(1025), name: 'big.png', type: 'image/png' };
     const res = await h.app.request('/api/web/uploads', { method: 'POST', body: form({ userId: 'u1' }, big) });
     expect(res.status).toBe(413);
@@ -49,7 +49,7 @@ describe('POST /api/web/uploads', () => {
   });
 
   it('413 when the whole request is far over the limit (stopped before parsing)', async () => {
-    const h = createWebHarness({ deps: { maxUploadBytes: 1024 } });
+    const h = await createWebHarness({ deps: { maxUploadBytes: 1024 } });
     const huge = { bytes: new Uint8Array(200 * 1024), name: 'huge.png', type: 'image/png' };
     const res = await h.app.request('/api/web/uploads', { method: 'POST', body: form({ userId: 'u1' }, huge) });
     expect(res.status).toBe(413);
@@ -65,7 +65,7 @@ describe('POST /api/web/uploads', () => {
   ];
   for (const r of refusals) {
     it(`400 for ${r.name}`, async () => {
-      const h = createWebHarness();
+      const h = await createWebHarness();
       const res = await h.app.request('/api/web/uploads', { method: 'POST', body: r.body(), headers: r.headers });
       expect(res.status).toBe(400);
       expect(((await res.json()) as { error: { code: string } }).error.code).toBe(r.code);
@@ -74,7 +74,7 @@ describe('POST /api/web/uploads', () => {
   }
 
   it('400 when a file is sent where the userId belongs', async () => {
-    const h = createWebHarness();
+    const h = await createWebHarness();
     const data = form({}, photo);
     data.append('userId', new Blob(['x']), 'x.txt');
     const res = await h.app.request('/api/web/uploads', { method: 'POST', body: data });

@@ -1,14 +1,14 @@
 /** The WeChat adapter's small parts: XML, signatures, config, error translation, per-conversation memory. */
 import { describe, expect, it } from 'vitest';
 import { GongyouError } from '../../../src/core/errors.js';
-import { parseOfficialAccountXml, buildPassiveTextReply } from '../../../adapters/wechat/oa-xml.js';
-import { computeWechatSignature, verifyWechatSignature } from '../../../adapters/wechat/oa-signature.js';
+import { parseOfficialAccountXml, buildPassiveTextReply } from '../../../adapters/wechat/official-account/oa-xml.js';
+import { computeWechatSignature, verifyWechatSignature } from '../../../adapters/wechat/official-account/oa-signature.js';
 import { validateWechatConfig, wechatConfigFromEnv } from '../../../adapters/wechat/config.js';
 import { toGongyouError, WechatApiError } from '../../../adapters/wechat/errors.js';
 import { ChoiceMemory } from '../../../adapters/wechat/choices.js';
 import { CappedMap } from '../../../adapters/wechat/capped-map.js';
-import { CustomerServiceWindow } from '../../../adapters/wechat/service-window.js';
-import { failureOf } from '../../../adapters/wechat/oa-puppet.js';
+import { CustomerServiceWindow } from '../../../adapters/wechat/official-account/service-window.js';
+import { failureOf } from '../../../adapters/wechat/official-account/oa-puppet.js';
 import { createWechatAdapter } from '../../../adapters/wechat/index.js';
 import { fixtureXml, wechatSignature } from './oa-peer.js';
 

@@ -15,9 +15,9 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import { PuppetOA } from 'wechaty-puppet-official-account';
-import { GongyouError, networkFailed } from '../../src/core/errors.js';
-import { withDeadline } from './deadline.js';
-import { STALE_TOKEN_CODES, toGongyouError, WechatApiError } from './errors.js';
+import { GongyouError, networkFailed } from '../../../src/core/errors.js';
+import { withDeadline } from '../deadline.js';
+import { STALE_TOKEN_CODES, toGongyouError, WechatApiError } from '../errors.js';
 
 /** What unirest hands the puppet for one HTTP call (the Node response, or `{ error }` when none came). */
 interface UnirestResult {

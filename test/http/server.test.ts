@@ -1,8 +1,8 @@
 /** startHttpServer on a real socket: serves the app, and closes gracefully. */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { IncomingMessage, OutgoingMessage } from '../../../src/core/types.js';
-import { startHttpServer, type RunningHttpServer } from '../../../src/http/server.js';
-import { createWebHarness } from './harness.js';
+import type { IncomingMessage, OutgoingMessage } from '../../src/core/types.js';
+import { startHttpServer, type RunningHttpServer } from '../../src/http/server.js';
+import { createWebHarness } from '../adapters/web/harness.js';
 
 /** A bot whose turns wait until the test lets them finish. */
 function gatedBot() {
@@ -31,7 +31,7 @@ afterEach(async () => {
 
 describe('startHttpServer', () => {
   it('listens on a free port and answers /healthz', async () => {
-    running = await startHttpServer(createWebHarness().app, { port: 0, host: '127.0.0.1' });
+    running = await startHttpServer((await createWebHarness()).app, { port: 0, host: '127.0.0.1' });
     expect(running.port).toBeGreaterThan(0);
     const res = await fetch(`http://127.0.0.1:${running.port}/healthz`);
     expect(await res.json()).toEqual({ status: 'ok' });
@@ -39,7 +39,7 @@ describe('startHttpServer', () => {
 
   it('close() stops accepting but lets a turn in flight finish', async () => {
     const gated = gatedBot();
-    running = await startHttpServer(createWebHarness({ deps: { bot: gated.bot } }).app, { port: 0, host: '127.0.0.1' });
+    running = await startHttpServer((await createWebHarness({ deps: { bot: gated.bot } })).app, { port: 0, host: '127.0.0.1' });
     const base = `http://127.0.0.1:${running.port}`;
     const inFlight = fetch(`${base}/api/web/messages`, {
       method: 'POST',
@@ -60,7 +60,7 @@ describe('startHttpServer', () => {
   });
 
   it('close() does not wait for open event streams', async () => {
-    running = await startHttpServer(createWebHarness().app, { port: 0, host: '127.0.0.1', shutdownTimeoutMs: 60_000 });
+    running = await startHttpServer((await createWebHarness()).app, { port: 0, host: '127.0.0.1', shutdownTimeoutMs: 60_000 });
     const res = await fetch(`http://127.0.0.1:${running.port}/api/web/events?userId=u1`, { headers: { accept: 'text/event-stream' } });
     const reader = res.body!.getReader();
     await reader.read();
@@ -79,7 +79,7 @@ describe('startHttpServer', () => {
 
   it('close() cuts a request that outlives the timeout', async () => {
     const gated = gatedBot();
-    running = await startHttpServer(createWebHarness({ deps: { bot: gated.bot } }).app, { port: 0, host: '127.0.0.1', shutdownTimeoutMs: 50 });
+    running = await startHttpServer((await createWebHarness({ deps: { bot: gated.bot } })).app, { port: 0, host: '127.0.0.1', shutdownTimeoutMs: 50 });
     const stuck = fetch(`http://127.0.0.1:${running.port}/api/web/messages`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

@@ -4,12 +4,12 @@
  * webhook drops (location, link, video, events), read from WeChat's XML here.
  */
 import { types, type Message } from 'wechaty';
-import type { Attachment, Clock, IncomingMessage, Locale } from '../../src/core/types.js';
-import { formatConversationKey } from '../../src/core/conversation-key.js';
-import { tr } from '../../src/core/i18n.js';
-import type { ChoiceMemory } from './choices.js';
-import type { AdapterLogger } from '../shared/logger.js';
-import { downloadFile, type FetchLike } from '../shared/download.js';
+import type { Attachment, Clock, IncomingMessage, Locale } from '../../../src/core/types.js';
+import { formatConversationKey } from '../../../src/core/conversation-key.js';
+import { tr } from '../../../src/core/i18n.js';
+import type { ChoiceMemory } from '../choices.js';
+import type { AdapterLogger } from '../../shared/logger.js';
+import { downloadFile, type FetchLike } from '../../shared/download.js';
 import type { OfficialAccountInbound } from './oa-xml.js';
 import {
   LINK_TEXT,
@@ -18,7 +18,7 @@ import {
   UNSUPPORTED_MESSAGE,
   VIDEO_PLACEHOLDER,
   VOICE_PLACEHOLDER,
-} from './texts.js';
+} from '../texts.js';
 
 /** What normalising needs from the rest of the adapter. */
 export interface OfficialAccountInboundDeps {

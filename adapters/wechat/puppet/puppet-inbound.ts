@@ -1,11 +1,11 @@
 /** Turn a Wechaty message (private or group) into the core's IncomingMessage, downloading files via FileBox. */
 import { types, type Message } from 'wechaty';
-import type { Attachment, IncomingMessage, Locale } from '../../src/core/types.js';
-import { formatConversationKey } from '../../src/core/conversation-key.js';
-import { tr } from '../../src/core/i18n.js';
-import type { ChoiceMemory } from './choices.js';
-import type { AdapterLogger } from '../shared/logger.js';
-import { FILE_PLACEHOLDER, PHOTO_PLACEHOLDER, UNSUPPORTED_MESSAGE, VIDEO_PLACEHOLDER, VOICE_PLACEHOLDER } from './texts.js';
+import type { Attachment, IncomingMessage, Locale } from '../../../src/core/types.js';
+import { formatConversationKey } from '../../../src/core/conversation-key.js';
+import { tr } from '../../../src/core/i18n.js';
+import type { ChoiceMemory } from '../choices.js';
+import type { AdapterLogger } from '../../shared/logger.js';
+import { FILE_PLACEHOLDER, PHOTO_PLACEHOLDER, UNSUPPORTED_MESSAGE, VIDEO_PLACEHOLDER, VOICE_PLACEHOLDER } from '../texts.js';
 
 /** What normalising needs from the adapter. */
 export interface PuppetInboundDeps {

@@ -1,20 +1,20 @@
 /** WeChat private and group chats through a Wechaty puppet chosen by configuration. */
 import { WechatyBuilder, type Message, type Wechaty } from 'wechaty';
-import type { BotHandler, OutgoingMessage } from '../../src/core/types.js';
-import { systemClock } from '../../src/core/types.js';
-import { platformRefused } from '../../src/core/errors.js';
-import { KeyedQueue } from '../../src/core/keyed-queue.js';
-import { deliverToCore } from '../shared/delivery.js';
-import { silentLogger } from '../shared/logger.js';
-import { realSleep, withRetry } from '../shared/retry.js';
-import { renderForWechat, WECHAT_CAPABILITIES } from './capabilities.js';
-import { ChoiceMemory } from './choices.js';
-import { wechatConversationParts } from './conversation.js';
-import type { WechatAdapterConfig } from './config.js';
-import { toGongyouError } from './errors.js';
+import type { BotHandler, OutgoingMessage } from '../../../src/core/types.js';
+import { systemClock } from '../../../src/core/types.js';
+import { platformRefused } from '../../../src/core/errors.js';
+import { KeyedQueue } from '../../../src/core/keyed-queue.js';
+import { deliverToCore } from '../../shared/delivery.js';
+import { silentLogger } from '../../shared/logger.js';
+import { realSleep, withRetry } from '../../shared/retry.js';
+import { renderForWechat, WECHAT_CAPABILITIES } from '../capabilities.js';
+import { ChoiceMemory } from '../choices.js';
+import { wechatConversationParts } from '../conversation.js';
+import type { WechatAdapterConfig } from '../config.js';
+import { toGongyouError } from '../errors.js';
 import { normalisePuppetMessage, puppetConversationKey } from './puppet-inbound.js';
-import type { WechatAdapter } from './wechat-adapter.js';
-import { startWechatyWithin } from './wechaty-start.js';
+import type { WechatAdapter } from '../wechat-adapter.js';
+import { startWechatyWithin } from '../wechaty-start.js';
 
 type WechatyBuildOptions = Parameters<typeof WechatyBuilder.build>[0];
 

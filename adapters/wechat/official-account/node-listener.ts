@@ -1,8 +1,8 @@
 /** Serve fetch-style routes on their own port, for an official account configured with WECHAT_OA_PORT. */
 import { createServer, type IncomingMessage as NodeRequest, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { HttpRoute } from '../../src/core/types.js';
-import type { AdapterLogger } from '../shared/logger.js';
+import type { HttpRoute } from '../../../src/core/types.js';
+import type { AdapterLogger } from '../../shared/logger.js';
 
 /** A running listener. */
 export interface RouteListener {

@@ -4,7 +4,7 @@
  * through our signature check (or are the puppet's own inventions) and are dropped.
  */
 import type { Message } from 'wechaty';
-import { networkFailed } from '../../src/core/errors.js';
+import { networkFailed } from '../../../src/core/errors.js';
 
 /** Where the puppet listens and how long a message may take to come out of Wechaty. */
 export interface PuppetRelayOptions {

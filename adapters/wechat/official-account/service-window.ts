@@ -3,8 +3,8 @@
  * the worker's last message. We remember each worker's last message time so a
  * send outside the window is refused here, before WeChat is called.
  */
-import type { Clock } from '../../src/core/types.js';
-import { CappedMap } from './capped-map.js';
+import type { Clock } from '../../../src/core/types.js';
+import { CappedMap } from '../capped-map.js';
 
 /**
  * Remembers when each worker last wrote, in memory. After a restart nothing is known: a send is then

@@ -1,7 +1,8 @@
-/** JSON error responses of the web API: a stable code and a polite message in both languages. */
+/** The web chat API's error codes and texts; the JSON shape is the one in src/core/http/errors.ts. */
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { tr, type BiText } from '../core/i18n.js';
+import type { BiText } from '../../src/core/i18n.js';
+import { HTTP_ERROR_TEXT, sendHttpError } from '../../src/core/http/errors.js';
 
 /** Stable error codes of the web API (clients switch on these, never on the message). */
 export type WebErrorCode =
@@ -16,31 +17,11 @@ export type WebErrorCode =
   | 'empty_file'
   | 'payload_too_large'
   | 'rate_limited'
+  | 'unavailable'
   | 'not_found'
   | 'internal_error';
 
-/** Body of every error the web API returns. */
-export interface WebErrorBody {
-  error: { code: WebErrorCode; message: string; message_en: string; field?: string };
-}
-
-/** Build the error body; `vars` fill `{name}` placeholders in both languages. */
-export function webErrorBody(
-  code: WebErrorCode,
-  text: BiText,
-  vars: Record<string, string | number> = {},
-  field?: string,
-): WebErrorBody {
-  const error: WebErrorBody['error'] = {
-    code,
-    message: tr('zh-CN', text, vars),
-    message_en: tr('en', text, vars),
-  };
-  if (field !== undefined) error.field = field;
-  return { error };
-}
-
-/** Send a JSON error with the given HTTP status. */
+/** Send a web API error: the shared JSON error shape, restricted to the web API's codes. */
 export function sendWebError(
   c: Context,
   status: ContentfulStatusCode,
@@ -49,7 +30,7 @@ export function sendWebError(
   vars: Record<string, string | number> = {},
   field?: string,
 ): Response {
-  return c.json(webErrorBody(code, text, vars, field), status);
+  return sendHttpError(c, status, code, text, vars, field);
 }
 
 /** The texts of the web API's errors, written for a worker reading on a phone. */
@@ -110,12 +91,10 @@ export const WEB_ERROR_TEXT = {
     'zh-CN': '发送的内容太大了，最大 {maxKb} KB。',
     en: 'What you sent is too large: at most {maxKb} KB.',
   },
-  notFound: {
-    'zh-CN': '没有这个地址。',
-    en: 'There is nothing at this address.',
+  unavailable: {
+    'zh-CN': '服务正在启动或维护，请稍后再发一次。着急可拨打工会服务热线 12351。',
+    en: 'The service is starting or under maintenance. Please send it again in a moment; if it is urgent, call the union hotline 12351.',
   },
-  internal: {
-    'zh-CN': '抱歉，系统出了点问题，请稍后再发一次。着急可拨打工会服务热线 12351。',
-    en: 'Sorry, something went wrong on our side. Please send it again in a moment; if it is urgent, call the union hotline 12351.',
-  },
+  notFound: HTTP_ERROR_TEXT.notFound,
+  internal: HTTP_ERROR_TEXT.internal,
 } satisfies Record<string, BiText>;

@@ -6,16 +6,16 @@
  * otherwise WeChat gets "looking it up" at once and the answer follows through
  * the customer-service API.
  */
-import type { Clock, Locale, OutgoingMessage } from '../../src/core/types.js';
-import { tr } from '../../src/core/i18n.js';
-import type { AdapterLogger } from '../shared/logger.js';
-import { handlerFailedReply } from '../shared/delivery.js';
-import { CappedMap } from './capped-map.js';
+import type { Clock, Locale, OutgoingMessage } from '../../../src/core/types.js';
+import { tr } from '../../../src/core/i18n.js';
+import type { AdapterLogger } from '../../shared/logger.js';
+import { handlerFailedReply } from '../../shared/delivery.js';
+import { CappedMap } from '../capped-map.js';
 import { officialAccountMessageId } from './oa-inbound.js';
 import { verifyWechatSignature } from './oa-signature.js';
 import { buildPassiveTextReply, parseOfficialAccountXml, type OfficialAccountInbound } from './oa-xml.js';
 import type { CustomerServiceWindow } from './service-window.js';
-import { LOOKING_IT_UP } from './texts.js';
+import { LOOKING_IT_UP } from '../texts.js';
 
 /** The core's replies to one message; undefined when the message was not for the core (most events). */
 export type Handled = { conversationKey: string; replies: OutgoingMessage[] } | undefined;

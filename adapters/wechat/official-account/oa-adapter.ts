@@ -6,16 +6,16 @@
  */
 import path from 'node:path';
 import { WechatyBuilder, type Wechaty } from 'wechaty';
-import type { BotHandler, HttpRoute, OutgoingMessage } from '../../src/core/types.js';
-import { systemClock } from '../../src/core/types.js';
-import { networkFailed, platformRefused } from '../../src/core/errors.js';
-import { silentLogger } from '../shared/logger.js';
-import { realSleep, withRetry } from '../shared/retry.js';
-import { renderForWechat, WECHAT_CAPABILITIES } from './capabilities.js';
-import { ChoiceMemory } from './choices.js';
-import { wechatConversationParts } from './conversation.js';
-import type { OfficialAccountConfig, WechatAdapterConfig } from './config.js';
-import { toGongyouError } from './errors.js';
+import type { BotHandler, HttpRoute, OutgoingMessage } from '../../../src/core/types.js';
+import { systemClock } from '../../../src/core/types.js';
+import { networkFailed, platformRefused } from '../../../src/core/errors.js';
+import { silentLogger } from '../../shared/logger.js';
+import { realSleep, withRetry } from '../../shared/retry.js';
+import { renderForWechat, WECHAT_CAPABILITIES } from '../capabilities.js';
+import { ChoiceMemory } from '../choices.js';
+import { wechatConversationParts } from '../conversation.js';
+import type { OfficialAccountConfig, WechatAdapterConfig } from '../config.js';
+import { toGongyouError } from '../errors.js';
 import { listenForRoutes, type RouteListener } from './node-listener.js';
 import {
   normaliseWebhookMessage,
@@ -28,8 +28,8 @@ import { PuppetRelay } from './oa-relay.js';
 import { createOfficialAccountWebhook } from './oa-webhook.js';
 import type { OfficialAccountInbound } from './oa-xml.js';
 import { CustomerServiceWindow } from './service-window.js';
-import type { WechatAdapter } from './wechat-adapter.js';
-import { startWechatyWithin } from './wechaty-start.js';
+import type { WechatAdapter } from '../wechat-adapter.js';
+import { startWechatyWithin } from '../wechaty-start.js';
 
 /** Default webhook path on the shared server. */
 export const DEFAULT_OFFICIAL_ACCOUNT_PATH = '/wechat/official-account';

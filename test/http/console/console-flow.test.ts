@@ -1,9 +1,9 @@
 /** The mediator console in headless Chromium against a real HTTP server: login, queue, claim, reply, release, close. */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHttpServer, type RunningHttpServer } from '../../../../src/http/server.js';
-import { addStaff, openWorld, removeDataDir, type HandoffWorld } from '../../../handoff/harness.js';
-import { close, launch, newPage } from '../browser.js';
+import { startHttpServer, type RunningHttpServer } from '../../../src/http/server.js';
+import { addStaff, openWorld, removeDataDir, type HandoffWorld } from '../../handoff/harness.js';
+import { close, launch, newPage } from '../../adapters/web/browser.js';
 
 let world: HandoffWorld;
 let server: RunningHttpServer;
