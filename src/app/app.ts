@@ -190,6 +190,7 @@ export async function createGongyou(config: AppConfig, overrides: GongyouOverrid
     logger,
     calendar,
     collective: { minCases: config.env.COLLECTIVE_MIN_CASES, windowDays: config.env.COLLECTIVE_WINDOW_DAYS },
+    crisisEscalationMs: config.env.CRISIS_ESCALATION_MINUTES * 60_000,
   });
   const mounts: Array<{ path: string; app: Hono }> = [...handoffWiring.mounts];
   const slackApp = (adapters.get('slack') as (ChannelAdapter & SlackAppHolder) | undefined)?.app;

@@ -2,6 +2,17 @@
 import type { CollectiveGroup, MediatorActor, QueueItem } from '../core/mediator.js';
 import type { Category } from '../core/types.js';
 import type { CaseRecord } from '../cases/model.js';
+import { casePriority } from './priority.js';
+
+/** Longest one-line summary in a queue row. */
+export const SUMMARY_LINE_CHARS = 80;
+
+/** The first line of a text, cut to a queue row's width. */
+export function oneLine(text: string | undefined): string | undefined {
+  const line = (text ?? '').replace(/\s+/g, ' ').trim();
+  if (!line) return undefined;
+  return line.length > SUMMARY_LINE_CHARS ? `${line.slice(0, SUMMARY_LINE_CHARS - 1)}…` : line;
+}
 
 /** Fact names intake may use for the worker's region, in order of preference. */
 const REGION_FIELDS = ['region', 'city', 'district'] as const;
@@ -97,12 +108,13 @@ export function waitingSince(record: CaseRecord, history: Array<{ at: string; ac
 /** A queue row: nothing personal, only what a mediator needs to choose. */
 export function toQueueItem(
   record: CaseRecord,
-  extra: { now: Date; since: string; collective: boolean; ownerName?: string },
+  extra: { now: Date; since: string; collective: boolean; ownerName?: string; summary?: string },
 ): QueueItem {
   const item: QueueItem = {
     id: record.id,
     status: record.status,
     tier: record.tier,
+    priority: casePriority(record),
     dueAt: record.dueAt,
     category: record.category,
     channel: record.channel,
@@ -111,6 +123,8 @@ export function toQueueItem(
     overdue: record.status !== 'closed' && Date.parse(record.dueAt) < extra.now.getTime(),
     collective: extra.collective,
   };
+  const summary = oneLine(extra.summary ?? record.summary);
+  if (summary) item.summary = summary;
   if (record.origin) item.origin = record.origin;
   if (record.owner) item.owner = record.owner;
   if (extra.ownerName) item.ownerName = extra.ownerName;
