@@ -155,12 +155,23 @@ export interface CasePacket {
   labels: string[];
 }
 
-/** A possible collective issue: only the shared fields and a count. */
+/** A possible collective issue: only the shared fields and counts, grouped by platform × city (× station when known). */
 export interface CollectiveGroup {
+  /** `platform` for platform × city groups; `employer` when only an employer (no platform) ties the cases. */
   field: 'platform' | 'station' | 'employer';
+  /** Display value, e.g. "美团 · 北京市 · 望京站". */
   value: string;
   category: Category;
+  /** Canonical platform (or employer) name (typos such as 没团 → 美团 folded). */
+  platform: string;
+  /** City, or null when the cases do not say. */
+  city: string | null;
+  /** Station, when the cases name one. */
+  station?: string;
+  /** Number of cases. */
   count: number;
+  /** Workers affected, counting what each intake says (at least 1 per case). */
+  workers: number;
   /** Cases of the group the viewer may open. */
   caseIds: string[];
 }
