@@ -35,6 +35,18 @@ export function evidenceUrl(caseId: string, sha256: string): string {
   return `/api/mediator/cases/${encodeURIComponent(caseId)}/evidence/${evidenceId(sha256)}`;
 }
 
+/** Labels of facts that are not intake slots (set by other flows or imports). */
+const OTHER_FACT_LABELS: Record<string, { 'zh-CN': string; en: string }> = {
+  platform: { 'zh-CN': '平台', en: 'Platform' },
+  city: { 'zh-CN': '城市', en: 'City' },
+  region: { 'zh-CN': '地区', en: 'Region' },
+  district: { 'zh-CN': '区县', en: 'District' },
+  station: { 'zh-CN': '站点', en: 'Station' },
+  description: { 'zh-CN': '情况', en: 'What happened' },
+  violence: { 'zh-CN': '暴力或威胁', en: 'Violence or threat' },
+  hospital: { 'zh-CN': '是否去医院', en: 'Treated in hospital' },
+};
+
 function plainValue(value: unknown): string {
   if (value === null || value === undefined) return '—';
   if (typeof value === 'string' || typeof value === 'number') return String(value);
@@ -63,7 +75,7 @@ export function factLines(category: Category, facts: Record<string, unknown>): F
   }
   for (const [key, value] of Object.entries(facts)) {
     if (done.has(key)) continue;
-    lines.push({ slot: key, label: { 'zh-CN': key, en: key }, value: { 'zh-CN': plainValue(value), en: plainValue(value) } });
+    lines.push({ slot: key, label: OTHER_FACT_LABELS[key] ?? { 'zh-CN': key, en: key }, value: { 'zh-CN': plainValue(value), en: plainValue(value) } });
   }
   return lines;
 }
