@@ -58,6 +58,7 @@ export const envSchema = z.object({
   HOLIDAYS: list.default([]),
   COLLECTIVE_WINDOW_DAYS: z.coerce.number().int().min(1).max(365).default(14),
   COLLECTIVE_MIN_CASES: z.coerce.number().int().min(2).max(1000).default(3),
+  CRISIS_ESCALATION_MINUTES: z.coerce.number({ message: 'use a whole number of minutes such as 10' }).int().min(1).max(1440).default(10),
 
   TELEGRAM_BOT_TOKEN: z.string().min(1).optional(),
   TELEGRAM_MODE: z.enum(['webhook', 'polling'], { message: 'use webhook or polling' }).default('polling'),

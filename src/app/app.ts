@@ -210,6 +210,7 @@ export async function createGongyou(config: AppConfig, overrides: GongyouOverrid
     logger,
     calendar,
     collective: { minCases: config.env.COLLECTIVE_MIN_CASES, windowDays: config.env.COLLECTIVE_WINDOW_DAYS },
+    crisisEscalationMs: config.env.CRISIS_ESCALATION_MINUTES * 60_000,
   });
   const mounts: Array<{ path: string; app: Hono }> = [...handoffWiring.mounts];
   // Adapters come after the desk, which the Slack mediator console needs; delivery reads the map when it sends.

@@ -25,6 +25,8 @@ export interface HandoffWiringDeps {
   calendar: { workingHours: { start: number; end: number }; holidays: string[] };
   collective: { minCases: number; windowDays: number };
   supervisorGraceMs?: number;
+  /** An unclaimed crisis case goes to the supervisors after this long. */
+  crisisEscalationMs?: number;
   sseHeartbeatMs?: number;
 }
 
@@ -55,6 +57,7 @@ export function createHandoffWiring(deps: HandoffWiringDeps): HandoffWiring {
     logger: deps.logger,
     calendar: deps.calendar,
     supervisorGraceMs: deps.supervisorGraceMs,
+    crisisEscalationMs: deps.crisisEscalationMs,
     retryUndelivered: () => deps.delivery.retryUndelivered(),
   });
   deps.handoff.surfaces = { desk, scheduler };

@@ -68,6 +68,18 @@ export interface CaseRecord extends Omit<CaseDraft, 'evidence' | 'status'> {
   publicNote?: string;
   /** Next step shown to the worker. */
   nextStep?: string;
+  /** Notes mediators keep for each other; never shown to the worker. */
+  privateNotes?: PrivateNote[];
+  /** Free labels mediators put on the case (e.g. 待回电, 需法援). */
+  labels?: string[];
+}
+
+/** A mediator's private note on a case. */
+export interface PrivateNote {
+  at: string;
+  /** Staff id who wrote it. */
+  by: string;
+  text: string;
 }
 
 /** One change to a case: who, when, what. */
@@ -96,6 +108,9 @@ export type CasePatch = Partial<
     | 'warnings'
     | 'contact'
     | 'anonymous'
+    | 'origin'
+    | 'privateNotes'
+    | 'labels'
   >
 >;
 

@@ -36,17 +36,24 @@ export const MEDIATOR_OUTCOMES = [
 /** One outcome value. */
 export type MediatorOutcome = (typeof MEDIATOR_OUTCOMES)[number];
 
-/** Queue filter. */
-export type QueueStatus = 'waiting' | 'active' | 'closed';
+/** Queue filter; `open` = handed back to the bot (or never queued) and not closed (跟进中). */
+export type QueueStatus = 'waiting' | 'active' | 'open' | 'closed';
+
+/** How soon a case needs a person: a crisis (self-harm, violence, emergency) first, then same-day matters. */
+export type CasePriority = 'crisis' | 'urgent' | 'normal';
 
 /** One row of the queue, without the worker's personal details. */
 export interface QueueItem {
   id: string;
   status: 'waiting' | 'active' | 'open' | 'closed';
   tier: ServiceTier;
+  /** `crisis` (raised by the crisis guard), `urgent` (same-day reasons) or `normal`. */
+  priority: CasePriority;
   dueAt: string;
   category: Category;
   channel: string;
+  /** One line about the case: for a crisis the worker's message that raised it. */
+  summary?: string;
   /** Why the case reached a person (`requested`, `crisis`, `intake` …). */
   origin?: string;
   /** When the case entered the queue (creation time if never re-queued). */
@@ -60,6 +67,54 @@ export interface QueueItem {
   ownerName?: string;
   outcome?: string;
   region?: string;
+  /** Labels mediators put on the case. */
+  labels?: string[];
+  /** Time of the last message in the conversation, either way. */
+  lastMessageAt?: string;
+  /** Time of the worker's last message (for unread markers). */
+  lastWorkerMessageAt?: string;
+}
+
+/** Search, filters, sort and paging of the queue (`GET /api/mediator/cases`). */
+export interface CaseQuery {
+  /** One status, or `all`; default `waiting`, or `all` when `q` is given. */
+  status?: QueueStatus | 'all';
+  /** Words matched against case number, phone (last digits), name, station, platform and summary. */
+  q?: string;
+  /** Only cases the actor owns. */
+  mine?: boolean;
+  category?: string;
+  region?: string;
+  tier?: string;
+  overdue?: boolean;
+  channel?: string;
+  priority?: string;
+  /** `due` (default), `waiting` (longest wait first) or `last_message` (newest first); crisis cases first in each. */
+  sort?: 'due' | 'waiting' | 'last_message';
+  limit?: number;
+  offset?: number;
+}
+
+/** One page of the queue and how many cases matched in all. */
+export interface CasePage {
+  cases: QueueItem[];
+  total: number;
+  offset: number;
+  limit: number | null;
+}
+
+/** An evidence file as the API serves it. */
+export interface EvidenceFile {
+  name: string;
+  mimeType: string;
+  data: Buffer;
+}
+
+/** An intake answer in words: the slot's label and the value as a person would write it. */
+export interface FactLine {
+  slot: string;
+  label: { 'zh-CN': string; en: string };
+  value: { 'zh-CN': string; en: string };
 }
 
 /** One line of the conversation as the mediator reads it. */
@@ -68,6 +123,8 @@ export interface TranscriptLine {
   direction: 'in' | 'out';
   /** `worker`, `bot` or `mediator:<id>`. */
   author: string;
+  /** A mediator's public name (or name) for `mediator:<id>` lines. */
+  authorName?: string;
   text: string;
   delivered: boolean;
 }
@@ -78,26 +135,43 @@ export interface CasePacket {
   summary: string;
   /** Intake answers as collected. */
   facts: Record<string, unknown>;
-  evidence: Array<{ sha256: string; name?: string; mimeType?: string; size: number; receivedAt: string }>;
+  /** Intake answers in words (slot labels and plain values), in the category's asking order. */
+  factLines: FactLine[];
+  /** `id` addresses the file at `/api/mediator/cases/:id/evidence/:evidenceId` (`url`). */
+  evidence: Array<{ id: string; url: string; sha256: string; name?: string; mimeType?: string; size: number; receivedAt: string }>;
   /** Articles the bot cited in this conversation. */
   citations: Citation[];
   transcript: TranscriptLine[];
   /** Why it was escalated: origin and the case history. */
-  escalation: { origin?: string; history: Array<{ at: string; actor: string; action: string }> };
+  escalation: { origin?: string; history: Array<{ at: string; actor: string; actorName?: string; action: string }> };
   /** Deadline warnings (arbitration, work injury). */
   warnings: string[];
   contact?: { phone?: string; name?: string };
   anonymous: boolean;
   publicNote?: string;
   satisfaction?: number;
+  /** Notes mediators keep for each other; never shown to the worker. */
+  privateNotes: Array<{ at: string; by: string; byName?: string; text: string }>;
+  labels: string[];
 }
 
-/** A possible collective issue: only the shared fields and a count. */
+/** A possible collective issue: only the shared fields and counts, grouped by platform × city (× station when known). */
 export interface CollectiveGroup {
+  /** `platform` for platform × city groups; `employer` when only an employer (no platform) ties the cases. */
   field: 'platform' | 'station' | 'employer';
+  /** Display value, e.g. "美团 · 北京市 · 望京站". */
   value: string;
   category: Category;
+  /** Canonical platform (or employer) name (typos such as 没团 → 美团 folded). */
+  platform: string;
+  /** City, or null when the cases do not say. */
+  city: string | null;
+  /** Station, when the cases name one. */
+  station?: string;
+  /** Number of cases. */
   count: number;
+  /** Workers affected, counting what each intake says (at least 1 per case). */
+  workers: number;
   /** Cases of the group the viewer may open. */
   caseIds: string[];
 }
@@ -113,7 +187,7 @@ export interface SatisfactionSummary {
 /** Something mediators should see at once (queue and case updates). */
 export type MediatorEvent =
   | { type: 'queued'; caseId: string; item: QueueItem; reason: string }
-  | { type: 'claimed' | 'released' | 'reassigned'; caseId: string; by: string; owner?: string }
+  | { type: 'claimed' | 'released' | 'reassigned' | 'reopened'; caseId: string; by: string; owner?: string }
   | { type: 'closed'; caseId: string; by: string; outcome: MediatorOutcome }
   | { type: 'note'; caseId: string; by: string; note: string }
   | { type: 'workerMessage'; caseId: string; owner?: string; text: string; attachments: number; at: string }
@@ -124,8 +198,18 @@ export type MediatorEvent =
 
 /** The mediator actions the handoff service implements for every surface. */
 export interface MediatorActions {
-  /** Cases this actor may see, oldest due first. */
+  /** Cases this actor may see, crisis first, then oldest due first. */
   listCases(actor: MediatorActor, status: QueueStatus): Promise<QueueItem[]>;
+  /** Search, filter, sort and page the cases this actor may see. */
+  searchCases(actor: MediatorActor, query: CaseQuery): Promise<CasePage>;
+  /** An evidence file of a case (read is audited). */
+  evidenceFile(actor: MediatorActor, caseId: string, evidenceId: string): Promise<EvidenceFile>;
+  /** Reopen a closed case (status `open`, audited). */
+  reopen(actor: MediatorActor, caseId: string): Promise<void>;
+  /** Add a note for mediators only (never shown to the worker). */
+  addPrivateNote(actor: MediatorActor, caseId: string, text: string): Promise<void>;
+  /** Replace the case's labels. */
+  setLabels(actor: MediatorActor, caseId: string, labels: string[]): Promise<void>;
   /** The handoff packet (read is audited). */
   packet(actor: MediatorActor, caseId: string): Promise<CasePacket>;
   /** Take a waiting case; exactly one of several concurrent claims wins. */

@@ -4,7 +4,7 @@
  */
 import type { CasePacket, MediatorOutcome } from '../core/mediator.js';
 import { CATEGORY_LABELS as CATEGORY_LABEL } from '../intake/categories.js';
-import { OUTCOME_LABEL } from './texts.js';
+import { OUTCOME_LABEL, PRIORITY_LABEL, TIER_LABEL } from './texts.js';
 
 /** Content-Security-Policy of the case file: its own inline styles, nothing else. */
 export const CASE_FILE_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; frame-ancestors 'none'";
@@ -40,19 +40,17 @@ export function renderCaseFile(packet: CasePacket, meta: { generatedAt: string; 
   const item = packet.item;
   const category = CATEGORY_LABEL[item.category] ?? CATEGORY_LABEL.other;
   const outcome = meta.outcome && meta.outcome in OUTCOME_LABEL ? OUTCOME_LABEL[meta.outcome as MediatorOutcome] : undefined;
-  const facts = Object.entries(packet.facts)
-    .map(([k, v]) => row(escapeHtml(k), escapeHtml(typeof v === 'string' ? v : JSON.stringify(v))))
-    .join('');
+  const facts = packet.factLines.map((l) => row(escapeHtml(l.label['zh-CN']), escapeHtml(l.value['zh-CN']))).join('');
   const evidence = packet.evidence
-    .map((e) => `<tr><td>${escapeHtml(e.name ?? '')}</td><td>${escapeHtml(e.mimeType ?? '')}</td><td>${e.size}</td><td>${escapeHtml(e.receivedAt)}</td><td><code>${escapeHtml(e.sha256)}</code></td></tr>`)
+    .map((e) => `<tr><td><a href="${escapeHtml(e.url)}">${escapeHtml(e.name ?? e.id)}</a></td><td>${escapeHtml(e.mimeType ?? '')}</td><td>${e.size}</td><td>${escapeHtml(e.receivedAt)}</td><td><code>${escapeHtml(e.sha256)}</code></td></tr>`)
     .join('');
   const citations = packet.citations.map((c) => `<li>《${escapeHtml(c.law)}》第 ${c.article} 条</li>`).join('');
   const warnings = packet.warnings.map((w) => `<li class="warn">${escapeHtml(w)}</li>`).join('');
   const transcript = packet.transcript
-    .map((l) => `<p class="line"><span class="muted">${escapeHtml(l.at.slice(0, 16).replace('T', ' '))}</span> <span class="who">${escapeHtml(l.author)}</span>: ${escapeHtml(l.text)}</p>`)
+    .map((l) => `<p class="line"><span class="muted">${escapeHtml(l.at.slice(0, 16).replace('T', ' '))}</span> <span class="who">${escapeHtml(l.authorName ?? l.author)}</span>: ${escapeHtml(l.text)}</p>`)
     .join('');
   const history = packet.escalation.history
-    .map((h) => `<tr><td>${escapeHtml(h.at)}</td><td>${escapeHtml(h.actor)}</td><td>${escapeHtml(h.action)}</td></tr>`)
+    .map((h) => `<tr><td>${escapeHtml(h.at)}</td><td>${escapeHtml(h.actorName ?? h.actor)}</td><td>${escapeHtml(h.action)}</td></tr>`)
     .join('');
   const contact = packet.contact
     ? row('联系方式 Contact', escapeHtml([packet.contact.name, packet.contact.phone].filter(Boolean).join(' ')))
@@ -65,7 +63,8 @@ export function renderCaseFile(packet: CasePacket, meta: { generatedAt: string; 
 <h2>概况 Overview</h2>
 <table>
 ${row('类别 Category', both(category))}
-${row('服务时限 Tier', `${escapeHtml(item.tier)} · 应答时间 due ${escapeHtml(item.dueAt)}`)}
+${row('优先级 Priority', both(PRIORITY_LABEL[item.priority]))}
+${row('服务时限 Tier', `${both(TIER_LABEL[item.tier])} · 应答时间 due ${escapeHtml(item.dueAt)}`)}
 ${row('渠道 Channel', escapeHtml(item.channel))}
 ${row('转人工原因 Why escalated', escapeHtml(packet.escalation.origin ?? ''))}
 ${outcome ? row('结果 Outcome', both(outcome)) : ''}
@@ -74,7 +73,7 @@ ${contact}
 <h2>事实摘要 Summary</h2><p>${escapeHtml(packet.summary)}</p>
 <h2>登记信息 Intake answers</h2><table>${facts || row('—', '—')}</table>
 <h2>时效提醒 Deadline warnings</h2><ul>${warnings || '<li>—</li>'}</ul>
-<h2>证据 Evidence</h2><table><tr><th>文件 File</th><th>类型 Type</th><th>字节 Bytes</th><th>收到 Received</th><th>sha256</th></tr>${evidence}</table>
+<h2>证据 Evidence</h2><p class="muted">文件链接需用调解员令牌访问（访问有记录）。Links need a mediator's token; every access is audited.</p><table><tr><th>文件 File</th><th>类型 Type</th><th>字节 Bytes</th><th>收到 Received</th><th>sha256</th></tr>${evidence}</table>
 <h2>引用法条 Cited articles</h2><ul>${citations || '<li>—</li>'}</ul>
 <h2>处理记录 History</h2><table><tr><th>时间 At</th><th>操作人 Actor</th><th>操作 Action</th></tr>${history}</table>
 <h2>对话记录 Transcript</h2>${transcript}

@@ -10,6 +10,9 @@ import { tr } from '../core/i18n.js';
 import type { Logger } from '../core/logger.js';
 import {
   MEDIATOR_OUTCOMES,
+  type CasePage,
+  type CaseQuery,
+  type EvidenceFile,
   type CasePacket,
   type CollectiveGroup,
   type MediatorActions,
@@ -21,22 +24,35 @@ import {
   type SatisfactionSummary,
 } from '../core/mediator.js';
 import type { Clock, IncomingMessage, OutgoingMessage, ReplyDraft } from '../core/types.js';
-import type { CaseRecord } from '../cases/model.js';
+import type { CaseHistoryEntry, CaseRecord } from '../cases/model.js';
+import type { LoggedMessage } from '../core/ports.js';
 import type { Storage } from '../storage/types.js';
 import { renderCaseFile } from './case-file.js';
 import { buildPacket, PACKET_TRANSCRIPT_LIMIT } from './packet.js';
 import { satisfactionScore } from '../cases/satisfaction.js';
 import { findCollectiveGroups, inScope, toQueueItem, waitingSince } from './queue.js';
+import { evidenceId } from './packet.js';
+import { priorityRank } from './priority.js';
+import { matchesQuery, SAFE_EVIDENCE_TYPES } from './search.js';
 import { SLACK_ACTOR_PREFIX, type HandoffService } from './service.js';
 import { satisfactionChoices } from '../dialog/satisfaction.js';
 import { OUTCOME_LABEL, WORKER_TEXT } from './texts.js';
 
 /** Longest mediator message or note accepted. */
 export const MAX_MEDIATOR_TEXT = 2000;
+/** Most labels on one case, and the longest label. */
+export const MAX_LABELS = 20;
+export const MAX_LABEL_CHARS = 30;
+/** Largest page of the queue. */
+export const MAX_PAGE = 200;
+/** Messages read from the end of a conversation for queue rows. */
+const TAIL = 50;
+/** History actions after which the worker's latest message is what raised a crisis. */
+const CRISIS_ENTRIES = new Set(['created', 'handoff_requested', 'crisis_raised']);
 
 /** Options of the desk. */
 export interface MediatorDeskOptions {
-  storage: Pick<Storage, 'cases' | 'messages' | 'staff'>;
+  storage: Pick<Storage, 'cases' | 'messages' | 'staff' | 'blobs'>;
   handoff: HandoffService;
   /** The bot: changes conversation state queued behind the worker's turns. */
   conversations: { updateState(key: string, mutate: (state: ConversationState) => void): Promise<ConversationState> };
@@ -86,14 +102,95 @@ export class MediatorDesk implements MediatorActions {
   }
 
   async listCases(actor: MediatorActor, status: QueueStatus): Promise<QueueItem[]> {
+    return (await this.query(actor, { status }, 'list_cases')).cases;
+  }
+
+  async searchCases(actor: MediatorActor, query: CaseQuery): Promise<CasePage> {
+    return this.query(actor, query, query.q ? 'search_cases' : 'list_cases');
+  }
+
+  private async query(actor: MediatorActor, query: CaseQuery, action: string): Promise<CasePage> {
     const now = this.options.clock.now();
+    const status = query.status ?? (query.q ? 'all' : 'waiting');
     const all = await this.options.storage.cases.listCases();
     const collective = this.collectiveIds(all, now);
-    const shown = all.filter((c) => c.status === status && inScope(actor, c));
-    const items = await Promise.all(shown.map((c) => this.item(c, now, collective)));
-    items.sort((a, b) => a.dueAt.localeCompare(b.dueAt) || a.id.localeCompare(b.id));
-    await this.audit(actor, 'list_cases', undefined, { status, count: items.length });
-    return items;
+    const list = (value: string | undefined) => (value ? new Set(value.split(',').map((v) => v.trim()).filter(Boolean)) : undefined);
+    const [categories, tiers, channels, priorities, regions] = [list(query.category), list(query.tier), list(query.channel), list(query.priority), list(query.region)];
+    const shown = all.filter(
+      (c) =>
+        (status === 'all' || c.status === status) &&
+        inScope(actor, c) &&
+        (!query.mine || c.owner === actor.id) &&
+        (!categories || categories.has(c.category)) &&
+        (!tiers || tiers.has(c.tier)) &&
+        (!channels || channels.has(c.channel)),
+    );
+    let items = await Promise.all(shown.map(async (c) => ({ record: c, item: await this.item(c, now, collective) })));
+    items = items.filter(
+      ({ record, item }) =>
+        (!priorities || priorities.has(item.priority)) &&
+        (!regions || (item.region !== undefined && regions.has(item.region))) &&
+        (!query.overdue || item.overdue) &&
+        (!query.q || matchesQuery(query.q, record, item)),
+    );
+    const sort = query.sort ?? 'due';
+    const byKey = (a: QueueItem, b: QueueItem): number => {
+      if (sort === 'waiting') return a.waitingSince.localeCompare(b.waitingSince);
+      if (sort === 'last_message') return (b.lastMessageAt ?? '').localeCompare(a.lastMessageAt ?? '');
+      return a.dueAt.localeCompare(b.dueAt);
+    };
+    const sorted = items
+      .map((x) => x.item)
+      .sort((a, b) => priorityRank(a.priority === 'crisis' ? 'crisis' : 'normal') - priorityRank(b.priority === 'crisis' ? 'crisis' : 'normal') || byKey(a, b) || a.id.localeCompare(b.id));
+    const offset = Math.max(0, Math.floor(query.offset ?? 0));
+    const limit = query.limit === undefined ? null : Math.min(MAX_PAGE, Math.max(1, Math.floor(query.limit)));
+    const page = sorted.slice(offset, limit === null ? undefined : offset + limit);
+    const detail: Record<string, unknown> = { status, count: page.length, total: sorted.length };
+    if (query.q) detail.q = query.q;
+    await this.audit(actor, action, undefined, detail);
+    return { cases: page, total: sorted.length, offset, limit };
+  }
+
+  async evidenceFile(actor: MediatorActor, caseId: string, wanted: string): Promise<EvidenceFile> {
+    const record = await this.visible(actor, caseId);
+    const ref = (await this.options.storage.cases.listEvidence(record.id)).find((e) => evidenceId(e.sha256) === wanted);
+    if (!ref) throw new GongyouError('not_found', `case ${caseId} has no evidence ${wanted}`);
+    const data = await this.options.storage.blobs.get(ref.sha256);
+    if (!data) throw new GongyouError('not_found', `the file of evidence ${wanted} is missing`);
+    await this.audit(actor, 'read_evidence', caseId, { evidenceId: wanted, name: ref.name ?? null, sha256: ref.sha256 });
+    const type = (ref.mimeType ?? '').toLowerCase().split(';')[0].trim();
+    return { name: ref.name ?? `${wanted}`, mimeType: SAFE_EVIDENCE_TYPES.has(type) ? type : 'application/octet-stream', data };
+  }
+
+  async reopen(actor: MediatorActor, caseId: string): Promise<void> {
+    const record = await this.visible(actor, caseId);
+    if (record.status !== 'closed') throw bad(`case ${caseId} is not closed (status ${record.status})`);
+    const now = this.options.clock.now();
+    const reopened = await this.options.storage.cases.updateCase(caseId, { status: 'open', outcome: undefined, owner: undefined }, actor.id, 'reopened', now, {
+      status: 'closed',
+    });
+    if (!reopened) throw new GongyouError('conflict', `case ${caseId} changed meanwhile; reload it`);
+    await this.audit(actor, 'reopen', caseId);
+    this.emit({ type: 'reopened', caseId, by: actor.id });
+  }
+
+  async addPrivateNote(actor: MediatorActor, caseId: string, text: string): Promise<void> {
+    const clean = checkText(text, 'text');
+    const record = await this.visible(actor, caseId);
+    const now = this.options.clock.now();
+    const notes = [...(record.privateNotes ?? []), { at: now.toISOString(), by: actor.id, text: clean }];
+    await this.options.storage.cases.updateCase(caseId, { privateNotes: notes }, actor.id, 'private_note', now);
+    await this.audit(actor, 'private_note', caseId, { length: clean.length });
+  }
+
+  async setLabels(actor: MediatorActor, caseId: string, labels: string[]): Promise<void> {
+    if (!Array.isArray(labels) || labels.some((l) => typeof l !== 'string')) throw bad('"labels" must be a list of strings');
+    const clean = [...new Set(labels.map((l) => l.trim()).filter(Boolean))];
+    if (clean.length > MAX_LABELS) throw bad(`at most ${MAX_LABELS} labels`);
+    if (clean.some((l) => l.length > MAX_LABEL_CHARS)) throw bad(`a label is at most ${MAX_LABEL_CHARS} characters`);
+    await this.visible(actor, caseId);
+    await this.options.storage.cases.updateCase(caseId, { labels: clean }, actor.id, 'labels', this.options.clock.now());
+    await this.audit(actor, 'labels', caseId, { labels: clean });
   }
 
   async packet(actor: MediatorActor, caseId: string): Promise<CasePacket> {
@@ -233,10 +330,37 @@ export class MediatorDesk implements MediatorActions {
 
   /** A queue row for one case (collective flag computed when not given). */
   async item(record: CaseRecord, now: Date, collective?: Set<string>): Promise<QueueItem> {
-    const history = await this.options.storage.cases.history(record.id);
+    const [history, tail] = await Promise.all([
+      this.options.storage.cases.history(record.id),
+      this.options.storage.messages.transcript(record.conversationKey, TAIL),
+    ]);
     const flags = collective ?? this.collectiveIds(await this.options.storage.cases.listCases(), now);
     const ownerName = record.owner ? await this.options.handoff.ownerName(record.owner) : undefined;
-    return toQueueItem(record, { now, since: waitingSince(record, history), collective: flags.has(record.id), ownerName });
+    const trigger = await this.crisisMessage(record, history, tail);
+    const item = toQueueItem(record, { now, since: waitingSince(record, history), collective: flags.has(record.id), ownerName, summary: trigger });
+    if (record.labels?.length) item.labels = [...record.labels];
+    const last = tail.at(-1);
+    if (last) item.lastMessageAt = last.at;
+    const fromWorker = tail.filter((m) => m.direction === 'in').at(-1);
+    if (fromWorker) item.lastWorkerMessageAt = fromWorker.at;
+    return item;
+  }
+
+  /**
+   * The worker's message that raised a crisis case: their last message up to the moment the case
+   * became a crisis (creation, re-queue or crisis_raised), not the chit-chat before it.
+   */
+  private async crisisMessage(record: CaseRecord, history: CaseHistoryEntry[], tail?: LoggedMessage[]): Promise<string | undefined> {
+    if (record.origin !== 'crisis') return undefined;
+    const raisedAt = history.filter((h) => CRISIS_ENTRIES.has(h.action)).at(-1)?.at ?? record.createdAt;
+    const pick = (lines: LoggedMessage[]) => lines.filter((m) => m.direction === 'in' && m.at <= raisedAt && m.message.text.trim()).at(-1)?.message.text;
+    return (tail && pick(tail)) ?? pick(await this.options.storage.messages.transcript(record.conversationKey)) ?? undefined;
+  }
+
+  /** Staff id → the name workers and colleagues see (public name first). */
+  private async staffNames(): Promise<Map<string, string>> {
+    const users = await this.options.storage.staff.listUsers();
+    return new Map(users.map((u) => [u.id, u.publicName ?? u.name]));
   }
 
   /** Write one audit entry (who, what, when). */
@@ -263,7 +387,8 @@ export class MediatorDesk implements MediatorActions {
       cases.listEvidence(record.id),
       messages.transcript(record.conversationKey, PACKET_TRANSCRIPT_LIMIT),
     ]);
-    return buildPacket({ record, item: await this.item(record, this.options.clock.now()), history, evidence, transcript });
+    const [item, names, trigger] = await Promise.all([this.item(record, this.options.clock.now()), this.staffNames(), this.crisisMessage(record, history, transcript)]);
+    return buildPacket({ record, item, history, evidence, transcript, names, trigger });
   }
 
   private async visible(actor: MediatorActor, caseId: string): Promise<CaseRecord> {

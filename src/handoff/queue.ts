@@ -2,6 +2,18 @@
 import type { CollectiveGroup, MediatorActor, QueueItem } from '../core/mediator.js';
 import type { Category } from '../core/types.js';
 import type { CaseRecord } from '../cases/model.js';
+import { casePriority } from './priority.js';
+import { canonicalPlatform } from './platform-name.js';
+
+/** Longest one-line summary in a queue row. */
+export const SUMMARY_LINE_CHARS = 80;
+
+/** The first line of a text, cut to a queue row's width. */
+export function oneLine(text: string | undefined): string | undefined {
+  const line = (text ?? '').replace(/\s+/g, ' ').trim();
+  if (!line) return undefined;
+  return line.length > SUMMARY_LINE_CHARS ? `${line.slice(0, SUMMARY_LINE_CHARS - 1)}…` : line;
+}
 
 /** Fact names intake may use for the worker's region, in order of preference. */
 const REGION_FIELDS = ['region', 'city', 'district'] as const;
@@ -66,26 +78,69 @@ export interface CollectiveOptions {
   now: Date;
 }
 
-/** Group open cases sharing platform, station or employer and category within the window. */
-export function findCollectiveGroups(cases: CaseRecord[], options: CollectiveOptions): Array<Omit<CollectiveGroup, 'caseIds'> & { members: CaseRecord[] }> {
+/** Workers the intake says are affected (at least 1). */
+export function workersAffected(facts: Record<string, unknown>): number {
+  let best = 1;
+  for (const name of ['workersAffected', 'affectedWorkers', 'headcount', 'peopleAffected']) {
+    const value = facts[name];
+    const n = typeof value === 'number' ? value : typeof value === 'string' ? Number.parseInt(value, 10) : (value as { count?: unknown } | undefined)?.count;
+    if (typeof n === 'number' && Number.isFinite(n) && n > best) best = Math.floor(n);
+  }
+  return best;
+}
+
+/** The station a case names: a `station` fact, or a place text that names a station (…站, 网点, 驿站). */
+function stationOf(facts: Record<string, unknown>): string | undefined {
+  if (typeof facts.station === 'string' && facts.station.trim()) return facts.station.trim();
+  const place = factText(facts, 'station');
+  return place && /站|网点|驿站|营业部/.test(place) ? place : undefined;
+}
+
+/**
+ * Group open cases within the window by platform × city (× station when the case names one) and
+ * category; platform typos are folded (没团 → 美团), a case of unknown city never joins a known
+ * city's group, and a group counts the workers each intake says are affected: it is a possible
+ * collective issue once those reach `minCases`.
+ */
+export function findCollectiveGroups(
+  cases: CaseRecord[],
+  options: CollectiveOptions,
+): Array<Omit<CollectiveGroup, 'caseIds'> & { members: CaseRecord[] }> {
   const since = options.now.getTime() - options.windowDays * 86_400_000;
-  const groups = new Map<string, { field: CollectiveGroup['field']; value: string; category: Category; members: CaseRecord[] }>();
+  type Group = Omit<CollectiveGroup, 'caseIds' | 'count'> & { members: CaseRecord[] };
+  const groups = new Map<string, Group>();
   for (const record of cases) {
     if (record.status === 'closed' || Date.parse(record.createdAt) < since) continue;
-    for (const field of COLLECTIVE_FIELDS) {
-      const value = factText(record.facts ?? {}, field);
-      if (!value) continue;
-      // case-insensitive so "美团" and "美团 " or "Meituan"/"meituan" meet
-      const key = `${field}\u0000${value.toLowerCase()}\u0000${record.category}`;
-      const group = groups.get(key) ?? { field, value, category: record.category, members: [] };
-      group.members.push(record);
-      groups.set(key, group);
-    }
+    const facts = record.facts ?? {};
+    const platformText = factText(facts, 'platform');
+    const employerText = factText(facts, 'employer');
+    const field: CollectiveGroup['field'] = platformText ? 'platform' : employerText ? 'employer' : 'station';
+    const station = stationOf(facts);
+    const who = platformText ? canonicalPlatform(platformText) : employerText ? canonicalPlatform(employerText) : undefined;
+    if (!who && !station) continue;
+    const city = factText(facts, 'city') ?? null;
+    const platform = who ?? '';
+    const key = [platform.toLowerCase(), city ?? '', station?.toLowerCase() ?? '', record.category].join('\u0000');
+    const group =
+      groups.get(key) ??
+      ({
+        field: who ? field : 'station',
+        value: [platform, city ?? '', station ?? ''].filter(Boolean).join(' · '),
+        category: record.category,
+        platform,
+        city,
+        ...(station ? { station } : {}),
+        workers: 0,
+        members: [],
+      } satisfies Group);
+    group.members.push(record);
+    group.workers += workersAffected(facts);
+    groups.set(key, group);
   }
   return [...groups.values()]
-    .filter((g) => g.members.length >= options.minCases)
+    .filter((g) => g.workers >= options.minCases)
     .map((g) => ({ ...g, count: g.members.length }))
-    .sort((a, b) => b.count - a.count);
+    .sort((a, b) => b.workers - a.workers || b.count - a.count);
 }
 
 /** When the case last entered the queue: the latest handoff request, else its creation. */
@@ -97,12 +152,13 @@ export function waitingSince(record: CaseRecord, history: Array<{ at: string; ac
 /** A queue row: nothing personal, only what a mediator needs to choose. */
 export function toQueueItem(
   record: CaseRecord,
-  extra: { now: Date; since: string; collective: boolean; ownerName?: string },
+  extra: { now: Date; since: string; collective: boolean; ownerName?: string; summary?: string },
 ): QueueItem {
   const item: QueueItem = {
     id: record.id,
     status: record.status,
     tier: record.tier,
+    priority: casePriority(record),
     dueAt: record.dueAt,
     category: record.category,
     channel: record.channel,
@@ -111,6 +167,8 @@ export function toQueueItem(
     overdue: record.status !== 'closed' && Date.parse(record.dueAt) < extra.now.getTime(),
     collective: extra.collective,
   };
+  const summary = oneLine(extra.summary ?? record.summary);
+  if (summary) item.summary = summary;
   if (record.origin) item.origin = record.origin;
   if (record.owner) item.owner = record.owner;
   if (extra.ownerName) item.ownerName = extra.ownerName;

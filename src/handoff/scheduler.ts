@@ -16,11 +16,13 @@ import { WORKER_TEXT } from './texts.js';
 
 /** Default time between the mediators' overdue notice and the supervisor's. */
 export const DEFAULT_SUPERVISOR_GRACE_MS = 2 * 3600_000;
+/** Default time after which an unclaimed crisis case goes to the supervisors (CRISIS_ESCALATION_MINUTES). */
+export const DEFAULT_CRISIS_ESCALATION_MS = 10 * 60_000;
 /** Default time between ticks in production. */
 export const DEFAULT_TICK_INTERVAL_MS = 60_000;
 
 /** History actions that put a case (back) in the queue; later steps count from the last of these. */
-const QUEUE_ENTRIES = new Set(['created', 'handoff_requested', 'escalated_category', 'reassigned']);
+const QUEUE_ENTRIES = new Set(['created', 'handoff_requested', 'escalated_category', 'reassigned', 'crisis_raised']);
 
 /** Options of the scheduler. */
 export interface HandoffSchedulerOptions {
@@ -31,6 +33,8 @@ export interface HandoffSchedulerOptions {
   logger: Logger;
   calendar: { workingHours: { start: number; end: number }; holidays: string[] };
   supervisorGraceMs?: number;
+  /** An unclaimed crisis case goes to the supervisors this long after it was raised. */
+  crisisEscalationMs?: number;
   /** Retry undelivered messages each tick (delivery.retryUndelivered). */
   retryUndelivered?: () => Promise<number>;
 }
@@ -121,6 +125,16 @@ export class HandoffScheduler {
     if (record.status === 'waiting' && !done('announced')) {
       await desk.announce(record, record.origin ?? 'queued');
       report.announced.push(record.id);
+    }
+    if (record.status === 'waiting' && record.origin === 'crisis' && !done('overdue_supervisor')) {
+      // a crisis nobody has taken goes to the supervisors after minutes, not after the due time and a grace period
+      const raisedAt = Date.parse(recent[0]?.at ?? record.createdAt);
+      if (now.getTime() >= raisedAt + (this.options.crisisEscalationMs ?? DEFAULT_CRISIS_ESCALATION_MS)) {
+        await cases.updateCase(record.id, {}, 'system', 'overdue_supervisor', now);
+        desk.emit({ type: 'overdue', caseId: record.id, stage: 'supervisor', dueAt: record.dueAt, item: await desk.item(record, now) });
+        report.overdueSupervisor.push(record.id);
+        return;
+      }
     }
     const due = Date.parse(record.dueAt);
     if (!(due < now.getTime())) return;

@@ -11,6 +11,7 @@ import type { HandoffPort, HandoffRequest } from '../dialog/services.js';
 import { dueAt } from '../cases/tier.js';
 import type { MediatorDesk } from './desk.js';
 import type { HandoffScheduler } from './scheduler.js';
+import { CRISIS_DUE_MINUTES, CRISIS_ORIGINS, URGENT_ORIGINS } from './priority.js';
 
 /** Events mediator surfaces (Slack, web console) listen to. */
 export interface HandoffEvents {
@@ -24,7 +25,7 @@ export interface HandoffEvents {
 export const SLACK_ACTOR_PREFIX = 'slack:';
 
 /** Reasons that make the case urgent (same-day tier). */
-const URGENT = new Set(['crisis', 'sensitive', 'violence', 'injury_hospital', 'serious_injury', 'death', 'collective']);
+const URGENT = new Set([...CRISIS_ORIGINS, ...URGENT_ORIGINS]);
 
 const QUEUED: BiText = {
   'zh-CN':
@@ -73,13 +74,27 @@ export class HandoffService extends EventEmitter<HandoffEvents> implements Hando
     const existing = (input.caseId ? await cases.getCase(input.caseId) : undefined) ?? (await this.openCaseOf(input.userKey));
     if (existing && existing.status !== 'closed' && existing.userKey === input.userKey) {
       if (existing.status === 'waiting' || existing.status === 'active') {
+        if (CRISIS_ORIGINS.has(input.reason) && existing.origin !== input.reason) {
+          // a crisis on a case already queued or taken: it becomes a crisis case, due within the hour
+          const raised = await cases.updateCase(
+            existing.id,
+            { origin: input.reason, tier: 'same_day', dueAt: this.due('same_day', now, true) },
+            `worker:${input.userKey}`,
+            'crisis_raised',
+            now,
+          );
+          if (raised?.status === 'waiting') this.emit('queued', raised, input.reason);
+          const status = tr(input.locale, STATUS_TEXT[existing.status]);
+          return { caseRecord: raised ?? existing, text: tr(input.locale, ALREADY, { id: existing.id, status }) };
+        }
         const status = tr(input.locale, STATUS_TEXT[existing.status]);
         return { caseRecord: existing, text: tr(input.locale, ALREADY, { id: existing.id, status }) };
       }
       const tier: ServiceTier = URGENT.has(input.reason) ? 'same_day' : existing.tier;
+      const crisis = CRISIS_ORIGINS.has(input.reason);
       const updated = await cases.updateCase(
         existing.id,
-        { status: 'waiting', tier, dueAt: dueAt(tier, now, this.options.calendar).toISOString() },
+        { status: 'waiting', tier, dueAt: this.due(tier, now, crisis), ...(crisis ? { origin: input.reason } : {}) },
         `worker:${input.userKey}`,
         'handoff_requested',
         now,
@@ -99,7 +114,7 @@ export class HandoffService extends EventEmitter<HandoffEvents> implements Hando
         summary: input.summary ?? '',
         anonymous: true,
         tier,
-        dueAt: dueAt(tier, now, this.options.calendar).toISOString(),
+        dueAt: this.due(tier, now, CRISIS_ORIGINS.has(input.reason)),
         warnings: [],
         locale: input.locale,
         evidence: [],
@@ -111,6 +126,12 @@ export class HandoffService extends EventEmitter<HandoffEvents> implements Hando
     );
     this.emit('queued', created, input.reason);
     return { caseRecord: created, text: tr(input.locale, QUEUED, { id: created.id, due: this.formatTime(created.dueAt) }) };
+  }
+
+  /** When a queued case falls due: a crisis within the hour at any time of day, else by the tier's working-time promise. */
+  private due(tier: ServiceTier, now: Date, crisis: boolean): string {
+    if (crisis) return new Date(now.getTime() + CRISIS_DUE_MINUTES * 60_000).toISOString();
+    return dueAt(tier, now, this.options.calendar).toISOString();
   }
 
   /** A worker's message while a mediator owns the case: evidence goes to the case, mediators are told. */

@@ -1,6 +1,7 @@
 /** What the worker and the mediators read around a handoff, Chinese first, written for a phone. */
 import type { BiText } from '../core/i18n.js';
-import type { MediatorOutcome } from '../core/mediator.js';
+import type { CasePriority, MediatorOutcome } from '../core/mediator.js';
+import type { ServiceTier } from '../core/types.js';
 
 /** Messages sent to the worker. */
 export const WORKER_TEXT = {
@@ -62,3 +63,17 @@ export const MEDIATOR_ERROR_TEXT = {
   badRequest: { 'zh-CN': '请求内容不对：{detail}', en: 'The request is not valid: {detail}' },
   internal: { 'zh-CN': '系统出错了，请稍后再试。', en: 'Something went wrong; please try again shortly.' },
 } satisfies Record<string, BiText>;
+
+/** Service tiers in words (小事当场回应、急事当天协调、难事三日反馈). */
+export const TIER_LABEL: Record<ServiceTier, BiText> = {
+  on_the_spot: { 'zh-CN': '当场回应', en: 'on the spot' },
+  same_day: { 'zh-CN': '当天协调', en: 'same day' },
+  three_days: { 'zh-CN': '三日内反馈', en: 'within three days' },
+};
+
+/** Priorities in words. */
+export const PRIORITY_LABEL: Record<CasePriority, BiText> = {
+  crisis: { 'zh-CN': '危机', en: 'crisis' },
+  urgent: { 'zh-CN': '紧急', en: 'urgent' },
+  normal: { 'zh-CN': '一般', en: 'normal' },
+};

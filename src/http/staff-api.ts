@@ -11,7 +11,7 @@ import { GongyouError } from '../core/errors.js';
 import type { BiText } from '../core/i18n.js';
 import { sendHttpError } from '../core/http/errors.js';
 import type { Logger } from '../core/logger.js';
-import type { MediatorActions, MediatorActor, MediatorEvent, QueueStatus } from '../core/mediator.js';
+import type { CaseQuery, MediatorActions, MediatorActor, MediatorEvent, QueueStatus } from '../core/mediator.js';
 import type { StaffStore } from '../cases/model.js';
 import { CASE_FILE_CSP } from '../handoff/case-file.js';
 import { MEDIATOR_ERROR_TEXT } from '../handoff/texts.js';
@@ -29,7 +29,9 @@ export interface MediatorApiDeps {
   heartbeatMs?: number;
 }
 
-const STATUSES: QueueStatus[] = ['waiting', 'active', 'closed'];
+const STATUSES: Array<QueueStatus | 'all'> = ['waiting', 'active', 'open', 'closed', 'all'];
+const SORTS = ['due', 'waiting', 'last_message'] as const;
+const labelsBody = z.object({ labels: z.array(z.string()) });
 const textBody = z.object({ text: z.string() });
 const closeBody = z.object({ outcome: z.string(), note: z.string().optional() });
 const releaseBody = z.object({ note: z.string().optional() });
@@ -95,15 +97,43 @@ export function createMediatorApi(deps: MediatorApiDeps): Hono<StaffEnv> {
     return c.json({ id: a.id, name: a.name, role: a.role, publicName: a.publicName ?? null });
   });
   app.get('/cases', async (c) => {
-    const status = (c.req.query('status') ?? 'waiting') as QueueStatus;
-    if (!STATUSES.includes(status)) throw new GongyouError('bad_request', 'status must be waiting, active or closed');
-    return c.json({ cases: await desk.listCases(actor(c), status) });
+    // `cases` keeps its old shape; `total`, `offset` and `limit` (null: no limit) say what the page holds
+    return c.json(await desk.searchCases(actor(c), caseQuery(c)));
   });
   app.get('/cases/:id', async (c) => c.json({ case: await desk.packet(actor(c), c.req.param('id')) }));
   app.get('/cases/:id/file', async (c) => {
     const html = await desk.caseFile(actor(c), c.req.param('id'));
     c.header('Content-Security-Policy', CASE_FILE_CSP);
     return c.html(html);
+  });
+  app.get('/cases/:id/evidence/:evidenceId', async (c) => {
+    const file = await desk.evidenceFile(actor(c), c.req.param('id'), c.req.param('evidenceId'));
+    const inline = file.mimeType.startsWith('image/') || file.mimeType === 'application/pdf';
+    return new Response(new Uint8Array(file.data), {
+      status: 200,
+      headers: {
+        'Content-Type': file.mimeType,
+        'Content-Length': String(file.data.length),
+        'Content-Disposition': contentDisposition(inline ? 'inline' : 'attachment', file.name),
+        'Cache-Control': 'no-store',
+        'X-Content-Type-Options': 'nosniff',
+        'Content-Security-Policy': "default-src 'none'; sandbox",
+      },
+    });
+  });
+  app.post('/cases/:id/reopen', async (c) => {
+    await desk.reopen(actor(c), c.req.param('id'));
+    return c.json({ ok: true });
+  });
+  app.post('/cases/:id/private-notes', async (c) => {
+    const { text } = await body(c, textBody);
+    await desk.addPrivateNote(actor(c), c.req.param('id'), text);
+    return c.json({ ok: true }, 201);
+  });
+  app.post('/cases/:id/labels', async (c) => {
+    const { labels } = await body(c, labelsBody);
+    await desk.setLabels(actor(c), c.req.param('id'), labels);
+    return c.json({ ok: true });
   });
   app.post('/cases/:id/claim', async (c) => c.json({ case: await desk.claim(actor(c), c.req.param('id')) }));
   app.post('/cases/:id/messages', async (c) => {
@@ -135,6 +165,47 @@ export function createMediatorApi(deps: MediatorApiDeps): Hono<StaffEnv> {
   app.get('/satisfaction', async (c) => c.json(await desk.satisfaction(actor(c))));
   app.get('/events', (c) => streamEvents(c, deps, actor(c)));
   return app;
+}
+
+/** `Content-Disposition` with an ASCII fallback and the UTF-8 file name (RFC 6266 / 5987). */
+function contentDisposition(kind: 'inline' | 'attachment', name: string): string {
+  const ascii = name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_') || 'evidence';
+  return `${kind}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+}
+
+/** The queue query from the URL; bad values are 400. */
+function caseQuery(c: Context<StaffEnv>): CaseQuery {
+  const q = (name: string) => {
+    const v = c.req.query(name);
+    return v === undefined || v.trim() === '' ? undefined : v.trim();
+  };
+  const flag = (name: string) => ['1', 'true', 'yes'].includes((q(name) ?? '').toLowerCase());
+  const int = (name: string, min: number) => {
+    const v = q(name);
+    if (v === undefined) return undefined;
+    if (!/^\d+$/.test(v) || Number(v) < min) throw new GongyouError('bad_request', `${name} must be a whole number of at least ${min}`);
+    return Number(v);
+  };
+  const status = q('status') as CaseQuery['status'];
+  if (status !== undefined && !STATUSES.includes(status)) throw new GongyouError('bad_request', 'status must be waiting, active, open, closed or all');
+  const sort = q('sort') as CaseQuery['sort'];
+  if (sort !== undefined && !SORTS.includes(sort)) throw new GongyouError('bad_request', 'sort must be due, waiting or last_message');
+  const text = q('q');
+  if (text !== undefined && text.length > 100) throw new GongyouError('bad_request', 'q is longer than 100 characters');
+  return {
+    status,
+    q: text,
+    mine: flag('mine'),
+    category: q('category'),
+    region: q('region'),
+    tier: q('tier'),
+    overdue: flag('overdue'),
+    channel: q('channel'),
+    priority: q('priority'),
+    sort,
+    limit: int('limit', 1),
+    offset: int('offset', 0),
+  };
 }
 
 /** Live queue and case events for one actor, filtered by their routing scope. */

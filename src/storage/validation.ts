@@ -56,6 +56,9 @@ const patchSchema = z.object({
   warnings: z.array(z.string()).optional(),
   contact: z.object({ phone: z.string().optional(), name: z.string().optional() }).optional(),
   anonymous: z.boolean().optional(),
+  origin: z.string().optional(),
+  privateNotes: z.array(z.object({ at: isoTime, by: nonEmpty, text: z.string() })).optional(),
+  labels: z.array(z.string()).optional(),
 });
 
 function check<T>(schema: z.ZodType<T>, value: unknown, what: string): void {

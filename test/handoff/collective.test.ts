@@ -24,19 +24,38 @@ describe('collective issues', () => {
     await world.storage.cases.createCase(draft(world, 'e', { station: '朝阳站' }), 'test', world.clock.now());
 
     const { groups } = (await (await call(world.app, 'GET', '/api/mediator/collective', auth)).json()) as { groups: Array<Record<string, unknown>> };
-    expect(groups).toHaveLength(2);
-    expect(groups).toEqual(
-      expect.arrayContaining([
-        { field: 'station', value: '望京站', category: 'wages', count: 3, caseIds: expect.arrayContaining(ids) },
-        { field: 'platform', value: '美团', category: 'wages', count: 3, caseIds: expect.arrayContaining(ids) },
-      ]),
-    );
+    expect(groups).toEqual([
+      { field: 'platform', value: '美团 · 望京站', platform: '美团', city: null, station: '望京站', category: 'wages', count: 3, workers: 3, caseIds: expect.arrayContaining(ids) },
+    ]);
     const text = JSON.stringify(groups);
     expect(text).not.toContain('私人情况');
     expect(text).not.toContain('1380000');
 
     const { cases } = (await (await call(world.app, 'GET', '/api/mediator/cases?status=waiting', auth)).json()) as { cases: Array<{ id: string; collective: boolean }> };
     expect(cases.filter((c) => c.collective).map((c) => c.id).sort()).toEqual([...ids].sort());
+  });
+
+  it('groups by platform × city, folds typos (没团 → 美团), keeps unknown cities apart and counts workers affected', async () => {
+    const world = await worlds.open();
+    const { auth } = await addStaff(world, { name: 'Li' });
+    const beijing = (user: string, platform: string) =>
+      world.storage.cases.createCase(draft(world, user, { employer: { name: platform, platforms: [platform] }, workplace: { text: '北京市朝阳区', city: '北京市' } }), 'test', world.clock.now());
+    const a = await beijing('a', '美团');
+    const b = await beijing('b', '没团');
+    const c = await beijing('c', '美团众包');
+    await world.storage.cases.createCase(draft(world, 'u', { platform: '美团' }), 'test', world.clock.now()); // city unknown
+    await world.storage.cases.createCase(draft(world, 's', { platform: '美团', city: '上海市' }), 'test', world.clock.now());
+    const team = await world.storage.cases.createCase(draft(world, 't', { platform: '饿了么', city: '深圳市', workersAffected: { count: 7, atLeast: false } }), 'test', world.clock.now());
+
+    const { groups } = (await (await call(world.app, 'GET', '/api/mediator/collective', auth)).json()) as {
+      groups: Array<{ platform: string; city: string | null; count: number; workers: number; caseIds: string[] }>;
+    };
+    expect(groups.map((g) => [g.platform, g.city, g.count, g.workers])).toEqual([
+      ['饿了么', '深圳市', 1, 7],
+      ['美团', '北京市', 3, 3],
+    ]);
+    expect(groups[0].caseIds).toEqual([team.id]);
+    expect([...groups[1].caseIds].sort()).toEqual([a.id, b.id, c.id].sort());
   });
 
   it('ignores cases older than the window', async () => {

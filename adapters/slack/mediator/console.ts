@@ -33,6 +33,8 @@ export interface SlackMediatorConsoleOptions {
   /** Durable key/value store for case ↔ thread links (survives restarts). */
   threads: { get<T>(key: string): Promise<T | undefined>; set<T>(key: string, value: T): Promise<void> };
   logger: { warn(obj: object, msg: string): void };
+  /** Base URL of the server, so evidence links (the audited API route, opened with a token) are absolute. */
+  publicUrl?: string;
   /** Offset of local time from UTC in hours for due times (China: 8). */
   utcOffsetHours?: number;
   /**
@@ -81,10 +83,12 @@ export function registerSlackMediatorConsole(app: App, options: SlackMediatorCon
   }
 
   async function announce(item: QueueItem, reason: string): Promise<void> {
-    const line = `*${item.id}* · ${item.tier} · ⏰ ${local(item.dueAt)} · ${item.category} · ${item.channel} · ${reason}${item.collective ? ' · 👥 collective' : ''}`;
+    const badge = item.priority === 'crisis' ? `🚨 *${both(SLACK_TEXT.crisis)}* · ` : item.priority === 'urgent' ? `❗ ${both(SLACK_TEXT.urgent)} · ` : '';
+    const summary = item.priority === 'crisis' && item.summary ? `\n> ${item.summary}` : '';
+    const line = `${badge}*${item.id}* · ${item.priority} · ${item.tier} · ⏰ ${local(item.dueAt)} · ${item.category} · ${item.channel} · ${reason}${item.collective ? ' · 👥 collective' : ''}${summary}`;
     const res = await client.chat.postMessage({
       channel: options.channel,
-      text: `${both(SLACK_TEXT.newCase)}: ${item.id}`,
+      text: `${item.priority === 'crisis' ? '🚨 ' + both(SLACK_TEXT.crisis) + ' ' : ''}${both(SLACK_TEXT.newCase)}: ${item.id}`,
       blocks: [
         { type: 'section', text: { type: 'mrkdwn', text: `${both(SLACK_TEXT.newCase)}\n${line}` } },
         {
@@ -165,7 +169,7 @@ export function registerSlackMediatorConsole(app: App, options: SlackMediatorCon
     if (!(await mayAct(at.user))) return tell(at.user, at.channel, at.threadTs, both(SLACK_TEXT.notAllowed));
     try {
       const packet = await desk.packet(await desk.actorForSlackUser(at.user), caseId);
-      await tell(at.user, at.channel, at.threadTs, packetText(packet, local));
+      await tell(at.user, at.channel, at.threadTs, packetText(packet, local, options.publicUrl));
     } catch (err) {
       await tell(at.user, at.channel, at.threadTs, failure(err));
     }
@@ -227,15 +231,15 @@ function caseControls(caseId: string, text: string): SlackTypes.KnownBlock[] {
 }
 
 /** The packet as one Slack message for the mediator who asked (ephemeral). */
-function packetText(packet: CasePacket, local: (iso: string) => string): string {
+function packetText(packet: CasePacket, local: (iso: string) => string, publicUrl?: string): string {
   const item = packet.item;
   const lines = [
-    `*${item.id}* · ${item.status} · ${item.tier} · ⏰ ${local(item.dueAt)} · ${item.category} · ${item.channel}`,
+    `*${item.id}* · ${item.priority} · ${item.status} · ${item.tier} · ⏰ ${local(item.dueAt)} · ${item.category} · ${item.channel}`,
     packet.summary ? `> ${packet.summary}` : '',
     ...Object.entries(packet.facts).map(([k, v]) => `• ${k}: ${typeof v === 'string' ? v : JSON.stringify(v)}`),
     packet.warnings.length ? `⚠️ ${packet.warnings.join('；')}` : '',
     packet.citations.length ? `📖 ${packet.citations.map((c) => `《${c.law}》第${c.article}条`).join('，')}` : '',
-    packet.evidence.length ? `📎 ${packet.evidence.length}` : '',
+    ...packet.evidence.map((e) => `📎 <${(publicUrl ?? '') + e.url}|${e.name ?? e.id}> (${e.mimeType ?? ''}, ${e.size} B)`),
     ...packet.transcript.slice(-10).map((l) => `${local(l.at)} ${l.author}: ${l.text}`),
   ];
   return lines.filter(Boolean).join('\n');

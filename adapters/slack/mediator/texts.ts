@@ -9,6 +9,8 @@ export function both(text: BiText, vars: Record<string, string> = {}): string {
 
 /** Texts of the Slack mediator console. */
 export const SLACK_TEXT = {
+  crisis: { 'zh-CN': '危机案件，请立即接手', en: 'Crisis case, take it now' },
+  urgent: { 'zh-CN': '紧急', en: 'urgent' },
   newCase: { 'zh-CN': '新的转人工案件', en: 'New case for a mediator' },
   take: { 'zh-CN': '接手', en: 'Take over' },
   view: { 'zh-CN': '查看', en: 'View' },

@@ -180,6 +180,43 @@ describe('Slack mediator console', () => {
   });
 });
 
+describe('Slack parity for crisis cases and evidence (issue 17)', () => {
+  it('posts a crisis case with its priority and message, escalates it to supervisors after minutes, and links evidence through the audited route', async () => {
+    await call(world.app, 'POST', '/api/web/messages', {}, { userId: 'rider-crisis', text: '活着没意思 不想活了' });
+    const record = (await world.storage.cases.listCases({ status: 'waiting' })).find((c) => c.userKey === 'web:rider-crisis')!;
+    const post = await vi.waitFor(() => {
+      const found = posted.find((p) => p.method === 'chat.postMessage' && p.params.channel === CHANNEL && (p.params.text ?? '').includes(record.id));
+      if (!found) throw new Error('not posted yet');
+      return found;
+    });
+    expect(post.params.text).toContain('危机');
+    expect(String(post.params.blocks)).toContain('crisis');
+    expect(String(post.params.blocks)).toContain('不想活了');
+
+    const png = Buffer.from('89504e470d0a1a0a', 'hex');
+    const sha256 = await world.storage.blobs.put(png);
+    await world.storage.cases.addEvidence(record.id, { sha256, name: 'scene.png', mimeType: 'image/png', size: png.length, receivedAt: world.clock.now().toISOString() }, 'test', world.clock.now());
+    posted = [];
+    expect((await pressButton('UALLOWED', 'gongyou_view', record.id, post.params.ts ?? '1.0')).status).toBe(200);
+    const view = await vi.waitFor(() => {
+      const found = posted.find((p) => p.method === 'chat.postEphemeral');
+      if (!found) throw new Error('not posted yet');
+      return found;
+    });
+    expect(view.params.text).toContain(`/api/mediator/cases/${record.id}/evidence/${sha256.slice(0, 16)}|scene.png`);
+
+    posted = [];
+    world.clock.advance(11);
+    await world.wiring.scheduler.tick();
+    const supervisor = await vi.waitFor(() => {
+      const found = posted.find((p) => p.method === 'chat.postMessage' && p.params.channel === SUPERVISORS);
+      if (!found) throw new Error('not posted yet');
+      return found;
+    });
+    expect(supervisor.params.text).toContain(record.id);
+  });
+});
+
 describe('thread commands', () => {
   it('tells release, close with outcome and note, and plain replies apart', () => {
     expect(parseThreadCommand('release')).toEqual({ kind: 'release' });

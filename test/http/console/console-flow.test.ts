@@ -47,9 +47,9 @@ describe('mediator console', () => {
     await expect.poll(() => page.textContent('#status')).toContain('令牌');
     await page.fill('#token', token);
     await page.click('#login button[type=submit]');
-    const row = page.locator(`#queue tbody tr[data-case-id="${record.id}"]`);
+    const row = page.locator(`#queue li[data-case-id="${record.id}"]`);
     await row.waitFor();
-    expect(await row.textContent()).toContain('three_days');
+    expect(await row.textContent()).toContain("三日内反馈");
 
     await row.click();
     await page.locator('#case-title', { hasText: record.id }).waitFor();
