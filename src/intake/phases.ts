@@ -201,3 +201,40 @@ export function cancelAnswer(turn: Turn, text: string, choiceId: string | undefi
   if (answer === false) return resumeAt(turn);
   return reply(turn);
 }
+
+const CORRECTION_LEAD = /^(不对|不是的|不是|错了|说错了|搞错了|写错了|更正|纠正)[，,。!！\s]*/;
+const NOT_THAT = /[，,\s]*(而)?不是[^，,。]*$/;
+const NEGATED = /[没不未无别]/;
+
+/**
+ * A free-text correction of an earlier answer: the field it names is updated ("金额是四千不是三千"), or,
+ * when the worker only says what is not so ("我没申请工伤认定"), cleared and asked again. Undefined when
+ * the correction names no field (the caller treats the text as an answer).
+ */
+export function correctAnswer(turn: Turn, text: string): IntakeResult | undefined {
+  const { state, locale } = turn;
+  const target = resolveEditTarget(state, text);
+  const slot = target && state.category ? findSlot(state.category, target) : undefined;
+  if (!slot) return undefined;
+  const said = text.replace(CORRECTION_LEAD, '').replace(NOT_THAT, '').trim();
+  const negated = slot.aliases.some((alias) => {
+    const at = said.indexOf(alias);
+    return at >= 0 && NEGATED.test(said.slice(Math.max(0, at - 3), at));
+  });
+  const parsed = negated ? undefined : slot.parse(said, turn.now);
+  const lead = [...turn.lead, tr(locale, INTAKE_TEXT.corrected, { field: slot.label[locale] })];
+  if (parsed?.ok) {
+    const back = state.phase === 'slot' ? state.slot : undefined;
+    const answered = answerSlot(state, slot, parsed.value, said);
+    // stay where the worker was: the correction does not skip the question pending
+    const stay = back && back !== slot.id && answered.answers[back] === undefined ? { ...answered, phase: 'slot' as const, slot: back } : answered;
+    return reply({ ...turn, state: stay, lead });
+  }
+  // what was stored is wrong and what is right is not said: forget it and ask that question again
+  const answers = { ...state.answers };
+  delete answers[slot.id];
+  const answerTexts = { ...state.answerTexts };
+  delete answerTexts[slot.id];
+  const noted = addNote({ ...state, answers, answerTexts, prefilled: state.prefilled.filter((id) => id !== slot.id) }, turn.now.toISOString(), turn.raw, slot.id);
+  return reply({ ...turn, state: { ...noted, phase: 'slot', slot: slot.id, attempts: 0, resume: undefined }, lead });
+}
