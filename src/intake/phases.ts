@@ -143,18 +143,30 @@ export function consentAnswer(turn: Turn, text: string, choiceId: string | undef
   return failedAnswer(turn, '');
 }
 
+const NAME_PHRASE = /(?:叫我|喊我|称呼我|我叫|我是|我姓|就叫|叫)\s*([^\s，,。！!？?、]{1,8}?)\s*(?:就行了?|就好了?|就可以了?|吧|啊|呀|哈|好了|即可)?[。!！~～]*$/;
+
+/** The name in "叫我老张就行", "我姓王", or the whole answer when it is just a name. */
+export function nameIn(text: string): string {
+  const t = text.trim();
+  const m = NAME_PHRASE.exec(t);
+  if (!m) return t;
+  return /^我姓/.test(t.slice(m.index)) ? `${m[1]}` : m[1];
+}
+
 /** Answer to "your phone number?". */
 export function phoneAnswer(turn: Turn, text: string): IntakeResult {
   const phone = parsePhone(text);
   if (phone) return reply({ ...turn, state: contactNext({ ...turn.state, contact: { ...turn.state.contact, phone } }) });
   // The ID number was masked before anything was stored and the worker told why: just ask again.
   if (turn.idNumberRemoved) return reply({ ...turn, state: { ...turn.state, attempts: turn.state.attempts + 1 } });
-  return failedAnswer(turn, '');
+  // digits that are not a mobile number get a specific hint
+  const reason = /\d{5,}/.test(text.replace(/[\s-]/g, '')) ? tr(turn.locale, INTAKE_TEXT.phoneInvalid) : undefined;
+  return failedAnswer(turn, '', reason);
 }
 
 /** Answer to "how should we address you?". */
 export function nameAnswer(turn: Turn): IntakeResult {
-  const name = cutText(turn.raw, MAX_NAME_LENGTH).trim();
+  const name = cutText(nameIn(turn.raw), MAX_NAME_LENGTH).trim();
   if (!HAS_CONTENT.test(name)) return failedAnswer(turn, '');
   return reply({ ...turn, state: advance({ ...turn.state, contact: { ...turn.state.contact, name } }) });
 }
