@@ -77,7 +77,7 @@ const OUTSIDE: Array<[OutsideDomain, RegExp]> = [
  * 还扣钱"). Ambiguous words (押金, 罚款, 扣分, 合同, 赔偿, 保险, 司机) are left out: they appear in both.
  */
 const WORK_CONTEXT =
-  /工资|工钱|薪|工伤|社保|五险|公积金|劳动|用工|雇|上班|下班|加班|单位|公司|老板|领导|站长|站点|平台|骑手|外卖|快递员|跑单|送单|送餐|送外卖|接单|派单|配送|网约车|代驾|滴滴|美团|饿了么|闪送|货拉拉|入职|离职|辞退|开除|辞职|试用期|工会|仲裁|劳务|派遣|外包|干活|打工|厂里|工厂|工地|包工头|职业病|调解员|工作|员工|职工|同事|工友|\b(wage|salary|employer|boss|rider|courier|platform|work injury|my job)\b/i;
+  /工资|工钱|薪|工伤|社保|五险|公积金|劳动|用工|雇|上班|下班|加班|单位|(?<!装修|物业|保险|中介|开发|贷款|快递)公司|老板|领导|站长|站点|平台|骑手|外卖|快递员|跑单|送单|送餐|送外卖|接单|派单|配送|网约车|代驾|滴滴|美团|饿了么|闪送|货拉拉|入职|离职|辞退|开除|辞职|试用期|工会|仲裁|劳务|派遣|外包|干活|打工|厂里|工厂|工地|包工头|职业病|调解员|工作|员工|职工|同事|工友|\b(wage|salary|employer|boss|rider|courier|platform|work injury|my job)\b/i;
 
 /** The outside-labour legal domain a message is about, or undefined (a work matter, or no legal matter at all). */
 export function outsideDomain(text: string): OutsideDomain | undefined {
