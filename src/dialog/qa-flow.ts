@@ -89,6 +89,13 @@ export async function answerQuestion(
     const { caseRecord } = await requestHandoff(ctx, answer.handoffReason ?? 'sensitive', { quiet: true, category: answer.offerIntake });
     draft.meta.handoff = { caseId: caseRecord.id, reason: answer.handoffReason ?? 'sensitive' };
     draft.meta.caseId = caseRecord.id;
+    // registering the facts now fills the queued case for the mediator
+    const offer = answer.offerIntake ?? options.category ?? u.category;
+    if (offer && !options.noOffer) {
+      ctx.state.pendingIntake = { category: offer, text: question };
+      draft.choices = [{ id: 'start_intake', label: tr(ctx.locale, M.startIntakeChoice) }];
+      ctx.state.lastChoices = draft.choices;
+    }
     return void ctx.reply(draft);
   }
   const choices: Choice[] = [];

@@ -1,61 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { emptyConversationState } from '../../src/core/conversation-state.js';
 import { understand } from '../../src/dialog/understand.js';
+import { NOT_LABOUR, TRICKY_LABOUR } from './questions.js';
 
 const fresh = emptyConversationState();
 const kind = (text: string) => understand(text, fresh).kind;
-
-/** Legal questions outside labour matters (written for this issue, not taken from any set). */
-export const NOT_LABOUR = [
-  '离婚了孩子抚养权归谁',
-  '我和老公离婚，彩礼要退吗',
-  '前夫不给抚养费怎么办',
-  '我爸去世了，遗产怎么分',
-  '爷爷留了遗嘱，叔叔不认怎么办',
-  '房子继承要交税吗',
-  '闯红灯被拍了扣几分',
-  '违停罚单怎么交',
-  '驾照被扣满12分了怎么办',
-  '交警说我全责，我不服能申诉吗',
-  '网购买到假货商家不退款',
-  '买的手机有质量问题，售后不管',
-  '健身房倒闭了会员卡的钱能退吗',
-  '朋友借了我五千块钱不还，怎么要回来',
-  '网贷还不上了会坐牢吗',
-  '信用卡逾期催收天天打电话',
-  '借条没写利息能要利息吗',
-  '我弟弟被抓了，拘留几天能出来',
-  '被电信诈骗了钱能追回来吗',
-  '打架把人打伤了要判刑吗',
-  '房东不退押金怎么办',
-  '租房合同没到期房东要收房',
-  '买房交了定金开发商不退',
-  '楼上邻居天天噪音扰民',
-  '楼上漏水把我家淹了，邻居不赔',
-  '开店被城管罚了款，我不服',
-  '摆摊被没收了东西能要回来吗',
-  '小区物业费不交会怎样',
-  '拆迁补偿太低怎么办',
-  '装修公司拿了钱跑了',
-  '快递丢了商家不赔怎么办',
-  '离婚后房子怎么分',
-];
-
-/** Labour questions in odd or misleading phrasing: not declined. */
-export const TRICKY_LABOUR = [
-  '送外卖被交警罚了，平台还扣我钱',
-  '跑单时闯红灯被撞了，算工伤吗',
-  '站长扣了我三百押金不退',
-  '公司让我签合同说是合作关系，合法吗',
-  '老板欠我工资跑路了，我能告他吗',
-  '在公司宿舍住，公司不退住宿押金',
-  '平台封号了，账户里的钱能要回来吗',
-  '送快递的时候被狗咬了，谁赔',
-  '下班路上骑电动车被车撞了算工伤不',
-  '公司贷款买车让我们分期付，离职要还吗',
-  '同事借了我工资不还，公司管吗',
-  '被派遣公司退回了，有补偿没有',
-];
 
 describe('scope: outside labour matters', () => {
   it.each(NOT_LABOUR)('%s is out of scope', (text) => expect(kind(text)).toBe('out_of_scope'));
