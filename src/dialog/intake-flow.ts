@@ -8,23 +8,14 @@ import {
   startIntake,
   stepIntake,
   resumeIntake,
-  looksLikeGrievance,
   caseCreatedReplies,
-  awaitsFreeText,
   type IntakeContext,
   type IntakeResult,
-  type IntakeState,
 } from '../intake/index.js';
-import type { CaseDraft, CaseRecord, EvidenceRef } from '../cases/model.js';
-import type { DialogContext } from './services.js';
+import type { CaseDraft, CaseRecord } from '../cases/model.js';
+import type { DialogContext, DialogTurn } from './services.js';
 import { M } from './messages.js';
-import { looksLikeQuestion } from './patterns.js';
 import { answerQuestion } from './qa-flow.js';
-
-/** Whether a free text describes a grievance (rather than a question or small talk). */
-export function isGrievance(text: string): boolean {
-  return looksLikeGrievance(text);
-}
 
 function intakeContext(ctx: DialogContext): IntakeContext {
   return {
@@ -34,10 +25,6 @@ function intakeContext(ctx: DialogContext): IntakeContext {
     channel: ctx.message.channel,
     conversationKey: ctx.message.conversationKey,
   };
-}
-
-function turnEvidence(ctx: DialogContext): EvidenceRef[] {
-  return (ctx as { evidence?: EvidenceRef[] }).evidence ?? [];
 }
 
 /** Apply a machine result: replies, saved state, and the case when the worker confirmed. */
@@ -107,36 +94,37 @@ async function completeQueuedCase(ctx: DialogContext, draft: CaseDraft): Promise
 }
 
 /** Start an intake from a free description (and an optional category chosen before). */
-export async function beginIntake(ctx: DialogContext, text: string, category?: string): Promise<void> {
+export async function beginIntake(ctx: DialogTurn, text: string, category?: string): Promise<void> {
   const result = startIntake(
-    { text, evidence: turnEvidence(ctx) },
+    { text, evidence: ctx.evidence },
     intakeContext(ctx),
     { text, category: category as Category | undefined },
   );
   await apply(ctx, result);
 }
 
-/** Continue the intake in progress; a question in the middle is answered and the intake resumes. */
-export async function continueIntake(ctx: DialogContext, options: { resume?: boolean }): Promise<void> {
-  // The machine validates saved state itself: a corrupt one ends politely ('intake_discarded'), never crashes.
-  const state = ctx.state.intake as IntakeState;
-  if (options.resume) return apply(ctx, resumeIntake(state, intakeContext(ctx)));
-  const text = ctx.message.text;
-  if (!ctx.message.choiceId && looksLikeQuestion(text) && !turnEvidence(ctx).length && isSideQuestion(state, text)) {
-    await answerQuestion(ctx, text, { inIntake: true });
-    ctx.reply({ text: tr(ctx.locale, M.resumeIntake), meta: { intent: 'intake_resume' } });
-    return apply(ctx, resumeIntake(state, intakeContext(ctx)));
-  }
-  const result = stepIntake(state, { text, choiceId: ctx.message.choiceId, evidence: turnEvidence(ctx) }, intakeContext(ctx));
-  await apply(ctx, result);
-}
-
 /**
- * A question is a side question when it is long enough to be a real question
- * and the current step is not a free-text answer (where a "?" is part of the answer).
+ * Continue the intake in progress with what the understanding step read: a question inside the
+ * answer is answered and the pending question asked again (with the answer part, if any, applied);
+ * a correction goes to the field it names.
  */
-function isSideQuestion(state: IntakeState, text: string): boolean {
-  if (text.length < 6) return false;
-  // In a free-text answer only a sentence that ends as a question counts as one.
-  return !awaitsFreeText(state) || /([?？]|吗|么|呢)[?？。!！]*$/.test(text.trim());
+export async function continueIntake(ctx: DialogTurn, options: { resume?: boolean; cancelQuietly?: boolean }): Promise<void> {
+  // The machine validates saved state itself: a corrupt one ends politely ('intake_discarded'), never crashes.
+  const state = ctx.state.intake;
+  if (options.cancelQuietly) {
+    ctx.state.intake = undefined;
+    ctx.state.lastChoices = undefined;
+    return;
+  }
+  if (options.resume) return apply(ctx, resumeIntake(state, intakeContext(ctx)));
+  const u = ctx.understanding;
+  const choiceId = ctx.message.choiceId;
+  if (!choiceId && u.questionPart && !ctx.evidence.length) {
+    await answerQuestion(ctx, u.questionPart, { inIntake: true });
+    ctx.reply({ text: tr(ctx.locale, M.resumeIntake), meta: { intent: 'intake_resume' } });
+    if (!u.answerPart) return apply(ctx, resumeIntake(state, intakeContext(ctx)));
+  }
+  const text = choiceId ? ctx.message.text : (u.answerPart ?? ctx.message.text);
+  const result = stepIntake(state, { text, choiceId, evidence: ctx.evidence, correction: u.correction }, intakeContext(ctx));
+  await apply(ctx, result);
 }

@@ -66,6 +66,17 @@ export const M = {
     en: 'Your message has been passed to the mediator.',
   },
   rephrase: { 'zh-CN': '好的，请换个说法再问一次，尽量说清楚发生了什么、在哪个平台或站点。', en: 'OK, please ask again in other words: what happened, on which platform or station.' },
+  justAsking: { 'zh-CN': '好的，不登记。有问题直接问我就行。', en: 'OK, nothing is registered. Just ask me anything.' },
+  closedFollowUp: {
+    'zh-CN': '这像是案件 {id}（{category}）的后续，那个案件已经结案了。要重新打开它，让工作人员接着处理吗？',
+    en: 'This looks like a follow-up to case {id} ({category}), which was closed. Shall I reopen it so staff pick it up again?',
+  },
+  reopenChoice: { 'zh-CN': '重新打开案件', en: 'Reopen the case' },
+  newQuestionChoice: { 'zh-CN': '不用，是新问题', en: 'No, a new question' },
+  reopened: {
+    'zh-CN': '案件 {id} 已重新打开，已通知之前处理的工作人员。有新情况直接在这里说。',
+    en: 'Case {id} is reopened and the staff member who handled it has been told. Tell me anything new here.',
+  },
   linkCode: {
     'zh-CN': '您的绑定码是 {code}，10 分钟内有效。\n请在另一个渠道（微信公众号、Telegram、网页等）对我发送“绑定 {code}”，两边就能看到同样的案件。',
     en: 'Your linking code is {code}, valid for 10 minutes.\nOn your other channel (WeChat, Telegram, web…) send me "绑定 {code}" and you will see the same cases on both.',

@@ -2,9 +2,13 @@
 import type { Choice, ReplyDraft } from '../core/types.js';
 import { tr } from '../core/i18n.js';
 import type { CaseRecord } from '../cases/model.js';
-import type { DialogContext } from './services.js';
-import { categoryFromText } from '../qa/topics.js';
+import type { DialogContext, DialogTurn } from './services.js';
+import { classifyGrievance } from '../intake/index.js';
+import { safetyLine } from '../safety/index.js';
 import { M } from './messages.js';
+
+/** Handoff reasons that are about the worker's own situation: not for a definitional question. */
+const PERSONAL_HANDOFF = new Set(['death', 'serious_injury', 'violence']);
 
 /** Queue the worker's case for a mediator and tell them what happens next. */
 export async function requestHandoff(
@@ -15,7 +19,8 @@ export async function requestHandoff(
   // A person asked for after legal questions starts from them: the mediator's queue shows what it is about.
   const asked = ctx.state.recentQuestions;
   const summary = options.summary ?? (asked.length > 0 ? tr(ctx.locale, M.questionsAsked, { questions: asked.map((q) => `「${q}」`).join('') }) : undefined);
-  const category = options.category ?? (asked.length > 0 ? categoryFromText(asked.join('\n')) : undefined);
+  const spoken = asked.length > 0 ? classifyGrievance(asked.join('\n')) : undefined;
+  const category = options.category ?? (spoken && spoken.confidence > 0 ? spoken.category : undefined);
   const { caseRecord, text } = await ctx.services.handoff.request({
     userKey: ctx.message.userKey,
     channel: ctx.message.channel,
@@ -58,14 +63,17 @@ async function workerPlace(ctx: DialogContext): Promise<string | undefined> {
 
 /** Answer a legal question; offer a mediator when unsure, hand off when the topic needs a person. */
 export async function answerQuestion(
-  ctx: DialogContext,
+  ctx: DialogTurn,
   question: string,
-  options: { short?: boolean; inIntake?: boolean },
+  options: { short?: boolean; inIntake?: boolean; category?: string; noOffer?: boolean },
 ): Promise<void> {
+  const u = ctx.understanding;
   const answer = await ctx.services.qa.answer(question, { locale: ctx.locale, history: ctx.state.recentQuestions, place: await workerPlace(ctx) });
   ctx.state.recentQuestions = [...ctx.state.recentQuestions, question.slice(0, 200)].slice(-3);
   let text = answer.text;
   if (options.short) text = shorten(text);
+  // A past blow, fall or collapse asked about: the answer, with one line on safety first.
+  if (u.pastHarm && answer.intent === 'legal_qa') text = `${safetyLine(ctx.locale)}\n\n${text}`;
   const draft: ReplyDraft = {
     text,
     meta: {
@@ -75,10 +83,19 @@ export async function answerQuestion(
     },
   };
   if (answer.intent !== 'legal_qa' || options.short) return void ctx.reply(draft);
-  if (answer.needsHuman && !options.inIntake) {
+  // Death, violence and serious injury put a person on the case only for the worker's own situation.
+  const personalMatter = !PERSONAL_HANDOFF.has(answer.handoffReason ?? '') || u.personal;
+  if (answer.needsHuman && !options.inIntake && personalMatter) {
     const { caseRecord } = await requestHandoff(ctx, answer.handoffReason ?? 'sensitive', { quiet: true, category: answer.offerIntake });
     draft.meta.handoff = { caseId: caseRecord.id, reason: answer.handoffReason ?? 'sensitive' };
     draft.meta.caseId = caseRecord.id;
+    // registering the facts now fills the queued case for the mediator
+    const offer = answer.offerIntake ?? options.category ?? u.category;
+    if (offer && !options.noOffer) {
+      ctx.state.pendingIntake = { category: offer, text: question };
+      draft.choices = [{ id: 'start_intake', label: tr(ctx.locale, M.startIntakeChoice) }];
+      ctx.state.lastChoices = draft.choices;
+    }
     return void ctx.reply(draft);
   }
   const choices: Choice[] = [];
@@ -86,11 +103,17 @@ export async function answerQuestion(
   if (answer.confidence < threshold && !options.inIntake) {
     ctx.state.offeredHandoff = true;
     choices.push({ id: 'handoff', label: tr(ctx.locale, M.askPerson) }, { id: 'rephrase', label: tr(ctx.locale, M.rephraseChoice) });
-  } else if (answer.offerIntake && !options.inIntake) {
-    ctx.state.pendingIntake = { category: answer.offerIntake, text: question };
+  }
+  const offer = answer.offerIntake ?? options.category ?? u.category;
+  if (offer && !options.inIntake && !options.noOffer) {
+    // Answer first; registering is offered as a button ("我就问问" declines it).
+    ctx.state.pendingIntake = { category: offer, text: question };
     choices.push({ id: 'start_intake', label: tr(ctx.locale, M.startIntakeChoice) });
   }
-  for (const c of answer.choices ?? []) if (!choices.some((x) => x.id === c.id)) choices.push(c);
+  for (const c of answer.choices ?? []) {
+    if (c.id === 'start_intake' && (options.inIntake || options.noOffer)) continue;
+    if (!choices.some((x) => x.id === c.id)) choices.push(c);
+  }
   if (choices.length) draft.choices = choices;
   ctx.reply(draft);
   ctx.state.lastChoices = choices.length ? choices : undefined;

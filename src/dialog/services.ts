@@ -4,6 +4,7 @@ import type { QaAnswer } from '../qa/types.js';
 import type { TurnContext } from '../core/pipeline.js';
 import type { BlobStore } from '../core/ports.js';
 import type { CaseRecord, CaseStore, EvidenceRef } from '../cases/model.js';
+import type { Understanding } from './understand.js';
 
 /** A grounded answer to a legal question (the answer service's own type). */
 export type QaAnswerPort = QaAnswer;
@@ -63,3 +64,11 @@ export interface DialogServices {
 
 /** Turn context with the dialog's services. */
 export type DialogContext = TurnContext<DialogServices>;
+
+/** A turn inside the dialog: the context plus what the understanding step made of the message. */
+export type DialogTurn = DialogContext & {
+  /** Computed once per turn, before any routing. */
+  readonly understanding: Understanding;
+  /** Files of this message, stored by the evidence step. */
+  evidence: EvidenceRef[];
+};

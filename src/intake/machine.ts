@@ -13,6 +13,7 @@ import { INTAKE_TEXT } from './messages.js';
 import { redactIdNumbers } from '../text/id-number.js';
 import { normalizeAnswer, storableText } from '../text/normalize.js';
 import {
+  correctAnswer,
   cancelAnswer,
   chooseCategory,
   confirmCategory,
@@ -40,6 +41,8 @@ export interface IntakeInput {
   choiceId?: string;
   /** Files the caller has stored for this message. */
   evidence?: EvidenceRef[];
+  /** The worker corrects an earlier answer ("不对，我没申请工伤认定", "金额是四千不是三千"). */
+  correction?: boolean;
 }
 
 /** The world intake runs in. */
@@ -110,7 +113,7 @@ function choiceFromNumber(state: IntakeState, text: string, locale: Locale): str
 }
 
 /** Advance an intake by one worker message. Never throws on any input; always asks something or ends. */
-export function stepIntake(state: IntakeState, input: IntakeInput, ctx: IntakeContext): IntakeResult {
+export function stepIntake(state: unknown, input: IntakeInput, ctx: IntakeContext): IntakeResult {
   const now = ctx.clock.now();
   const locale = ctx.locale;
   // A state that is not what this version wrote (corrupt store, old format) is dropped politely, not trusted.
@@ -134,6 +137,10 @@ export function stepIntake(state: IntakeState, input: IntakeInput, ctx: IntakeCo
   }
   const command = choiceId ? COMMAND_CHOICES.get(choiceId) : detectControlCommand(text);
   if (command) return runCommand(turn, command);
+  if (input.correction && !choiceId && current.category) {
+    const corrected = correctAnswer(turn, text);
+    if (corrected) return corrected;
+  }
   switch (current.phase) {
     case 'choose_category':
       return chooseCategory(turn, text, choiceId);

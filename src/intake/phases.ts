@@ -143,18 +143,30 @@ export function consentAnswer(turn: Turn, text: string, choiceId: string | undef
   return failedAnswer(turn, '');
 }
 
+const NAME_PHRASE = /(?:叫我|喊我|称呼我|我叫|我是|我姓|就叫|叫)\s*([^\s，,。！!？?、]{1,8}?)\s*(?:就行了?|就好了?|就可以了?|吧|啊|呀|哈|好了|即可)?[。!！~～]*$/;
+
+/** The name in "叫我老张就行", "我姓王", or the whole answer when it is just a name. */
+export function nameIn(text: string): string {
+  const t = text.trim();
+  const m = NAME_PHRASE.exec(t);
+  if (!m) return t;
+  return /^我姓/.test(t.slice(m.index)) ? `${m[1]}` : m[1];
+}
+
 /** Answer to "your phone number?". */
 export function phoneAnswer(turn: Turn, text: string): IntakeResult {
   const phone = parsePhone(text);
   if (phone) return reply({ ...turn, state: contactNext({ ...turn.state, contact: { ...turn.state.contact, phone } }) });
   // The ID number was masked before anything was stored and the worker told why: just ask again.
   if (turn.idNumberRemoved) return reply({ ...turn, state: { ...turn.state, attempts: turn.state.attempts + 1 } });
-  return failedAnswer(turn, '');
+  // digits that are not a mobile number get a specific hint
+  const reason = /\d{5,}/.test(text.replace(/[\s-]/g, '')) ? tr(turn.locale, INTAKE_TEXT.phoneInvalid) : undefined;
+  return failedAnswer(turn, '', reason);
 }
 
 /** Answer to "how should we address you?". */
 export function nameAnswer(turn: Turn): IntakeResult {
-  const name = cutText(turn.raw, MAX_NAME_LENGTH).trim();
+  const name = cutText(nameIn(turn.raw), MAX_NAME_LENGTH).trim();
   if (!HAS_CONTENT.test(name)) return failedAnswer(turn, '');
   return reply({ ...turn, state: advance({ ...turn.state, contact: { ...turn.state.contact, name } }) });
 }
@@ -200,4 +212,41 @@ export function cancelAnswer(turn: Turn, text: string, choiceId: string | undefi
   if (answer === true) return cancelled(turn.locale);
   if (answer === false) return resumeAt(turn);
   return reply(turn);
+}
+
+const CORRECTION_LEAD = /^(不对|不是的|不是|错了|说错了|搞错了|写错了|更正|纠正)[，,。!！\s]*/;
+const NOT_THAT = /[，,\s]*(而)?不是[^，,。]*$/;
+const NEGATED = /[没不未无别]/;
+
+/**
+ * A free-text correction of an earlier answer: the field it names is updated ("金额是四千不是三千"), or,
+ * when the worker only says what is not so ("我没申请工伤认定"), cleared and asked again. Undefined when
+ * the correction names no field (the caller treats the text as an answer).
+ */
+export function correctAnswer(turn: Turn, text: string): IntakeResult | undefined {
+  const { state, locale } = turn;
+  const target = resolveEditTarget(state, text);
+  const slot = target && state.category ? findSlot(state.category, target) : undefined;
+  if (!slot) return undefined;
+  const said = text.replace(CORRECTION_LEAD, '').replace(NOT_THAT, '').trim();
+  const negated = slot.aliases.some((alias) => {
+    const at = said.indexOf(alias);
+    return at >= 0 && NEGATED.test(said.slice(Math.max(0, at - 3), at));
+  });
+  const parsed = negated ? undefined : slot.parse(said, turn.now);
+  const lead = [...turn.lead, tr(locale, INTAKE_TEXT.corrected, { field: slot.label[locale] })];
+  if (parsed?.ok) {
+    const back = state.phase === 'slot' ? state.slot : undefined;
+    const answered = answerSlot(state, slot, parsed.value, said);
+    // stay where the worker was: the correction does not skip the question pending
+    const stay = back && back !== slot.id && answered.answers[back] === undefined ? { ...answered, phase: 'slot' as const, slot: back } : answered;
+    return reply({ ...turn, state: stay, lead });
+  }
+  // what was stored is wrong and what is right is not said: forget it and ask that question again
+  const answers = { ...state.answers };
+  delete answers[slot.id];
+  const answerTexts = { ...state.answerTexts };
+  delete answerTexts[slot.id];
+  const noted = addNote({ ...state, answers, answerTexts, prefilled: state.prefilled.filter((id) => id !== slot.id) }, turn.now.toISOString(), turn.raw, slot.id);
+  return reply({ ...turn, state: { ...noted, phase: 'slot', slot: slot.id, attempts: 0, resume: undefined }, lead });
 }

@@ -20,34 +20,61 @@ const MONEY_CONTEXT = /工资|钱|房租|欠薪|结账|提成|罚款/;
 const SELF_HARM_NEGATED = /(不会|没有|没想|不要)(去)?(自杀|轻生|寻死|想死)/;
 
 const VIOLENCE: RegExp[] = [
-  /(他|她|他们|老板|站长|店主|保安|顾客|客户|商家|有人|那人)(一直|刚才|刚刚|又|还)?(在)?(打|揍|踢|踹|殴打|砍|捅)(了)?(我|人)(?!电话|手机|卡|款|工|车|折|分)/,
+  /(他|她|他们|老板|站长|店主|保安|顾客|客户|商家|有人|那人)(一直|刚才|刚刚|又|还|正)?(在)?(打|揍|踢|踹|殴打|砍|捅)(了)?(我|人)(?!电话|手机|卡|款|工|车|折|分)/,
   /被(人|他|她|他们|老板|站长|保安|商家|顾客|客户)?(殴打|打伤|打了|揍了|暴打|打得|砍伤|捅伤|踢伤)(?!折|卡|款|电话|分|个)|被(人)?打(?=$|[，,。!！])/,
   /挨(了)?(打|揍)|殴打|家暴/,
   /(要|想|准备)(去)?(砍|杀|捅|弄死|打死)(人|他|她|他们|老板|站长)|同归于尽|拿(着)?刀|动刀/,
   /\b(hit|beat(ing)?|punch(ed)?|attack(ed)?|stab(bed)?) me\b|\b(kill|stab|hurt) (him|her|them|my boss)\b|\bknife\b/i,
 ];
 
-const EMERGENCY_STRONG: RegExp[] = [
-  /救命(?!钱)|快叫救护车|叫(个)?救护车|打120|昏迷|晕过去|不省人事|没(有)?(了)?呼吸|没(有)?意识|叫不醒|着火了|起火了|被困/,
-  /\b(help me|call an ambulance|unconscious|not breathing|on fire|trapped)\b/i,
+/** A call for help now: an emergency whatever else the message says. */
+const EMERGENCY_NOW: RegExp[] = [
+  /救命(?!钱)|快叫救护车|叫(个)?救护车|打120|着火了|起火了|被困/,
+  /\b(help me|call an ambulance|on fire|trapped)\b/i,
 ];
+/** Someone unconscious or collapsing: an emergency unless asked about afterwards. */
+const EMERGENCY_STATE = /昏迷|晕过去|不省人事|没(有)?(了)?呼吸|没(有)?意识|叫不醒|\b(unconscious|not breathing)\b/i;
 /** Someone collapsing now: an emergency unless asked about afterwards, like bleeding. */
 const COLLAPSED = /晕倒|倒地不起|突然倒下|\bcollapsed\b/i;
 const BLEEDING = /流(了)?(好多|很多|一地|满地)?的?血|血流不止|流血不止|大出血|止不住血|血止不住|\bbleeding\b/i;
-/** A bleeding injury asked about afterwards (算工伤吗, 上个月) is a claim question, not an emergency. */
-const PAST_OR_CLAIM = /上(个)?(月|周|星期)|去年|前几天|之前|以前|当时|那次|算(不算)?工伤|工伤认定|赔偿|赔多少|报销|\b(last (week|month|year)|claim|compensation)\b/i;
+/**
+ * A harm told as past and asked about ("被顾客打了，这个算工伤不", "上个月晕倒了谁赔") is a question for
+ * an answer, not an emergency; unless the message also says it is still going on.
+ */
+const PAST_OR_CLAIM =
+  /上(个)?(月|周|星期)|去年|前几天|前天|昨天|之前|以前|当时|那次|那天|算(不算)?工伤|工伤(吗|不|么|认定)|算不算|谁(来)?(赔|负责|出|管)|赔(偿)?(多少|吗|不)|能(不能)?(要|索)?赔|索赔|报销|医药费|医疗费|维权|怎么(赔|算|处理)|\b(last (week|month|year)|claim|compensation|who pays)\b/i;
+const STILL_NOW = /正在|现在(还)?在|还在(打|追|堵|威胁)|一直在|快来|马上|他要|要打|堵着|追着|拿(着)?刀|\b(right now|still)\b/i;
 
-/** Whether `text` signals self-harm, violence or an emergency (null for an ordinary message). */
+/** A harm (blow, fall, collapse, bleeding) that happened and is asked about afterwards, not one going on now. */
+export function isPastHarm(text: string): boolean {
+  const normalized = text.replace(/\s+/g, ' ');
+  const harm = VIOLENCE.some((p) => p.test(normalized)) || BLEEDING.test(normalized) || COLLAPSED.test(normalized) || EMERGENCY_STATE.test(normalized) || /摔|撞|骨折|受伤|\b(fell|injured)\b/i.test(normalized);
+  return harm && PAST_OR_CLAIM.test(normalized) && !STILL_NOW.test(normalized);
+}
+
+/** Whether `text` signals self-harm, violence or an emergency going on now (null for an ordinary message). */
 export function detectCrisis(text: string): { kind: CrisisKind } | null {
   const normalized = text.replace(/\s+/g, ' ');
   if (!SELF_HARM_NEGATED.test(normalized)) {
     if (SELF_HARM.some((pattern) => pattern.test(normalized))) return { kind: 'self_harm' };
     if (SELF_HARM_WEAK.test(normalized) && !MONEY_CONTEXT.test(normalized)) return { kind: 'self_harm' };
   }
-  if (EMERGENCY_STRONG.some((pattern) => pattern.test(normalized))) return { kind: 'emergency' };
-  if ((BLEEDING.test(normalized) || COLLAPSED.test(normalized)) && !PAST_OR_CLAIM.test(normalized)) return { kind: 'emergency' };
+  if (EMERGENCY_NOW.some((pattern) => pattern.test(normalized))) return { kind: 'emergency' };
+  const askedAfterwards = PAST_OR_CLAIM.test(normalized) && !STILL_NOW.test(normalized);
+  if (askedAfterwards) return null;
+  if (EMERGENCY_STATE.test(normalized) || BLEEDING.test(normalized) || COLLAPSED.test(normalized)) return { kind: 'emergency' };
   if (VIOLENCE.some((pattern) => pattern.test(normalized))) return { kind: 'violence' };
   return null;
+}
+
+const SAFETY_LINE: BiText = {
+  'zh-CN': '先顾好自己的安全和身体：伤要及时看医生、留好病历；再有人动手或威胁你，马上打 110。',
+  en: 'Look after your safety and health first: see a doctor and keep the records; if anyone hits or threatens you again, call 110 at once.',
+};
+
+/** One line put before an answer about a past harm. */
+export function safetyLine(locale: Locale): string {
+  return tr(locale, SAFETY_LINE);
 }
 
 const FIRST_LINE: Record<CrisisKind, BiText> = {

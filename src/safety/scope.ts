@@ -34,6 +34,7 @@ const OFF_TOPIC =
 
 /** Labour, out of scope, or unclear (too short or too vague to tell). */
 export function classifyScope(text: string): Scope {
+  if (outsideDomain(text)) return 'out_of_scope';
   // Count every hit: "天气热还要送单，有高温补贴吗" names the weather once and work three times.
   const labour = 2 * countMatches(text, LABOUR_STRONG) + countMatches(text, LABOUR_WEAK);
   const offTopic = 2 * countMatches(text, OFF_TOPIC);
@@ -55,4 +56,54 @@ const DECLINE: BiText = {
 /** A short polite decline that says what the bot can do. */
 export function outOfScopeReply(locale: Locale): string {
   return tr(locale, DECLINE);
+}
+
+/** Legal matters that are not labour, employment, social insurance or union matters. */
+export type OutsideDomain = 'family' | 'inheritance' | 'traffic' | 'consumer' | 'debt' | 'criminal' | 'housing' | 'neighbours' | 'administrative';
+
+const OUTSIDE: Array<[OutsideDomain, RegExp]> = [
+  ['inheritance', /遗产|继承|遗嘱|遗赠|过世.{0,6}(房子|存款|财产)|(房子|存款|财产).{0,6}(怎么分|分给)|\b(inherit|will and testament|estate)\b/i],
+  ['family', /离婚|抚养权|抚养费|探视权|赡养|彩礼|婚前财产|夫妻共同|结婚证|重婚|出轨|领养|收养|亲子鉴定|老公.{0,4}(打我|家暴)|老婆.{0,4}(打我|家暴)|\b(divorce|custody|child support|alimony)\b/i],
+  ['traffic', /违章|罚单|交警|驾照|驾驶证|闯红灯|超速|酒驾|违停|贴条|扣了?\d*分.{0,6}(驾|车|照)|车险|保险公司.{0,6}(理赔|赔)|对方全责|全责|\b(traffic (ticket|fine)|speeding|driving licen[cs]e)\b/i],
+  ['consumer', /退货|退款|网购|假货|买到|售后|质量问题|消费者|商家不退|退一赔三|12315|会员卡|预付卡|快递丢了|包裹丢|\b(refund|consumer|faulty product)\b/i],
+  ['debt', /借钱|借款|借了我|借给|欠条|借条|网贷|贷款|信用卡|催收|高利贷|还不上|利息|担保|\b(loan|debt collector|credit card)\b/i],
+  ['criminal', /被抓|拘留|判刑|坐牢|刑事|取保|盗窃|偷了|小偷|诈骗|电信诈骗|吸毒|打架|斗殴|自首|缓刑|\b(arrested|criminal|police custody|theft)\b/i],
+  ['housing', /房东|租房|房租|退租|租的房|中介费|物业费|买房|房贷|拆迁|装修|房产证|\b(landlord|tenant|rent deposit|lease)\b/i],
+  ['neighbours', /邻居|楼上|楼下|噪音|漏水|宠物狗|\b(neighbou?r|noise)\b/i],
+  ['administrative', /城管|摆摊|营业执照|开店|行政处罚|户口|\b(business licen[cs]e)\b/i],
+];
+/**
+ * Words that make a message a work matter even when it also names a domain above ("送外卖被交警罚了，平台
+ * 还扣钱"). Ambiguous words (押金, 罚款, 扣分, 合同, 赔偿, 保险, 司机) are left out: they appear in both.
+ */
+const WORK_CONTEXT =
+  /工资|工钱|薪|工伤|社保|五险|公积金|劳动|用工|雇|上班|下班|加班|单位|(?<!装修|物业|保险|中介|开发|贷款|快递)公司|老板|领导|站长|站点|平台|骑手|外卖|快递员|跑单|送单|送餐|送外卖|接单|派单|配送|网约车|代驾|滴滴|美团|饿了么|闪送|货拉拉|入职|离职|辞退|开除|辞职|试用期|工会|仲裁|劳务|派遣|外包|干活|打工|厂里|工厂|工地|包工头|职业病|调解员|工作|员工|职工|同事|工友|\b(wage|salary|employer|boss|rider|courier|platform|work injury|my job)\b/i;
+
+/** The outside-labour legal domain a message is about, or undefined (a work matter, or no legal matter at all). */
+export function outsideDomain(text: string): OutsideDomain | undefined {
+  if (WORK_CONTEXT.test(text)) return undefined;
+  return OUTSIDE.find(([, pattern]) => pattern.test(text))?.[0];
+}
+
+const WHERE: Record<OutsideDomain | 'other', BiText> = {
+  family: { 'zh-CN': '婚姻家庭的事可以打 12348 公共法律服务热线，或找律师、法院。', en: 'For family matters call the public legal service line 12348, or see a lawyer or the court.' },
+  inheritance: { 'zh-CN': '继承的事可以打 12348 公共法律服务热线，或找律师、公证处、法院。', en: 'For inheritance call 12348 (public legal services), or see a lawyer, a notary or the court.' },
+  traffic: { 'zh-CN': '交通违章和事故找交警，法律咨询打 12348；有危险请打 110。', en: 'For traffic fines and accidents go to the traffic police; legal advice on 12348; in danger call 110.' },
+  consumer: { 'zh-CN': '消费纠纷可以打 12315 投诉，也可以问 12348 公共法律服务热线。', en: 'For consumer disputes complain on 12315, or ask the public legal service line 12348.' },
+  debt: { 'zh-CN': '借贷欠款的事可以打 12348 公共法律服务热线，或找律师、去法院起诉。', en: 'For loans and debts call 12348 (public legal services), or see a lawyer or the court.' },
+  criminal: { 'zh-CN': '有危险请马上打 110；刑事问题请找律师，或打 12348 公共法律服务热线。', en: 'In danger call 110 now; for criminal matters see a lawyer or call 12348.' },
+  housing: { 'zh-CN': '租房买房的事可以打 12348 公共法律服务热线，或找律师、法院。', en: 'For housing and rent call 12348 (public legal services), or see a lawyer or the court.' },
+  neighbours: { 'zh-CN': '邻里纠纷可以找社区居委会调解，或打 12348；有危险请打 110。', en: 'For neighbour disputes ask the residents’ committee, or call 12348; in danger call 110.' },
+  administrative: { 'zh-CN': '可以打 12348 公共法律服务热线问问，或对处罚申请行政复议。', en: 'Call the public legal service line 12348, or apply for an administrative review.' },
+  other: { 'zh-CN': '法律问题可以打 12348 公共法律服务热线，或找律师。', en: 'For legal questions call the public legal service line 12348, or see a lawyer.' },
+};
+const NOT_LABOUR: BiText = { 'zh-CN': '这个不是劳动方面的问题，我帮不上。', en: 'That is not a work matter, so I cannot help with it.' };
+const WHAT_I_DO: BiText = {
+  'zh-CN': '我能帮的是工资、工伤、社保、合同、罚款扣钱这些干活中的问题。',
+  en: 'I help with pay, injuries, social insurance, contracts and fines at work.',
+};
+
+/** A short decline for a legal question outside labour matters: where to go instead, and what the bot does. */
+export function outsideReply(domain: OutsideDomain | undefined, locale: Locale): string {
+  return `${tr(locale, NOT_LABOUR)}${tr(locale, WHERE[domain ?? 'other'])}\n${tr(locale, WHAT_I_DO)}`;
 }

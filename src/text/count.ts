@@ -17,6 +17,9 @@ const VAGUE_COUNTS: Array<[RegExp, RegExp, number]> = [
   [/几十/, new RegExp(`几十\\s*(个|位|名)?\\s*${PEOPLE}`), 20],
   [/好几个|好多个|好几位/, new RegExp(`(好几|好多)\\s*(个|位|名)\\s*${PEOPLE}`), 3],
 ];
+/** Two neighbouring numbers, "七八个", "三五个": at least the smaller. */
+const RANGE = /(一两|两三|二三|三四|三五|四五|五六|六七|七八|八九)\s*(个|位|名)/;
+const RANGE_FLOOR: Record<string, number> = { 一两: 1, 两三: 2, 二三: 2, 三四: 3, 三五: 3, 四五: 4, 五六: 5, 六七: 6, 七八: 7, 八九: 8 };
 const NUMBER_RUN = new RegExp(`([${NUMBER_START_CHARS}][${NUMBER_CHARS}]*)\\s*(多|几|来|余)?`, 'g');
 const PERSON_WORD = new RegExp(`^(多|几|来|余)?\\s*(个|位|名)?\\s*${PEOPLE}`);
 const NOT_PEOPLE = /^(多|几|来|余)?\s*个?\s*(月|天|年|小时|块|元|钱|单|次|周|星期|号|点|分)/;
@@ -33,6 +36,10 @@ export function parseCount(text: string, options: { requirePersonWord?: boolean 
   if (THE_TWO_OF_US.test(t)) return { count: 2, atLeast: false };
   for (const [inAnswer, inDescription, floor] of VAGUE_COUNTS) {
     if ((options.requirePersonWord ? inDescription : inAnswer).test(t)) return { count: floor, atLeast: true };
+  }
+  const range = RANGE.exec(t);
+  if (range && (!options.requirePersonWord || PERSON_WORD.test(t.slice(range.index + range[1].length)))) {
+    return { count: RANGE_FLOOR[range[1]], atLeast: true };
   }
   NUMBER_RUN.lastIndex = 0;
   for (let m = NUMBER_RUN.exec(t); m !== null; m = NUMBER_RUN.exec(t)) {

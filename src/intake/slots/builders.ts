@@ -174,7 +174,21 @@ export function yesNoSlot(spec: SlotSpec & { words?: YesNoWords }): SlotDefiniti
 /** The option a text selects: the first option one of whose words it contains. */
 export function optionInText(options: readonly SlotOption[], text: string): SlotOption | undefined {
   const lower = text.toLowerCase();
-  return options.find((option) => option.words.some((w) => lower.includes(w)));
+  return options.find((option) => option.words.some((w) => saysWord(lower, w)));
+}
+
+const NEGATION_BEFORE = /[没不未无别]/;
+
+/**
+ * The text says `word`, and not negated: "我没申请工伤认定" does not say 申请工伤 or 工伤认定 (a word
+ * that is itself a negation, "还没", counts as written).
+ */
+function saysWord(text: string, word: string): boolean {
+  if (NEGATION_BEFORE.test(word)) return text.includes(word);
+  for (let at = text.indexOf(word); at !== -1; at = text.indexOf(word, at + 1)) {
+    if (!NEGATION_BEFORE.test(text.slice(Math.max(0, at - 3), at))) return true;
+  }
+  return false;
 }
 
 /** One of a few options, by button, number or words. */

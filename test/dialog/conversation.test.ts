@@ -1,0 +1,219 @@
+/** Conversations through the real bot (issue 15), written as send → expect reply. */
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectNoCaseNoCitation, startDialog, type DialogDriver } from '../fakes/dialog-driver.js';
+import { NOT_LABOUR } from './questions.js';
+
+let d: DialogDriver;
+let n = 0;
+const worker = () => d.worker(`w${++n}`);
+beforeAll(async () => {
+  d = await startDialog();
+});
+afterAll(async () => {
+  await d.close();
+});
+
+describe('scope', () => {
+  it('declines non-labour legal questions briefly, says where to go, with no card, citation or case', async () => {
+    let declined = 0;
+    for (const q of NOT_LABOUR) {
+      const t = await worker().send(q);
+      if (t.intents[0] === 'out_of_scope') declined += 1;
+      expect(t.text.length, q).toBeLessThanOrEqual(160);
+      expect(t.text, q).toMatch(/12348|12315|110|法院|律师/);
+      expectNoCaseNoCitation(t);
+    }
+    expect(declined / NOT_LABOUR.length).toBeGreaterThanOrEqual(0.9);
+  });
+  it('answers a labour question in odd phrasing', async () => {
+    const t = await worker().send('送外卖被交警罚了，平台还扣我钱');
+    expect(t.intents[0]).not.toBe('out_of_scope');
+  });
+});
+
+describe('crisis precision', () => {
+  it('a past assault asked about is answered, with a safety line and no crisis case', async () => {
+    const t = await worker().send('跑单的时候被顾客打了，这个算工伤不');
+    expect(t.intents[0]).toBe('legal_qa');
+    expect(t.text).toMatch(/安全/);
+    expect(t.text).not.toMatch(/如果有人正在打你/);
+    expect(t.replies.some((r) => r.meta.handoff?.reason === 'crisis')).toBe(false);
+  });
+  it('danger now still gets the hotlines and a person at once', async () => {
+    const t = await worker().send('站长正在打我');
+    expect(t.intents[0]).toBe('crisis');
+    expect(t.text).toMatch(/110/);
+    expect(t.replies[0].meta.handoff?.reason).toBe('crisis');
+  });
+  it('a definitional question opens no case', async () => {
+    const t = await worker().send('一次性伤残津贴和补助金有什么区别');
+    expect(t.replies.some((r) => r.meta.handoff)).toBe(false);
+  });
+});
+
+describe('answer first, then offer to register', () => {
+  it.each(['送餐路上摔了一跤手骨折了 算工伤不', '合同到期公司不续签，有没有补偿', '公司一直没给我交社保，我可以怎么维权'])('%s is answered with a register button', async (q) => {
+    const t = await worker().send(q);
+    expect(t.intents[0]).toBe('legal_qa');
+    expect(t.choiceIds).toContain('start_intake');
+  });
+  it('"我就问问" declines the offer; the button registers it', async () => {
+    const w = worker();
+    await w.send('合同到期公司不续签，有没有补偿');
+    const no = await w.send('我就问问');
+    expect(no.text).toMatch(/不登记/);
+    expect(await w.intakeState()).toBeUndefined();
+    const w2 = worker();
+    await w2.send('合同到期公司不续签，有没有补偿');
+    const yes = await w2.press('start_intake');
+    expect(yes.intents.at(-1)).toMatch(/intake/);
+  });
+});
+
+describe('small talk and vague openings', () => {
+  it.each(['你是机器人吗', '你能干啥', '谢谢', '有真人吗'])('%s gets a short reply', async (q) => {
+    const t = await worker().send(q);
+    expect(t.text.length).toBeLessThan(160);
+    expectNoCaseNoCitation(t);
+  });
+  it('"有真人吗" offers a person with a button', async () => {
+    const w = worker();
+    const t = await w.send('有真人吗');
+    expect(t.choiceIds).toContain('handoff');
+    const h = await w.press('handoff');
+    expect(h.replies[0].meta.handoff?.reason).toBe('requested');
+  });
+  it.each([['我被坑了', 'vague:wages'], ['公司让我走人', 'vague:dismissed']])('%s gets one question with topic buttons', async (q, id) => {
+    const t = await worker().send(q);
+    expect(t.intents).toEqual(['clarify']);
+    expect(t.choiceIds.length).toBeGreaterThanOrEqual(3);
+    expect(t.choiceIds.length).toBeLessThanOrEqual(4);
+    expect(t.choiceIds).toContain(id);
+  });
+  it('a topic button gets the answer', async () => {
+    const w = worker();
+    await w.send('公司让我走人');
+    const t = await w.press('vague:contract_end');
+    expect(t.intents[0]).toBe('legal_qa');
+  });
+  it('mid-intake small talk never re-sends the last answer', async () => {
+    const w = worker();
+    const answer = await w.send('合同到期公司不续签，有没有补偿');
+    await w.press('start_intake');
+    const t = await w.send('你是机器人吗');
+    expect(t.text).not.toContain(answer.text.slice(0, 40));
+    expect(t.replies[0].text.length).toBeLessThan(160);
+    expect(await w.intakeState()).toBeDefined();
+  });
+});
+
+async function closeCase(caseId: string): Promise<void> {
+  await d.g.storage.cases.updateCase(caseId, { status: 'closed' }, 'staff:m1', 'closed', d.clock.now());
+}
+
+describe('progress in own words, and reopening', () => {
+  async function registerWages(w: ReturnType<typeof worker>): Promise<string> {
+    await w.send('站长两个月没给我结工资了');
+    await w.sendAll(['是', '美团 朝阳站', '北京朝阳', '三千五', '就我一个', '还在干', '有聊天记录', '不留']);
+    const done = await w.send('确认');
+    return /GY-\d{4}-\d{6}/.exec(done.text)![0];
+  }
+  it('shows the worker’s own case for "我那个案子咋样了 有人管没" and a case number, never another’s', async () => {
+    const w = worker();
+    const id = await registerWages(w);
+    expect((await w.send('我那个案子咋样了 有人管没')).text).toContain(id);
+    expect((await w.send(`${id} 怎么样了`)).text).toContain(id);
+    const other = await worker().send(`${id} 怎么样了`);
+    expect(other.text).toMatch(/没有找到/);
+  });
+  it('a follow-up about a recently closed case links to it and offers to reopen it', async () => {
+    const w = worker();
+    const id = await registerWages(w);
+    await closeCase(id);
+    const t = await w.send('周五了 还是没给钱 咋整');
+    expect(t.text).toContain(id);
+    expect(t.choiceIds).toContain(`reopen:${id}`);
+    const r = await w.press(`reopen:${id}`);
+    expect(r.text).toMatch(/重新打开/);
+    expect((await d.g.storage.cases.getCase(id))?.status).not.toBe('closed');
+    expect((await d.g.storage.cases.history(id)).map((e) => e.action)).toContain('reopened_by_worker');
+  });
+});
+
+describe('an intake that never stores a wrong fact', () => {
+  async function injuryAtReported(w: ReturnType<typeof worker>): Promise<void> {
+    await w.send('前天送外卖的时候被一辆电动车撞了');
+    await w.sendAll(['对', '饿了么', '杭州西湖区文三路']);
+    const t = await w.send('去了，在市一医院住了两天');
+    expect(t.text).toMatch(/工伤认定/);
+  }
+  it('a negated sentence does not store 已经申请工伤认定, and the question in it is answered', async () => {
+    const w = worker();
+    await injuryAtReported(w);
+    const t = await w.send('跟站长说了 他说自己负责 平台不赔。工伤认定要多久');
+    expect(t.intents).toContain('legal_qa');
+    expect((await w.intakeAnswers())?.reported).not.toBe('applied');
+  });
+  it('"我没申请工伤认定" does not pick 已经申请', async () => {
+    const w = worker();
+    await injuryAtReported(w);
+    await w.send('我没申请工伤认定');
+    expect((await w.intakeAnswers())?.reported).not.toBe('applied');
+  });
+  it('a question at the evidence step is answered and not stored as evidence', async () => {
+    const w = worker();
+    await injuryAtReported(w);
+    await w.sendAll(['跟站长说了', '不知道']);
+    const t = await w.send('工伤认定要多久啊');
+    expect(t.intents).toContain('legal_qa');
+    expect((await w.intakeAnswers())?.evidence).toBeUndefined();
+  });
+  it('a correction updates the field it names', async () => {
+    const w = worker();
+    await w.send('站长两个月没给我结工资了');
+    await w.sendAll(['是', '美团 朝阳站', '北京朝阳', '三千']);
+    await w.send('金额是四千不是三千');
+    expect((await w.intakeAnswers())?.amountOwed).toMatchObject({ amount: 4000 });
+    await w.send('不对，我没申请工伤认定');
+  });
+  it('"不对，我没申请工伤认定" clears the stored fact', async () => {
+    const w = worker();
+    await injuryAtReported(w);
+    await w.send('申请了工伤认定');
+    expect((await w.intakeAnswers())?.reported).toBe('applied');
+    await w.send('不对，我没申请工伤认定');
+    expect((await w.intakeAnswers())?.reported).not.toBe('applied');
+  });
+  it('keeps "七八个" and "三千多" as approximations and "叫我老张就行" as 老张', async () => {
+    const w = worker();
+    await w.send('站长两个月没给我结工资了');
+    await w.sendAll(['是', '美团 朝阳站', '北京朝阳', '三千多', '七八个吧']);
+    const answers = await w.intakeAnswers();
+    expect(answers?.amountOwed).toMatchObject({ amount: 3000, approximate: true });
+    expect(answers?.workersAffected).toMatchObject({ count: 7, atLeast: true });
+    await w.sendAll(['还在干', '有聊天记录', '愿意', '13812345678']);
+    await w.send('叫我老张就行');
+    const state = await w.intakeState();
+    expect(state?.contact).toMatchObject({ name: '老张' });
+  });
+});
+
+describe('property: a question is never stored as an answer', () => {
+  const QUESTIONS = ['工伤认定要多久啊', '这个算工伤吗', '能赔多少钱？', '仲裁要钱吗', '要找谁'];
+  const ANSWERS = ['饿了么', '杭州西湖区文三路', '去了', '跟站长说了', '没有', '有病历'];
+  const OTHER = ['你是机器人吗', '谢谢', '不对，我没申请工伤认定'];
+  it('holds for random interleavings', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.oneof(fc.constantFrom(...QUESTIONS), fc.constantFrom(...ANSWERS), fc.constantFrom(...OTHER)), { minLength: 2, maxLength: 7 }), async (messages) => {
+        const w = worker();
+        await w.sendAll(['前天送外卖的时候被一辆电动车撞了', '对']);
+        for (const m of messages) await w.send(m);
+        const state = await w.intakeState();
+        const texts = Object.values((state?.answerTexts ?? {}) as Record<string, string>);
+        for (const q of QUESTIONS) expect(texts).not.toContain(q);
+      }),
+      { numRuns: 15 },
+    );
+  }, 120_000);
+});
