@@ -23,6 +23,7 @@ function fakeDesk(): { desk: MediatorActions; emit(event: MediatorEvent): void; 
 const item: QueueItem = {
   id: 'GY-2026-000042',
   status: 'waiting',
+  priority: 'normal',
   tier: 'same_day',
   dueAt: '2026-03-16T10:00:00.000Z',
   category: 'wages',
