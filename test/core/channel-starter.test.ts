@@ -3,30 +3,15 @@ import { describe, expect, it, vi } from 'vitest';
 import { startChannels } from '../../src/app/channel-starter.js';
 import { networkFailed, platformRefused } from '../../src/core/errors.js';
 import { createLogger } from '../../src/core/logger.js';
-import type { BotHandler, ChannelAdapter } from '../../src/core/types.js';
+import type { BotHandler } from '../../src/core/types.js';
+import { FakeChannel } from '../fakes/fake-channel.js';
 
 const bot: BotHandler = { handle: async () => [] };
 const logger = createLogger({ level: 'silent' });
 
 /** An adapter whose start fails with the given errors first, then succeeds. */
-function adapter(name: string, failures: unknown[]): ChannelAdapter & { starts: number; stops: number } {
-  const queue = [...failures];
-  const self = {
-    name,
-    capabilities: { buttons: false, threads: false, groups: false, files: false, maxTextLength: 1000 },
-    starts: 0,
-    stops: 0,
-    async start() {
-      self.starts += 1;
-      const next = queue.shift();
-      if (next) throw next;
-    },
-    async stop() {
-      self.stops += 1;
-    },
-    async send() {},
-  };
-  return self as unknown as ChannelAdapter & { starts: number; stops: number };
+function adapter(name: string, failures: unknown[]): FakeChannel {
+  return new FakeChannel(name, { startFailures: failures });
 }
 
 describe('startChannels', () => {

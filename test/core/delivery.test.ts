@@ -10,22 +10,10 @@ import path from 'node:path';
 import { loadConfig } from '../../src/config.js';
 import { createGongyou, type Gongyou } from '../../src/app/app.js';
 import { platformRefused } from '../../src/core/errors.js';
-import type { BotHandler, ChannelAdapter, IncomingMessage, OutgoingMessage } from '../../src/core/types.js';
+import type { IncomingMessage } from '../../src/core/types.js';
 import type { MediatorEvent } from '../../src/core/mediator.js';
-
-/** A channel of our own whose platform can be told to refuse. */
-class RefusingChannel implements ChannelAdapter {
-  readonly name = 'fakechan';
-  readonly capabilities = { buttons: false, threads: false, edits: false, maxTextLength: 1000, attachments: false };
-  refuse = true;
-  readonly sent: string[] = [];
-  async start(_bot: BotHandler): Promise<void> {}
-  async stop(): Promise<void> {}
-  async send(_key: string, message: OutgoingMessage): Promise<void> {
-    if (this.refuse) throw platformRefused('outside the 48-hour window');
-    this.sent.push(message.text);
-  }
-}
+import { FakeChannel } from '../fakes/fake-channel.js';
+import { openMemoryStorage } from '../fakes/memory-storage.js';
 
 let g: Gongyou | undefined;
 let dir = '';
@@ -49,24 +37,30 @@ const msg = (id: string, text: string): IncomingMessage => ({
 describe('delivery of a refused message', () => {
   it('keeps it, tells the mediators once, and sends it on the worker’s next contact', async () => {
     dir = mkdtempSync(path.join(os.tmpdir(), 'gongyou-delivery-'));
-    const channel = new RefusingChannel();
-    g = await createGongyou(loadConfig({ GONGYOU_DATA_DIR: dir, LOG_LEVEL: 'silent' }), { adapters: [channel], clock: { now: () => new Date() } });
+    // a channel of our own whose platform refuses until told otherwise
+    const channel = new FakeChannel('fakechan', { capabilities: { buttons: false, attachments: false, maxTextLength: 1000 } });
+    channel.sendError = platformRefused('outside the 48-hour window');
+    g = await createGongyou(loadConfig({ GONGYOU_DATA_DIR: dir, LOG_LEVEL: 'silent' }), {
+      adapters: [channel],
+      clock: { now: () => new Date() },
+      storage: openMemoryStorage(),
+    });
     const events: MediatorEvent[] = [];
     g.handoff.surfaces!.desk.subscribe((e) => events.push(e));
 
     const [handoff] = await g.bot.handle(msg('1', '转人工'));
     const caseId = handoff.meta.handoff!.caseId;
     const kept = await g.delivery.send('fakechan:w1', { text: '调解员：明天上午给您回电话', meta: { intent: 'mediator_message' } }, 'mediator:m1');
-    expect(channel.sent).toEqual([]);
+    expect(channel.texts()).toEqual([]);
     expect((await g.storage.messages.undelivered()).map((m) => m.message.id)).toEqual([kept.id]);
     await g.delivery.retryUndelivered();
     await vi.waitFor(() => expect(events.filter((e) => e.type === 'undeliverable')).toHaveLength(1));
     expect(events.find((e) => e.type === 'undeliverable')).toMatchObject({ caseId });
     expect((await g.storage.cases.history(caseId)).map((h) => h.action)).toContain('message_undeliverable');
 
-    channel.refuse = false;
+    channel.sendError = undefined;
     await g.bot.handle(msg('2', '在吗'));
-    await vi.waitFor(() => expect(channel.sent).toEqual(['调解员：明天上午给您回电话']));
+    await vi.waitFor(() => expect(channel.texts()).toEqual(['调解员：明天上午给您回电话']));
     await vi.waitFor(async () => expect(await g!.storage.messages.undelivered()).toEqual([]));
   });
 });

@@ -1,6 +1,7 @@
 /**
  * A real handoff world for tests: the real Gongyou from the composition root
- * (createGongyou) on a temp data dir with an injected clock: embedded storage,
+ * (createGongyou) on a temp data dir with an injected clock: storage in memory
+ * (test/fakes/memory-storage.ts; embedded SQLite in the data dir when a test asks),
  * the full dialog, delivery, handoff service, desk, scheduler and HTTP app.
  * The scheduler never runs on a timer here; tests call `wiring.scheduler.tick()`.
  */
@@ -19,6 +20,7 @@ import { DEFAULT_SUPERVISOR_GRACE_MS } from '../../src/handoff/scheduler.js';
 import type { HandoffWiring } from '../../src/app/handoff.js';
 import type { Storage } from '../../src/storage/types.js';
 import type { StaffUser } from '../../src/cases/model.js';
+import { openMemoryStorage } from '../fakes/memory-storage.js';
 
 /** A clock tests move by hand. */
 export class ManualClock implements Clock {
@@ -34,20 +36,6 @@ export class ManualClock implements Clock {
 
 /** Monday 2026-03-16 10:00 in China (02:00 UTC): inside working hours. */
 export const MONDAY_MORNING = new Date('2026-03-16T02:00:00.000Z');
-
-/** A channel adapter that records what it sends, and can be made to fail. */
-export class RecordingAdapter implements ChannelAdapter {
-  readonly capabilities = { buttons: true, threads: false, edits: false, maxTextLength: 4000, attachments: true };
-  readonly sent: Array<{ conversationKey: string; message: OutgoingMessage }> = [];
-  failing = false;
-  constructor(readonly name: string) {}
-  async start(): Promise<void> {}
-  async stop(): Promise<void> {}
-  async send(conversationKey: string, message: OutgoingMessage): Promise<void> {
-    if (this.failing) throw new Error('platform down');
-    this.sent.push({ conversationKey, message });
-  }
-}
 
 /** Everything a handoff test touches. */
 export interface HandoffWorld {
@@ -69,7 +57,16 @@ export interface HandoffWorld {
 
 /** Build a world on `dataDir` (a new temp dir when omitted) with the real createGongyou. */
 export async function openWorld(
-  options: { dataDir?: string; clock?: ManualClock; adapters?: ChannelAdapter[]; supervisorGraceMs?: number; collectiveMin?: number; env?: Record<string, string> } = {},
+  options: {
+    dataDir?: string;
+    clock?: ManualClock;
+    adapters?: ChannelAdapter[];
+    supervisorGraceMs?: number;
+    collectiveMin?: number;
+    env?: Record<string, string>;
+    /** `embedded` keeps cases and messages in the data dir, for a test that reopens it (a restart). */
+    storage?: 'memory' | 'embedded';
+  } = {},
 ): Promise<HandoffWorld> {
   // the composition root fixes the grace period; a test asking for another one would test nothing real
   if (options.supervisorGraceMs !== undefined && options.supervisorGraceMs !== DEFAULT_SUPERVISOR_GRACE_MS) {
@@ -87,7 +84,8 @@ export async function openWorld(
     COLLECTIVE_WINDOW_DAYS: '14',
     ...options.env,
   });
-  const gongyou = await createGongyou(config, { clock, adapters: options.adapters ?? [] });
+  const storage = options.storage === 'embedded' ? undefined : openMemoryStorage();
+  const gongyou = await createGongyou(config, { clock, adapters: options.adapters ?? [], storage });
   const surfaces = gongyou.handoff.surfaces;
   if (!surfaces) throw new Error('openWorld: createGongyou did not wire the handoff surfaces');
   return {

@@ -1,6 +1,7 @@
 /** A restart during a takeover loses no message in either direction. */
 import { afterEach, describe, expect, it } from 'vitest';
-import { addStaff, call, openWorld, RecordingAdapter, removeDataDir, workerMessage, type HandoffWorld, ManualClock, MONDAY_MORNING } from './harness.js';
+import { FakeChannel } from '../fakes/fake-channel.js';
+import { addStaff, call, openWorld, removeDataDir, workerMessage, type HandoffWorld, ManualClock, MONDAY_MORNING } from './harness.js';
 
 const worlds: HandoffWorld[] = [];
 afterEach(() => {
@@ -10,8 +11,9 @@ afterEach(() => {
 describe('restart during a takeover', () => {
   it('keeps the takeover, the worker’s messages and retries the mediator’s undelivered ones', async () => {
     const clock = new ManualClock(MONDAY_MORNING);
-    const downAdapter = new RecordingAdapter('tg');
-    const first = await openWorld({ clock, adapters: [downAdapter] });
+    const downAdapter = new FakeChannel('tg');
+    // on disk, as a real restart finds it
+    const first = await openWorld({ clock, adapters: [downAdapter], storage: 'embedded' });
     worlds.push(first);
     const med = await addStaff(first, { name: 'Night shift', publicName: '调解员 3号' });
     const key = 'tg:555';
@@ -19,13 +21,13 @@ describe('restart during a takeover', () => {
     const [record] = await first.storage.cases.listCases({ status: 'waiting' });
     expect((await call(first.app, 'POST', `/api/mediator/cases/${record.id}/claim`, med.auth)).status).toBe(200);
 
-    downAdapter.failing = true;
+    downAdapter.sendError = new Error('platform down');
     expect((await call(first.app, 'POST', `/api/mediator/cases/${record.id}/messages`, med.auth, { text: '请把工资条拍照发来' })).status).toBe(201);
     await first.bot.handle(workerMessage(key, '好的，我马上拍', 'w2', clock));
     await first.close();
 
-    const upAdapter = new RecordingAdapter('tg');
-    const second = await openWorld({ dataDir: first.dataDir, clock, adapters: [upAdapter] });
+    const upAdapter = new FakeChannel('tg');
+    const second = await openWorld({ dataDir: first.dataDir, clock, adapters: [upAdapter], storage: 'embedded' });
     const retried = await second.delivery.retryUndelivered();
     expect(retried).toBeGreaterThanOrEqual(1);
     expect(upAdapter.sent.map((s) => s.message.text)).toContain('请把工资条拍照发来');

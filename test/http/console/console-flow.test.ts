@@ -21,7 +21,7 @@ async function inbox(userId: string): Promise<Array<{ text: string; meta: { inte
 }
 
 beforeAll(async () => {
-  world = await openWorld();
+  world = await openWorld({ storage: 'embedded' });
   server = await startHttpServer(world.app, { port: 0, host: '127.0.0.1', shutdownTimeoutMs: 500 });
   base = `http://127.0.0.1:${server.port}`;
   browser = await launch();
