@@ -35,7 +35,7 @@ const e2e = [
   // a real browser
   'test/e2e/chat-page.test.ts',
   'test/adapters/web/chat-page.test.ts',
-  'test/adapters/web/console/console-flow.test.ts',
+  'test/http/console/*.test.ts',
 ];
 
 export default defineConfig({
