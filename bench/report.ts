@@ -10,7 +10,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 /** The parts of the benchmark; `npm run bench -- <part>` runs one. */
-export type BenchPart = 'intake' | 'retrieval' | 'reload';
+export type BenchPart = 'intake' | 'retrieval' | 'reload' | 'answers';
 
 /** The machine a part ran on. */
 export interface Machine {
@@ -59,6 +59,13 @@ export const TARGETS: Record<string, Target> = {
   searchP95Ms: { cmp: '<=', value: 5 },
   importMs: { cmp: '<=', value: 5000 },
   indexLoadMs: { cmp: '<=', value: 500 },
+  answers_statutes_colloquial_goldInFirstTwo: { cmp: '>=', value: 0.9 },
+  answers_statutes_blind_goldInFirstTwo: { cmp: '>=', value: 0.9 },
+  answers_default_colloquial_goldInFirstTwo: { cmp: '>=', value: 0.8 },
+  answers_default_blind_goldInFirstTwo: { cmp: '>=', value: 0.8 },
+  answers_statutes_public_medianChars: { cmp: '<=', value: 450 },
+  answers_statutes_platform_namesWhatIsNeeded: { cmp: '>=', value: 1 },
+  answers_default_platform_namesWhatIsNeeded: { cmp: '>=', value: 1 },
 };
 
 /** Which part of the benchmark produces which figure. */
@@ -81,6 +88,7 @@ export const PART_OF: Record<string, BenchPart> = {
 
 /** The part a figure belongs to (figures not listed come from the retrieval part). */
 export function partOf(name: string): BenchPart {
+  if (name.startsWith('answers_')) return 'answers';
   return PART_OF[name] ?? 'retrieval';
 }
 
@@ -116,6 +124,24 @@ const ROWS: Row[] = [
   { label: 'server RSS at rest / after the switches', keys: ['reloadRssAtRestMb', 'reloadRssAfterSwitchesMb'], format: mb },
   { label: 'heap held by one open copy of the knowledge base', keys: ['reloadKbHeapMb'], format: mb },
   { label: 'switches that waited for memory', keys: ['reloadLowMemoryWaits'], format: int },
+  { label: 'replies (statutes imported), colloquial set: a gold article among the first two citations / share opening with a direct answer / unsure rate', keys: ['answers_statutes_colloquial_goldInFirstTwo', 'answers_statutes_colloquial_direct', 'answers_statutes_colloquial_unsure'], format: ratio },
+  { label: 'replies (statutes imported), colloquial set: median visible length (characters)', keys: ['answers_statutes_colloquial_medianChars'], format: int },
+  { label: 'replies (statutes imported), blind colloquial set: a gold article among the first two citations / share opening with a direct answer / unsure rate', keys: ['answers_statutes_blind_goldInFirstTwo', 'answers_statutes_blind_direct', 'answers_statutes_blind_unsure'], format: ratio },
+  { label: 'replies (statutes imported), blind colloquial set: median visible length (characters)', keys: ['answers_statutes_blind_medianChars'], format: int },
+  { label: 'replies (statutes imported), public set: a gold article among the first two citations / share opening with a direct answer / unsure rate', keys: ['answers_statutes_public_goldInFirstTwo', 'answers_statutes_public_direct', 'answers_statutes_public_unsure'], format: ratio },
+  { label: 'replies (statutes imported), public set: median visible length (characters)', keys: ['answers_statutes_public_medianChars'], format: int },
+  { label: 'replies (statutes imported), platform-worker set `test/fixtures/platform_qa.jsonl`: a gold article among the first two citations / share opening with a direct answer / unsure rate', keys: ['answers_statutes_platform_goldInFirstTwo', 'answers_statutes_platform_direct', 'answers_statutes_platform_unsure'], format: ratio },
+  { label: 'replies (statutes imported), platform-worker set `test/fixtures/platform_qa.jsonl`: median visible length (characters)', keys: ['answers_statutes_platform_medianChars'], format: int },
+  { label: 'replies (statutes imported), platform-worker set: share naming everything the question needs (e.g. 职业伤害保障)', keys: ['answers_statutes_platform_namesWhatIsNeeded'], format: ratio },
+  { label: 'replies (default run, nothing imported), colloquial set: a gold article among the first two citations / share opening with a direct answer / unsure rate', keys: ['answers_default_colloquial_goldInFirstTwo', 'answers_default_colloquial_direct', 'answers_default_colloquial_unsure'], format: ratio },
+  { label: 'replies (default run, nothing imported), colloquial set: median visible length (characters)', keys: ['answers_default_colloquial_medianChars'], format: int },
+  { label: 'replies (default run, nothing imported), blind colloquial set: a gold article among the first two citations / share opening with a direct answer / unsure rate', keys: ['answers_default_blind_goldInFirstTwo', 'answers_default_blind_direct', 'answers_default_blind_unsure'], format: ratio },
+  { label: 'replies (default run, nothing imported), blind colloquial set: median visible length (characters)', keys: ['answers_default_blind_medianChars'], format: int },
+  { label: 'replies (default run, nothing imported), public set: a gold article among the first two citations / share opening with a direct answer / unsure rate', keys: ['answers_default_public_goldInFirstTwo', 'answers_default_public_direct', 'answers_default_public_unsure'], format: ratio },
+  { label: 'replies (default run, nothing imported), public set: median visible length (characters)', keys: ['answers_default_public_medianChars'], format: int },
+  { label: 'replies (default run, nothing imported), platform-worker set `test/fixtures/platform_qa.jsonl`: a gold article among the first two citations / share opening with a direct answer / unsure rate', keys: ['answers_default_platform_goldInFirstTwo', 'answers_default_platform_direct', 'answers_default_platform_unsure'], format: ratio },
+  { label: 'replies (default run, nothing imported), platform-worker set `test/fixtures/platform_qa.jsonl`: median visible length (characters)', keys: ['answers_default_platform_medianChars'], format: int },
+  { label: 'replies (default run, nothing imported), platform-worker set: share naming everything the question needs (e.g. 职业伤害保障)', keys: ['answers_default_platform_namesWhatIsNeeded'], format: ratio },
 ];
 
 /** `2 cores, 24 GiB, Node 20.20, Debian`. */

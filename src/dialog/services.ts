@@ -38,7 +38,7 @@ export interface HandoffPort {
   ownerName(ownerId: string): Promise<string | undefined>;
 }
 
-/** Linked channel identities of one worker (issue 5); identity of itself when none are linked. */
+/** Linked channel identities of one worker ("绑定"); the identity itself when none are linked. */
 export interface IdentityPort {
   linkedUserKeys(userKey: string): Promise<string[]>;
   /** A one-time code to link this identity with another channel's. */

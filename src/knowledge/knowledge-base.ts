@@ -86,7 +86,7 @@ export interface KnowledgeBase extends SearchableKnowledge {
   /**
    * Train the article classifier on the published articles, our notes and the question bank, save
    * it in the data folder and search with it from now on. Unless `fresh`, it continues from the model
-   * in use (see `trainingPlan`). Takes minutes (see README).
+   * in use (see `trainingPlan`). Takes minutes (see docs/knowledge-base.md).
    */
   train(options?: Partial<Omit<TrainOptions, 'start'>> & { fresh?: boolean }): Promise<ArticleClassifier>;
   /** What `train` would do with these options: continue from the model in use (warm) or not, and for how many passes. */

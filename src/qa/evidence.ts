@@ -54,9 +54,8 @@ export async function gatherEvidence(
  * Among the cards search found, the one the answer is built around: search's order, a bonus when
  * the worker used the card's own colloquial words, and a larger one when the card relies on the
  * best article found, so that the card's plain words and the quoted articles say the same thing.
- * Before, the first of three cards with the worker's words won. Now the card relies on a gold
- * article more often: blind set 65 → 72 of 100, public 118 → 138 of 269, our colloquial set 82 of 86
- * either way (`npx tsx bench/cards.ts`).
+ * Preferring agreement with the best article over the worker's words alone makes the card rely on a
+ * gold article more often (docs/decisions/003-card-by-worker-words.md; `npx tsx bench/cards.ts`).
  */
 function chooseCard(ranked: GuideCard[], articleHits: SearchHit[], query: string): GuideCard | undefined {
   const topArticles = articleHits.slice(0, AGREEING_ARTICLES).map((hit) => `${hit.passage.law}#${hit.passage.article}`);

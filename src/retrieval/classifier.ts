@@ -37,7 +37,7 @@ export interface ArticleClassifier {
   trainedOn: string;
 }
 
-/** Training settings; the defaults were measured on the public and colloquial sets (see README). */
+/** Training settings; the defaults were measured on the public and colloquial sets (see docs/retrieval.md). */
 export interface TrainOptions {
   scale: number;
   /** L2 penalty on the weights. */
@@ -64,7 +64,7 @@ export const DEFAULT_TRAIN_OPTIONS: TrainOptions = { scale: 20, l2: 1e-4, iterat
 /**
  * Settings for continuing from a trained model (after an admin imports a new law): fewer, smaller
  * steps, since the known articles are already learnt. Measured with `npx tsx bench/new-law.ts`
- * (figures in README, knowledge base).
+ * (figures in docs/retrieval.md).
  */
 export const WARM_START_OPTIONS: Pick<TrainOptions, 'iterations' | 'learningRate'> = { iterations: 15, learningRate: 0.01 };
 

@@ -25,8 +25,8 @@ export function configureSqlite(db: Database.Database): void {
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   // Checkpoints run inside the COMMIT that crosses this many WAL frames and block the event loop
-  // for ~20 µs a frame here; small, frequent ones (~3 ms) keep the turn-latency tail short, where
-  // the default 1,000 frames (~20 ms each) was the whole p99 (measured with npm run bench).
+  // for ~20 µs a frame on a 2-core VM; small, frequent ones (~3 ms) keep the turn-latency tail short:
+  // with the default 1,000 frames (~20 ms each) checkpoints are the whole p99 (`npm run bench -- intake`).
   db.pragma('wal_autocheckpoint = 150');
   db.pragma('foreign_keys = ON');
   // a second process (CLI next to the server) waits for the lock instead of failing at once
