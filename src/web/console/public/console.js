@@ -120,7 +120,7 @@
     for (const [k, v] of Object.entries(packet.facts)) facts.append(el('dt', k), el('dd', typeof v === 'string' ? v : JSON.stringify(v)));
     fillList('warnings', packet.warnings, (w) => w);
     fillList('evidence', packet.evidence, (e) => (e.name || e.sha256.slice(0, 12)) + ' · ' + e.size + ' B · ' + localTime(e.receivedAt));
-    fillList('citations', packet.citations, (c) => '《' + c.law + '》第 ' + c.article + ' 条');
+    fillList('citations', packet.citations, (c) => '《' + c.law + '》' + (c.unit === 'item' ? '第（' + c.article + '）项' : c.unit === 'section' ? '第 ' + c.article + ' 部分' : '第 ' + c.article + ' 条'));
     fillList('history', packet.escalation.history, (h) => localTime(h.at) + ' ' + h.actor + ' ' + h.action);
     const log = $('transcript');
     log.replaceChildren();
