@@ -50,6 +50,8 @@ export interface KbCommandDeps {
 export interface ArticleResult {
   law: string;
   article: number;
+  /** Set for documents numbered by items （十） or sections 三 instead of 第X条. */
+  unit?: Passage['unit'];
   score: number;
   text: string;
 }
@@ -93,7 +95,8 @@ export async function searchArticles(kb: KnowledgeBase, question: string, top: n
     if (seen.has(key)) continue;
     seen.add(key);
     const pieces = byArticle.get(key) ?? [passage];
-    results.push({ law: passage.law, article: passage.article, score: Math.round(score * 10000) / 10000, text: joinPieces(pieces.map((p) => p.text)) });
+    const unit = passage.unit && passage.unit !== 'article' ? { unit: passage.unit } : {};
+    results.push({ law: passage.law, article: passage.article, ...unit, score: Math.round(score * 10000) / 10000, text: joinPieces(pieces.map((p) => p.text)) });
     if (results.length >= top) break;
   }
   return results;
@@ -277,7 +280,8 @@ export function registerKbCommands(program: Command, deps: KbCommandDeps = {}): 
       }
       if (results.length === 0) print(bilingual({ 'zh-CN': '没有找到相关法条（是否已导入法规？）', en: 'no articles found (have statutes been imported?)' }));
       results.forEach((result, index) => {
-        print(`${index + 1}. 《${result.law}》第${result.article}条  (${result.score})`);
+        const where = result.unit === 'item' ? `第（${result.article}）项` : result.unit === 'section' ? `第${result.article}部分` : `第${result.article}条`;
+        print(`${index + 1}. 《${result.law}》${where}  (${result.score})`);
         print(`   ${result.text.replace(/\n/g, ' ').slice(0, 120)}`);
       });
     });

@@ -56,6 +56,8 @@ export interface Choice {
 export interface Citation {
   law: string;
   article: number;
+  /** `item` (第（十）项) or `section` (第三部分) for documents without 第X条; absent for articles. */
+  unit?: 'item' | 'section';
 }
 
 /** Handoff marker on a reply: the case went to the mediator queue. */

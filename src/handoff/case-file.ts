@@ -44,7 +44,8 @@ export function renderCaseFile(packet: CasePacket, meta: { generatedAt: string; 
   const evidence = packet.evidence
     .map((e) => `<tr><td><a href="${escapeHtml(e.url)}">${escapeHtml(e.name ?? e.id)}</a></td><td>${escapeHtml(e.mimeType ?? '')}</td><td>${e.size}</td><td>${escapeHtml(e.receivedAt)}</td><td><code>${escapeHtml(e.sha256)}</code></td></tr>`)
     .join('');
-  const citations = packet.citations.map((c) => `<li>《${escapeHtml(c.law)}》第 ${c.article} 条</li>`).join('');
+  const unit = (c: CasePacket['citations'][number]): string => (c.unit === 'item' ? `第（${c.article}）项` : c.unit === 'section' ? `第 ${c.article} 部分` : `第 ${c.article} 条`);
+  const citations = packet.citations.map((c) => `<li>《${escapeHtml(c.law)}》${unit(c)}</li>`).join('');
   const warnings = packet.warnings.map((w) => `<li class="warn">${escapeHtml(w)}</li>`).join('');
   const transcript = packet.transcript
     .map((l) => `<p class="line"><span class="muted">${escapeHtml(l.at.slice(0, 16).replace('T', ' '))}</span> <span class="who">${escapeHtml(l.authorName ?? l.author)}</span>: ${escapeHtml(l.text)}</p>`)

@@ -18,7 +18,7 @@ export function citedArticles(transcript: LoggedMessage[]): Citation[] {
       const key = `${c.law}#${c.article}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      out.push({ law: c.law, article: c.article });
+      out.push(c.unit ? { law: c.law, article: c.article, unit: c.unit } : { law: c.law, article: c.article });
     }
   }
   return out;

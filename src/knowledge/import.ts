@@ -5,7 +5,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Clock } from '../core/types.js';
-import { parseDocument } from './parse.js';
+import { parseDocument, passageUnit } from './parse.js';
 import { pickOverrides, type MetadataOverrides } from './metadata.js';
 import { articlesToPassages } from './split.js';
 import { contentHash, type KbStore, type Manifest } from './store.js';
@@ -75,14 +75,16 @@ async function importOne(store: KbStore, manifest: Manifest, file: string, clock
   const overrides = await readSidecar(file);
   const parsed = parseDocument(text, law, overrides);
   const numbered = parsed.articles.filter((article) => article.number !== undefined);
-  if (numbered.length === 0) return { file, law, status: 'skipped', reason: 'no 第X条 articles or numbered sections (一、二、三) found' };
-  const hash = contentHash(text, JSON.stringify(overrides));
+  if (numbered.length === 0) return { file, law, status: 'skipped', reason: 'no 第X条 articles, items (（一）（二）) or numbered sections (一、二、三) found' };
+  // Without 第X条 the structure (items or sections) is part of the hash, so a stored version that
+  // was split another way is replaced on re-import.
+  const hash = contentHash(text, JSON.stringify(overrides) + (parsed.structure === 'articles' ? '' : `\u0000${parsed.structure}`));
   const record = manifest.documents[law];
   const current = record?.versions.find((version) => version.version === record.current);
   if (current && current.hash === hash) {
     return { file, law, status: 'unchanged', version: current.version, articles: current.articleCount, passages: current.passageCount };
   }
-  const passages = await articlesToPassages(law, parsed.articles);
+  const passages = await articlesToPassages(law, parsed.articles, undefined, passageUnit(parsed.structure));
   const version = record ? Math.max(...record.versions.map((v) => v.version)) + 1 : 1;
   const document = { ...parsed.metadata, source: parsed.metadata.source ?? file };
   await store.writeVersion(law, version, { document, passages, text });

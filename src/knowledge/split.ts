@@ -18,8 +18,16 @@ export const DEFAULT_SPLIT: SplitOptions = { maxChars: 500, chunkSize: 360, over
 // Chinese sentence and clause ends, so pieces break where a reader would pause.
 const CHINESE_SEPARATORS = ['\n', '。', '；', '，', ''];
 
-/** Turn parsed articles into passages, splitting the long ones into `#82.1`, `#82.2` …. */
-export async function articlesToPassages(law: string, articles: ParsedArticle[], options: SplitOptions = DEFAULT_SPLIT): Promise<Passage[]> {
+/**
+ * Turn parsed articles into passages, splitting the long ones into `#82.1`, `#82.2` …; `unit` marks
+ * a document numbered by items or sections (see `passageUnit`).
+ */
+export async function articlesToPassages(
+  law: string,
+  articles: ParsedArticle[],
+  options: SplitOptions = DEFAULT_SPLIT,
+  unit?: Passage['unit'],
+): Promise<Passage[]> {
   // Loaded only when importing: the package is slow to load and search never needs it.
   const { RecursiveCharacterTextSplitter } = await import('@langchain/textsplitters');
   const splitter = new RecursiveCharacterTextSplitter({
@@ -30,7 +38,7 @@ export async function articlesToPassages(law: string, articles: ParsedArticle[],
   });
   const passages: Passage[] = [];
   for (const article of articles) {
-    const base = { kind: 'article' as const, law, article: article.number, title: article.heading || undefined };
+    const base = { kind: 'article' as const, law, article: article.number, ...(unit ? { unit } : {}), title: article.heading || undefined };
     if (article.text.length <= options.maxChars) {
       passages.push({ ...base, id: passageId(law, article.key), text: article.text });
       continue;

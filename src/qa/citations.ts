@@ -26,11 +26,15 @@ export function numberToChinese(value: number): string {
   return parts.join('');
 }
 
-/** 《劳动合同法》第八十二条 (Chinese) or 《劳动合同法》Article 82 (English). */
+/**
+ * 《劳动合同法》第八十二条 (Chinese) or 《劳动合同法》Article 82 (English); an item of a guidance
+ * document is 第（十）项 / item (10), a section of a notice 第三部分 / Part 3.
+ */
 export function formatCitation(citation: Citation, locale: Locale): string {
-  return locale === 'en'
-    ? `《${citation.law}》Article ${citation.article}`
-    : `《${citation.law}》第${numberToChinese(citation.article)}条`;
+  const numeral = numberToChinese(citation.article);
+  if (citation.unit === 'item') return locale === 'en' ? `《${citation.law}》item (${citation.article})` : `《${citation.law}》第（${numeral}）项`;
+  if (citation.unit === 'section') return locale === 'en' ? `《${citation.law}》Part ${citation.article}` : `《${citation.law}》第${numeral}部分`;
+  return locale === 'en' ? `《${citation.law}》Article ${citation.article}` : `《${citation.law}》第${numeral}条`;
 }
 
 /** One line naming every source: 依据《劳动合同法》第八十二条、《工伤保险条例》第十七条. */
@@ -43,7 +47,8 @@ export function formatSourcesLine(citations: Citation[], locale: Locale): string
 export function passageCitation(passage: Passage): Citation | undefined {
   if (passage.kind !== 'article') return undefined;
   const article = passage.article ?? Number(/#(\d+)/.exec(passage.id)?.[1]);
-  return Number.isInteger(article) && article > 0 ? { law: passage.law, article } : undefined;
+  if (!Number.isInteger(article) || article <= 0) return undefined;
+  return passage.unit === 'item' || passage.unit === 'section' ? { law: passage.law, article, unit: passage.unit } : { law: passage.law, article };
 }
 
 /** Whether a card passage (id `card:wages` or `wages`) is this guide card. */
@@ -67,7 +72,8 @@ export function citationKey(citation: Citation): string {
   return `${citation.law}#${citation.article}`;
 }
 
-const MENTION = /《([^》]{1,40})》\s*第([零〇一二两三四五六七八九十百千\d]+)条/g;
+// 第八十二条, and for documents without articles 第（十）项 and 第三部分.
+const MENTION = /《([^》]{1,40})》\s*第(?:([零〇一二两三四五六七八九十百千\d]+)条|[（(]([零〇一二两三四五六七八九十百千\d]+)[）)]项|([零〇一二两三四五六七八九十百千\d]+)部分)/g;
 
 /**
  * Replace mentions of articles outside `allowed` with a neutral phrase, so a model cannot slip an
@@ -76,8 +82,8 @@ const MENTION = /《([^》]{1,40})》\s*第([零〇一二两三四五六七八�
 export function removeUnsupportedMentions(text: string, allowed: Citation[], locale: Locale): { text: string; removed: number } {
   const allowedKeys = new Set(allowed.map(citationKey));
   let removed = 0;
-  const cleaned = text.replace(MENTION, (whole, law: string, numeral: string) => {
-    const article = chineseToNumber(numeral);
+  const cleaned = text.replace(MENTION, (whole, law: string, articleNumeral?: string, itemNumeral?: string, sectionNumeral?: string) => {
+    const article = chineseToNumber(articleNumeral ?? itemNumeral ?? sectionNumeral ?? '');
     const bareLaw = law.replace(/^中华人民共和国/, '');
     if (article !== undefined && allowedKeys.has(`${bareLaw}#${article}`)) return whole;
     removed++;

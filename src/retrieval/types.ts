@@ -18,14 +18,23 @@ export interface KbDocument {
   kind: 'statute' | 'regulation' | 'interpretation' | 'policy' | 'card';
 }
 
+/**
+ * What a document's numbered units are: 第X条 articles (the default), items （一）（二）… of a
+ * guidance document numbered by items, or sections 一、二、三 of a notice. Cited as 第十条,
+ * 第（十）项 and 第三部分.
+ */
+export type PassageUnit = 'article' | 'item' | 'section';
+
 /** A searchable unit: one statute article (or a piece of a long one), or one guide card. */
 export interface Passage {
   /** Stable id, e.g. `劳动合同法#82` or `劳动合同法#82.2` for a split piece, `card:wages`. */
   id: string;
   kind: 'article' | 'card';
   law: string;
-  /** Article number for statute passages. */
+  /** Article number for statute passages (the item or section number where `unit` says so). */
   article?: number;
+  /** What `article` numbers; absent means 第X条 articles. */
+  unit?: PassageUnit;
   title?: string;
   text: string;
   /** For a local rule (province or city), the place it applies in, e.g. `深圳市`. */

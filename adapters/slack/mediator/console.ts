@@ -238,7 +238,7 @@ function packetText(packet: CasePacket, local: (iso: string) => string, publicUr
     packet.summary ? `> ${packet.summary}` : '',
     ...Object.entries(packet.facts).map(([k, v]) => `• ${k}: ${typeof v === 'string' ? v : JSON.stringify(v)}`),
     packet.warnings.length ? `⚠️ ${packet.warnings.join('；')}` : '',
-    packet.citations.length ? `📖 ${packet.citations.map((c) => `《${c.law}》第${c.article}条`).join('，')}` : '',
+    packet.citations.length ? `📖 ${packet.citations.map((c) => `《${c.law}》${c.unit === 'item' ? `第（${c.article}）项` : c.unit === 'section' ? `第${c.article}部分` : `第${c.article}条`}`).join('，')}` : '',
     ...packet.evidence.map((e) => `📎 <${(publicUrl ?? '') + e.url}|${e.name ?? e.id}> (${e.mimeType ?? ''}, ${e.size} B)`),
     ...packet.transcript.slice(-10).map((l) => `${local(l.at)} ${l.author}: ${l.text}`),
   ];

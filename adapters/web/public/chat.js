@@ -16,7 +16,7 @@
       failed: '消息没发出去，请稍后再试。着急可拨打工会服务热线 12351。',
       tooBig: '文件太大了（最大 10 MB），可以压缩照片后再发。',
       file: '文件', handoff: '已转给工会调解员，会尽快联系您。',
-      citation: function (c) { return '《' + c.law + '》第' + c.article + '条'; },
+      citation: function (c) { return '《' + c.law + '》' + (c.unit === 'item' ? '第（' + c.article + '）项' : c.unit === 'section' ? '第' + c.article + '部分' : '第' + c.article + '条'); },
     },
     en: {
       title: 'Gongyou · Union helpdesk', logLabel: 'Conversation', inputLabel: 'Type a message', send: 'Send',
@@ -27,7 +27,7 @@
       failed: 'The message was not sent. Please try again later; if it is urgent, call the union hotline 12351.',
       tooBig: 'The file is too large (at most 10 MB). Please shrink the photo and send it again.',
       file: 'File', handoff: 'Passed to a union mediator, who will contact you soon.',
-      citation: function (c) { return '《' + c.law + '》 Art. ' + c.article; },
+      citation: function (c) { return '《' + c.law + '》 ' + (c.unit === 'item' ? 'item (' + c.article + ')' : c.unit === 'section' ? 'Part ' + c.article : 'Art. ' + c.article); },
     },
   };
 

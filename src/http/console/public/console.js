@@ -241,7 +241,7 @@
     fillList('warnings', packet.warnings, (w) => w);
     await showEvidence(packet);
     fillList('private-notes', packet.privateNotes, (n) => localTime(n.at) + ' ' + (n.byName || n.by) + '：' + n.text);
-    fillList('citations', packet.citations, (c) => '《' + c.law + '》第 ' + c.article + ' 条');
+    fillList('citations', packet.citations, (c) => '《' + c.law + '》' + (c.unit === 'item' ? '第（' + c.article + '）项' : c.unit === 'section' ? '第 ' + c.article + ' 部分' : '第 ' + c.article + ' 条'));
     const origin = packet.escalation.origin ? ['原因：' + word('origin', packet.escalation.origin)] : [];
     fillList('history', origin.concat(packet.escalation.history.map((h) => localTime(h.at) + ' ' + (h.actorName || (h.actor === 'system' ? '系统' : h.actor.startsWith('worker:') ? '工人' : h.actor)) + ' ' + word('action', h.action))), (x) => x);
     const log = $('transcript');
