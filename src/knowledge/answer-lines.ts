@@ -8,6 +8,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import type { Passage } from '../retrieval/types.js';
 import { contentPath } from '../content.js';
+import { withUnit } from './citation-units.js';
 
 /** The kinds of question an answer line answers. */
 export const QUESTION_KINDS = ['amount', 'deadline', 'yesno', 'who', 'where', 'how'] as const;
@@ -31,6 +32,8 @@ const lineSchema = z
 export interface AnswerLine {
   law: string;
   article: number;
+  /** For documents numbered by items or sections (cited 第（九）项 / 第二部分). */
+  unit?: 'item' | 'section';
   kind: QuestionKind;
   keywords: string[];
   zh: string;
@@ -61,7 +64,7 @@ export function loadAnswerLines(folder = contentPath('answers')): AnswerLine[] {
         }
         const parsed = lineSchema.safeParse(raw);
         if (!parsed.success) throw new Error(`content/answers/${file}:${index + 1}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
-        return { ...parsed.data, keywords: parsed.data.keywords.split(/\s+/).filter(Boolean) };
+        return withUnit({ ...parsed.data, keywords: parsed.data.keywords.split(/\s+/).filter(Boolean) });
       }),
   );
 }

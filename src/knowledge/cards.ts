@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { contentPath } from '../content.js';
 import type { Citation } from '../core/types.js';
 import type { GuideCard } from '../retrieval/types.js';
+import { withUnit } from './citation-units.js';
 
 const line = z.tuple([z.string().min(1), z.string().min(1)]);
 
@@ -44,7 +45,7 @@ export function parseRelies(relies: string): Citation[] {
     .flatMap((part) => {
       const [law, numbers] = part.split(':');
       if (!law || !numbers) throw new Error(`bad citation list: ${part}`);
-      return numbers.split(',').map((n) => ({ law: law.trim(), article: Number(n.trim()) }));
+      return numbers.split(',').map((n) => withUnit({ law: law.trim(), article: Number(n.trim()) }));
     });
 }
 

@@ -15,6 +15,7 @@ import { carryingSentence, chooseAnswerLine, chooseLineByWords, questionKind } f
 import type { Evidence } from './evidence.js';
 import { isPlatformInjury } from './platform.js';
 import { HEADINGS, LOCAL_RULE_NOTE, PLATFORM_INJURY_LINE } from './texts.js';
+import { withUnit } from '../knowledge/citation-units.js';
 
 /** The body of an answer and the articles it cites (the ones shown first). */
 export interface AnswerBody {
@@ -35,6 +36,8 @@ export interface ComposeInput {
 }
 
 const MAX_STEPS = 2;
+/** The provision that orders occupational-injury protection for platform workers (人社部发〔2021〕56号 item (九)). */
+const PLATFORM_INJURY_CITATION: Citation = { law: '关于维护新就业形态劳动者劳动保障权益的指导意见', article: 9, unit: 'item' };
 const MAX_KEEP = 2;
 /** An article hit this far below the best one is not worth showing. */
 const QUOTE_SCORE_RATIO = 0.6;
@@ -64,24 +67,34 @@ export function composeExtractiveBody(evidence: Evidence, locale: Locale, input:
   if (line) opening.push(locale === 'en' ? line.en : line.zh);
   else if (card) opening.push(firstSentences(card.explanation[locale]));
   else opening.push(locale === 'en' ? 'This is what the law says:' : '法律是这样规定的：');
-  if (isPlatformInjury(input.question) && card?.id !== 'platform-injury') opening.push(tr(locale, PLATFORM_INJURY_LINE));
+  // A platform rider or driver hears first of the route that does not need a labour relation.
+  const platformInjury = isPlatformInjury(input.question);
+  if (platformInjury) opening.unshift(tr(locale, PLATFORM_INJURY_LINE));
   blocks.push(opening);
 
-  // The provision: the answer line's article, else the best article found, else the card's first.
-  const basis: Citation | undefined = line ? { law: line.law, article: line.article } : (found[0] ?? card?.relies[0]);
-  const shown: Citation[] = [];
+  // The provision: the answer line's article, else the best article found that the card relies on,
+  // else the best article found, else the card's first.
+  const relied = new Set((card?.relies ?? []).map(citationKey));
+  const lineCitation = line ? withUnit({ law: line.law, article: line.article }) : undefined;
+  // Predicted articles (no statutes imported) count only where the card agrees; search's own hits always do.
+  const basis: Citation | undefined =
+    lineCitation ?? found.find((c) => relied.has(citationKey(c))) ?? (articleHits.length > 0 || !card ? found[0] : undefined) ?? card?.relies[0];
+  const shown: Citation[] = platformInjury ? [PLATFORM_INJURY_CITATION] : [];
+  const platformLaw = platformInjury ? [locale === 'en' ? `Based on ${formatCitation(PLATFORM_INJURY_CITATION, locale)}` : `依据${formatCitation(PLATFORM_INJURY_CITATION, locale)}`] : [];
+  if (platformInjury && !basis) blocks.push(platformLaw);
   if (basis) {
-    shown.push(basis);
+    if (!shown.some((c) => citationKey(c) === citationKey(basis))) shown.push(basis);
     const hit = articleHits.find((h) => citationKey(passageCitation(h.passage) as Citation) === citationKey(basis));
     const passage = hit?.passage ?? input.passageOf?.(basis);
-    const source = locale === 'en' ? `Based on ${formatCitation(basis, locale)}` : `依据${formatCitation(basis, locale)}`;
+    const lead = platformInjury ? (locale === 'en' ? 'With a labour relation: ' : '有劳动关系的：') : '';
+    const source = lead + (locale === 'en' ? `Based on ${formatCitation(basis, locale)}` : `依据${formatCitation(basis, locale)}`);
     const where = passage?.place ? tr(locale, LOCAL_RULE_NOTE, { place: passage.place }) : '';
     const sentence = passage ? carryingSentence(passage.text, input.question, line?.focus, kind) : '';
-    const law = [sentence ? `${source}${where}：“${sentence}”` : `${source}${where}`];
+    const law = [...platformLaw, sentence ? `${source}${where}：“${sentence}”` : `${source}${where}`];
     // One more article when search and the card point to a second, different one.
     const searchedArticles = articleHits.length > 0 ? found : [];
-    const second = [...searchedArticles, ...(card?.relies ?? [])].find((c) => citationKey(c) !== citationKey(basis));
-    if (second && (line === undefined || searchedArticles.length > 0)) {
+    const second = [...searchedArticles, ...(card?.relies ?? [])].find((c) => citationKey(c) !== citationKey(basis) && !shown.some((s) => citationKey(s) === citationKey(c)));
+    if (second && !platformInjury && (line === undefined || searchedArticles.length > 0)) {
       shown.push(second);
       law.push(locale === 'en' ? `See also ${formatCitation(second, locale)}.` : `另见${formatCitation(second, locale)}。`);
     }
