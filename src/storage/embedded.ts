@@ -20,6 +20,7 @@ import { configureSqlite, migrateSqlite } from './sqlite/schema.js';
 import { SqliteStaffStore } from './sqlite/staff.js';
 import { SqliteWriteQueue } from './sqlite/write-queue.js';
 import type { Storage } from './types.js';
+import { withPersonalDataMasking } from './masking.js';
 import { UnansweredLog, unansweredFile } from './unanswered-file.js';
 
 /** Options of the embedded storage. */
@@ -80,7 +81,7 @@ export async function openEmbeddedStorage(options: EmbeddedStorageOptions): Prom
 
   const guard = <T extends object>(store: T, name: string) => guardStore(store, name, isRetryableSqliteError);
   const unanswered = new UnansweredLog(unansweredFile(dataDir));
-  return {
+  return withPersonalDataMasking({
     cases: guard(new SqliteCaseStore(db, writes), 'cases'),
     messages: guard(new SqliteMessageLog(db, writes), 'messages'),
     dedupe: guard(dedupe, 'dedupe'),
@@ -98,5 +99,5 @@ export async function openEmbeddedStorage(options: EmbeddedStorageOptions): Prom
       db.pragma('wal_checkpoint(TRUNCATE)');
       db.close();
     },
-  };
+  });
 }

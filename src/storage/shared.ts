@@ -22,6 +22,7 @@ import { RedisDedupeStore } from './redis/dedupe.js';
 import { RedisConversationLock } from './redis/lock.js';
 import { PgUnansweredStore } from './postgres/unanswered.js';
 import type { Storage } from './types.js';
+import { withPersonalDataMasking } from './masking.js';
 
 /** Options of the shared storage. */
 export interface SharedStorageOptions {
@@ -91,7 +92,7 @@ export async function openSharedStorage(options: SharedStorageOptions): Promise<
   const redisGuard = <T extends object>(store: T, name: string) => guardStore(store, name, isRetryableRedisError);
   let closed = false;
 
-  return {
+  return withPersonalDataMasking({
     cases: pgGuard(new PgCaseStore(pool), 'cases'),
     messages: pgGuard(new PgMessageLog(pool), 'messages'),
     dedupe: redisGuard(new RedisDedupeStore(redis, keyPrefix), 'dedupe'),
@@ -105,5 +106,5 @@ export async function openSharedStorage(options: SharedStorageOptions): Promise<
       closed = true;
       await Promise.allSettled([pool.end(), redis.close()]);
     },
-  };
+  });
 }
