@@ -23,6 +23,9 @@ import { createHandoffWiring } from './handoff.js';
 import { registerSlackMediatorConsole, type SlackAppHolder } from '../../adapters/slack/mediator/console.js';
 import { IdentityLinks } from '../identity/links.js';
 import { dialogMiddleware } from '../dialog/middleware.js';
+import { M as DIALOG_TEXT } from '../dialog/messages.js';
+import { tr } from '../core/i18n.js';
+import type { Locale } from '../core/types.js';
 import type { DialogServices } from '../dialog/services.js';
 import { createHttpApp } from '../http/app.js';
 
@@ -132,7 +135,13 @@ export async function createGongyou(config: AppConfig, overrides: GongyouOverrid
     blobs: storage.blobs,
     qa,
     handoff,
-    identities: new IdentityLinks(storage.state, clock),
+    // A link or unlink is announced to the other identity's chat, in that chat's language.
+    identities: new IdentityLinks(storage.state, clock, async (conversationKey, event, other) => {
+      const saved = await storage.state.get<{ locale?: Locale }>(conversationKey);
+      const locale = saved?.locale ?? config.env.GONGYOU_DEFAULT_LOCALE;
+      const text = tr(locale, event === 'linked' ? DIALOG_TEXT.linkNotice : DIALOG_TEXT.unlinkNotice, { channel: other.split(':')[0] });
+      await delivery.send(conversationKey, { text, meta: { intent: event === 'linked' ? 'link_notice' : 'unlink_notice' } }, 'bot');
+    }),
     calendar,
     handoffThreshold: config.env.QA_HANDOFF_THRESHOLD,
   };

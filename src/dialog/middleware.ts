@@ -123,6 +123,7 @@ const commands: DialogMiddleware = async (ctx, next) => {
   if (progress) return showProgress(ctx, progress.caseId);
   const link = P.linkCommand(text);
   if (link && !ctx.message.isGroup) return linkIdentities(ctx, link.code);
+  if (P.isUnlink(text) && !ctx.message.isGroup) return unlinkIdentities(ctx);
   if (P.isDeleteData(text) && !ctx.message.isGroup) return deleteMyData(ctx);
   if (P.isMyData(text) && !ctx.message.isGroup) return showMyData(ctx);
   if (ctx.state.mode !== 'mediator' && (P.isHandoffRequest(text) || ctx.message.choiceId === 'handoff')) {
@@ -134,14 +135,25 @@ const commands: DialogMiddleware = async (ctx, next) => {
 /** Issue or redeem a one-time code that links this channel identity with another. */
 async function linkIdentities(ctx: DialogContext, code?: string): Promise<void> {
   const ids = ctx.services.identities;
+  const { userKey, conversationKey, source } = ctx.message;
   if (!code) {
-    const issued = await ids.issueCode(ctx.message.userKey);
+    const issued = await ids.issueCode(userKey, conversationKey);
     return void ctx.reply({ text: tr(ctx.locale, M.linkCode, { code: issued }), meta: { intent: 'link' } });
   }
-  const result = await ids.redeem(ctx.message.userKey, code);
+  const result = await ids.redeem({ userKey, conversationKey, source }, code);
   if (result.ok) return void ctx.reply({ text: tr(ctx.locale, M.linkDone, { count: result.linked.length }), meta: { intent: 'link' } });
-  const why = { invalid: M.linkInvalid, expired: M.linkInvalid, same_identity: M.linkSame, too_many_attempts: M.linkTooMany }[result.reason];
+  if (result.reason === 'too_many_attempts') {
+    return void ctx.reply({ text: tr(ctx.locale, M.linkTooMany, { minutes: result.retryAfterMinutes ?? 15 }), meta: { intent: 'link_locked' } });
+  }
+  const why = { invalid: M.linkInvalid, expired: M.linkInvalid, same_identity: M.linkSame }[result.reason];
   ctx.reply({ text: tr(ctx.locale, why), meta: { intent: 'link' } });
+}
+
+/** "解除绑定": this identity leaves its group; the others are told. */
+async function unlinkIdentities(ctx: DialogContext): Promise<void> {
+  const others = await ctx.services.identities.unlink(ctx.message.userKey);
+  const text = others.length ? tr(ctx.locale, M.unlinked, { count: others.length }) : tr(ctx.locale, M.notLinked);
+  ctx.reply({ text, meta: { intent: 'unlink' } });
 }
 
 /** While a mediator owns the conversation the bot stays quiet and relays (except the commands above). */

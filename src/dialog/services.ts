@@ -37,16 +37,23 @@ export interface HandoffPort {
   ownerName(ownerId: string): Promise<string | undefined>;
 }
 
+/** Why a linking code was refused; a lockout says how long it lasts. */
+export type LinkFailure =
+  | { ok: false; reason: 'invalid' | 'expired' | 'same_identity' }
+  | { ok: false; reason: 'too_many_attempts'; retryAfterMinutes?: number };
+
 /** Linked channel identities of one worker (issue 5); identity of itself when none are linked. */
 export interface IdentityPort {
   linkedUserKeys(userKey: string): Promise<string[]>;
-  /** A one-time code to link this identity with another channel's. */
-  issueCode(userKey: string): Promise<string>;
-  /** Redeem a code given on another channel. */
+  /** A one-time code to link this identity with another channel's (the conversation is told when it is used). */
+  issueCode(userKey: string, conversationKey?: string): Promise<string>;
+  /** Redeem a code given on another channel; `source` is the sender's address where the channel knows it. */
   redeem(
-    userKey: string,
+    who: { userKey: string; conversationKey?: string; source?: string },
     code: string,
-  ): Promise<{ ok: true; linked: string[] } | { ok: false; reason: 'invalid' | 'expired' | 'same_identity' | 'too_many_attempts' }>;
+  ): Promise<{ ok: true; linked: string[] } | LinkFailure>;
+  /** Undo this identity's links ("解除绑定"); returns the identities it was linked with. */
+  unlink(userKey: string): Promise<string[]>;
 }
 
 /** Everything the dialog uses. */
