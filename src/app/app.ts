@@ -14,6 +14,7 @@ import { OutboxBus } from '../core/outbox-bus.js';
 import { Delivery } from '../core/delivery.js';
 import type { Storage } from '../storage/types.js';
 import { openEmbeddedStorage } from '../storage/embedded.js';
+import { DataSealer, parseDataKey } from '../core/sealing.js';
 import { openLiveKnowledgeBase, type RunningKnowledge } from '../knowledge/live.js';
 import { createQaService } from '../qa/index.js';
 import { createReranker } from '../llm/rerank.js';
@@ -34,9 +35,24 @@ export async function openStorage(config: AppConfig, clock: Clock = systemClock)
   if (config.env.STORAGE === 'shared') {
     // Loaded only when used: the PostgreSQL and Redis clients cost ~30 MB of memory.
     const { openSharedStorage } = await import('../storage/shared.js');
-    return openSharedStorage({ databaseUrl: config.env.DATABASE_URL!, redisUrl: config.env.REDIS_URL!, schema: config.env.DATABASE_SCHEMA, clock });
+    return openSharedStorage({ databaseUrl: config.env.DATABASE_URL!, redisUrl: config.env.REDIS_URL!, schema: config.env.DATABASE_SCHEMA, clock, sealer: dataSealer(config) });
   }
-  return openEmbeddedStorage({ dataDir: config.dataDir, clock });
+  return openEmbeddedStorage({ dataDir: config.dataDir, clock, sealer: dataSealer(config) });
+}
+
+/** The sealer for personal data at rest, when GONGYOU_DATA_KEY is configured. */
+export function dataSealer(config: AppConfig): DataSealer | undefined {
+  return config.env.GONGYOU_DATA_KEY ? new DataSealer(parseDataKey(config.env.GONGYOU_DATA_KEY)) : undefined;
+}
+
+let warnedNoDataKey = false;
+/** Without a data key personal data is stored in plain text: say so once per process. */
+function warnWithoutDataKey(config: AppConfig, logger: Logger): void {
+  if (config.env.GONGYOU_DATA_KEY || warnedNoDataKey) return;
+  warnedNoDataKey = true;
+  logger.warn(
+    'GONGYOU_DATA_KEY is not set: phone numbers, names, case summaries, messages and evidence are stored unencrypted. Set it to the output of `openssl rand -base64 32` (see docs/security.md).',
+  );
 }
 
 /** Short, unique, roughly time-ordered message ids. */
@@ -79,6 +95,7 @@ export interface Gongyou {
 export async function createGongyou(config: AppConfig, overrides: GongyouOverrides = {}): Promise<Gongyou> {
   const clock = overrides.clock ?? systemClock;
   const logger = overrides.logger ?? createLogger({ level: config.env.LOG_LEVEL });
+  warnWithoutDataKey(config, logger);
   const storage = overrides.storage ?? (await openStorage(config, clock));
   const newId = createIdGenerator(clock);
   const bus = new OutboxBus();

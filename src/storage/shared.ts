@@ -23,9 +23,13 @@ import { RedisConversationLock } from './redis/lock.js';
 import { PgUnansweredStore } from './postgres/unanswered.js';
 import type { Storage } from './types.js';
 import { withPersonalDataMasking } from './masking.js';
+import { withEncryption } from './encryption.js';
+import type { DataSealer } from '../core/sealing.js';
 
 /** Options of the shared storage. */
 export interface SharedStorageOptions {
+  /** Seals personal data at rest (GONGYOU_DATA_KEY); without one it is stored in plain text. */
+  sealer?: DataSealer;
   /** e.g. `postgres://user@host:5432/gongyou`. */
   databaseUrl: string;
   /** e.g. `redis://host:6379`. */
@@ -92,11 +96,12 @@ export async function openSharedStorage(options: SharedStorageOptions): Promise<
   const redisGuard = <T extends object>(store: T, name: string) => guardStore(store, name, isRetryableRedisError);
   let closed = false;
 
-  return withPersonalDataMasking({
+  const sealed = (storage: Storage): Storage => (options.sealer ? withEncryption(storage, options.sealer) : storage);
+  return withPersonalDataMasking(sealed({
     cases: pgGuard(new PgCaseStore(pool), 'cases'),
     messages: pgGuard(new PgMessageLog(pool), 'messages'),
     dedupe: redisGuard(new RedisDedupeStore(redis, keyPrefix), 'dedupe'),
-    blobs: pgGuard(new PgBlobStore(pool), 'blobs'),
+    blobs: pgGuard(new PgBlobStore(pool, options.sealer), 'blobs'),
     staff: pgGuard(new PgStaffStore(pool, options.newId ?? randomUUID), 'staff'),
     unanswered: pgGuard(new PgUnansweredStore(pool), 'unanswered'),
     state: redisGuard(createKeyvStateStore(state), 'state'),
@@ -106,5 +111,5 @@ export async function openSharedStorage(options: SharedStorageOptions): Promise<
       closed = true;
       await Promise.allSettled([pool.end(), redis.close()]);
     },
-  });
+  }));
 }
