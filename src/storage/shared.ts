@@ -14,6 +14,7 @@ import { silentStorageLogger, type StorageLogger } from './logger.js';
 import { PgBlobStore } from './postgres/blobs.js';
 import { PgCaseStore } from './postgres/cases.js';
 import { PgMessageLog } from './postgres/messages.js';
+import { pgMaintenance } from './postgres/maintenance.js';
 import { createPgPool, isRetryablePgError, type PgConnection } from './postgres/pool.js';
 import { migratePostgres } from './postgres/schema.js';
 import { PgStaffStore } from './postgres/staff.js';
@@ -106,6 +107,7 @@ export async function openSharedStorage(options: SharedStorageOptions): Promise<
     unanswered: pgGuard(new PgUnansweredStore(pool), 'unanswered'),
     state: redisGuard(createKeyvStateStore(state), 'state'),
     lock: new RedisConversationLock(redis, { keyPrefix }),
+    maintenance: pgGuard(pgMaintenance(pool, redis, keyPrefix), 'maintenance'),
     async close() {
       if (closed) return;
       closed = true;
