@@ -21,6 +21,7 @@ import { createReranker } from '../llm/rerank.js';
 import { createQueryRewriter } from '../llm/rewrite.js';
 import { HandoffService } from '../handoff/service.js';
 import { createHandoffWiring } from './handoff.js';
+import { createPersonalData, retentionJob } from './personal-data.js';
 import { registerSlackMediatorConsole, type SlackAppHolder } from '../../adapters/slack/mediator/console.js';
 import { IdentityLinks } from '../identity/links.js';
 import { dialogMiddleware } from '../dialog/middleware.js';
@@ -161,6 +162,7 @@ export async function createGongyou(config: AppConfig, overrides: GongyouOverrid
     }),
     calendar,
     handoffThreshold: config.env.QA_HANDOFF_THRESHOLD,
+    personalData: storage.maintenance ? createPersonalData(storage, clock) : undefined,
   };
   const bot = createBot({
     messages: storage.messages,
@@ -216,6 +218,12 @@ export async function createGongyou(config: AppConfig, overrides: GongyouOverrid
     logger,
     calendar,
     collective: { minCases: config.env.COLLECTIVE_MIN_CASES, windowDays: config.env.COLLECTIVE_WINDOW_DAYS },
+    housekeeping: retentionJob(
+      storage,
+      clock,
+      { closedCaseDays: config.env.RETENTION_CLOSED_CASE_DAYS, messageDays: config.env.RETENTION_MESSAGE_DAYS },
+      (report) => logger.info(report, 'retention pass'),
+    ),
   });
   const mounts: Array<{ path: string; app: Hono }> = [...handoffWiring.mounts];
   const slackApp = (adapters.get('slack') as (ChannelAdapter & SlackAppHolder) | undefined)?.app;

@@ -11,7 +11,7 @@ import type { EvidenceRef } from '../cases/model.js';
 import { M } from './messages.js';
 import * as P from './patterns.js';
 import { showProgress } from './progress.js';
-import { deleteMyData, showMyData } from './privacy.js';
+import { deleteMyData, eraseMyData, ERASE_CANCELLED, exportMyData, showMyData } from './privacy.js';
 import { continueIntake, beginIntake, isGrievance } from './intake-flow.js';
 import { answerQuestion, requestHandoff } from './qa-flow.js';
 import { satisfactionAnswer } from './satisfaction.js';
@@ -124,7 +124,13 @@ const commands: DialogMiddleware = async (ctx, next) => {
   const link = P.linkCommand(text);
   if (link && !ctx.message.isGroup) return linkIdentities(ctx, link.code);
   if (P.isUnlink(text) && !ctx.message.isGroup) return unlinkIdentities(ctx);
+  if (ctx.state.confirmErase && !ctx.message.isGroup) {
+    if (P.isConfirmErase(text)) return eraseMyData(ctx);
+    ctx.state.confirmErase = undefined;
+    if (!P.isDeleteData(text)) ctx.reply({ text: tr(ctx.locale, ERASE_CANCELLED), meta: { intent: 'privacy_delete_cancelled' } });
+  }
   if (P.isDeleteData(text) && !ctx.message.isGroup) return deleteMyData(ctx);
+  if (P.isExportData(text) && !ctx.message.isGroup) return exportMyData(ctx);
   if (P.isMyData(text) && !ctx.message.isGroup) return showMyData(ctx);
   if (ctx.state.mode !== 'mediator' && (P.isHandoffRequest(text) || ctx.message.choiceId === 'handoff')) {
     return void (await requestHandoff(ctx, 'requested'));

@@ -56,6 +56,27 @@ export interface IdentityPort {
   unlink(userKey: string): Promise<string[]>;
 }
 
+/** Whose data: the worker's linked identities and their private conversations. */
+export interface DataSubject {
+  userKeys: string[];
+  conversationKeys: string[];
+}
+
+/** What an erasure did, for the worker's reply. */
+export interface ErasureReport {
+  /** Cases kept as anonymised records (ids). */
+  casesAnonymised: string[];
+  messagesDeleted: number;
+  evidenceDeleted: number;
+  notesDeleted: number;
+}
+
+/** A worker's rights over their data (PIPL): export and erase everywhere (composition root implements it). */
+export interface PersonalDataPort {
+  erase(subject: DataSubject, actor: string): Promise<ErasureReport>;
+  export(subject: DataSubject): Promise<Record<string, unknown>>;
+}
+
 /** Everything the dialog uses. */
 export interface DialogServices {
   cases: CaseStore;
@@ -66,6 +87,8 @@ export interface DialogServices {
   calendar: { workingHours: { start: number; end: number }; holidays: string[] };
   /** Below this answer confidence the bot offers a mediator. */
   handoffThreshold: number;
+  /** Export and erasure of a worker's data everywhere; without it "删除我的数据" clears this chat only. */
+  personalData?: PersonalDataPort;
 }
 
 /** Turn context with the dialog's services. */
