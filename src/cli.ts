@@ -6,6 +6,7 @@ import { Command, CommanderError } from 'commander';
 import { loadConfig } from './config.js';
 import { GongyouError } from './core/errors.js';
 import { registerKbCommands, registerEvalCommands } from './admin/kb-commands.js';
+import { registerDataCommands } from './admin/data-commands.js';
 import { openStorage } from './app/app.js';
 
 /** Register `users add` and `users list`. */
@@ -73,6 +74,7 @@ export function buildProgram(): Command {
   registerKbCommands(program);
   registerEvalCommands(program);
   registerUserCommands(program);
+  registerDataCommands(program);
   return program;
 }
 

@@ -6,6 +6,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { GongyouError } from './core/errors.js';
+import { parseDataKey } from './core/sealing.js';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'use true or false' })
@@ -41,6 +42,21 @@ export const envSchema = z.object({
     .regex(/^[a-z_][a-z0-9_]{0,62}$/, { message: 'use lowercase letters, digits and _ (at most 63), e.g. gongyou' })
     .default('public'),
   REDIS_URL: url.optional(),
+  GONGYOU_DATA_KEY: z
+    .string()
+    .refine((v) => {
+      try {
+        parseDataKey(v);
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'use 32 random bytes in base64 (44 characters), as `openssl rand -base64 32` prints')
+    .optional(),
+  RETENTION_CLOSED_CASE_DAYS: z.coerce.number({ message: 'use a whole number of days such as 365, or 0 to keep' }).int().min(0).max(36_500).default(0),
+  RETENTION_MESSAGE_DAYS: z.coerce.number({ message: 'use a whole number of days such as 180, or 0 to keep' }).int().min(0).max(36_500).default(0),
+  RETENTION_STATE_DAYS: z.coerce.number({ message: 'use a whole number of days such as 30, or 0 to keep' }).int().min(0).max(36_500).default(0),
+  TRUST_PROXY: bool.default(false),
 
   OPENAI_API_KEY: z.string().min(1).optional(),
   OPENAI_BASE_URL: url.optional(),

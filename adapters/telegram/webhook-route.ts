@@ -15,6 +15,9 @@ export interface TelegramWebhookDeps {
   process(update: Update): Promise<void>;
 }
 
+/** Largest update body accepted: Telegram's updates are a few kilobytes; files come by reference. */
+export const TELEGRAM_WEBHOOK_MAX_BYTES = 1024 * 1024;
+
 /** Build the POST route that receives Telegram updates. */
 export function createTelegramWebhookRoute(deps: TelegramWebhookDeps): HttpRoute {
   const expected = Buffer.from(deps.secret);
@@ -28,9 +31,13 @@ export function createTelegramWebhookRoute(deps: TelegramWebhookDeps): HttpRoute
         return new Response('unauthorized', { status: 401 });
       }
       if (!deps.isReady()) return new Response('not ready', { status: 503 });
+      const declared = Number(request.headers.get('content-length') ?? '0');
+      if (declared > TELEGRAM_WEBHOOK_MAX_BYTES) return new Response('body too large', { status: 413 });
       let update: Update;
       try {
-        update = (await request.json()) as Update;
+        const body = await request.arrayBuffer();
+        if (body.byteLength > TELEGRAM_WEBHOOK_MAX_BYTES) return new Response('body too large', { status: 413 });
+        update = JSON.parse(new TextDecoder().decode(body)) as Update;
       } catch {
         return new Response('body must be a JSON update', { status: 400 });
       }

@@ -14,6 +14,7 @@ import { OutboxBus } from '../core/outbox-bus.js';
 import { Delivery } from '../core/delivery.js';
 import type { Storage } from '../storage/types.js';
 import { openEmbeddedStorage } from '../storage/embedded.js';
+import { DataSealer, parseDataKey } from '../core/sealing.js';
 import { openLiveKnowledgeBase, type RunningKnowledge } from '../knowledge/live.js';
 import { loadAnswerLines, statutePassageLookup } from '../knowledge/answer-lines.js';
 import { createQaService } from '../qa/index.js';
@@ -22,8 +23,12 @@ import { createQueryRewriter } from '../llm/rewrite.js';
 import { HandoffService } from '../handoff/service.js';
 import { createHandoffWiring } from './handoff.js';
 import type { AdapterParts } from './adapters.js';
+import { createPersonalData, retentionJob } from './personal-data.js';
 import { IdentityLinks } from '../identity/links.js';
 import { dialogMiddleware } from '../dialog/middleware.js';
+import { M as DIALOG_TEXT } from '../dialog/messages.js';
+import { tr } from '../core/i18n.js';
+import type { Locale } from '../core/types.js';
 import type { DialogServices } from '../dialog/services.js';
 import { createHttpApp } from '../http/app.js';
 import { createWebAdapter } from '../../adapters/web/index.js';
@@ -33,9 +38,24 @@ export async function openStorage(config: AppConfig, clock: Clock = systemClock)
   if (config.env.STORAGE === 'shared') {
     // Loaded only when used: the PostgreSQL and Redis clients cost ~30 MB of memory.
     const { openSharedStorage } = await import('../storage/shared.js');
-    return openSharedStorage({ databaseUrl: config.env.DATABASE_URL!, redisUrl: config.env.REDIS_URL!, schema: config.env.DATABASE_SCHEMA, clock });
+    return openSharedStorage({ databaseUrl: config.env.DATABASE_URL!, redisUrl: config.env.REDIS_URL!, schema: config.env.DATABASE_SCHEMA, clock, sealer: dataSealer(config) });
   }
-  return openEmbeddedStorage({ dataDir: config.dataDir, clock });
+  return openEmbeddedStorage({ dataDir: config.dataDir, clock, sealer: dataSealer(config) });
+}
+
+/** The sealer for personal data at rest, when GONGYOU_DATA_KEY is configured. */
+export function dataSealer(config: AppConfig): DataSealer | undefined {
+  return config.env.GONGYOU_DATA_KEY ? new DataSealer(parseDataKey(config.env.GONGYOU_DATA_KEY)) : undefined;
+}
+
+let warnedNoDataKey = false;
+/** Without a data key personal data is stored in plain text: say so once per process. */
+function warnWithoutDataKey(config: AppConfig, logger: Logger): void {
+  if (config.env.GONGYOU_DATA_KEY || warnedNoDataKey) return;
+  warnedNoDataKey = true;
+  logger.warn(
+    'GONGYOU_DATA_KEY is not set: phone numbers, names, case summaries, messages and evidence are stored unencrypted. Set it to the output of `openssl rand -base64 32` (see docs/security.md).',
+  );
 }
 
 /** Short, unique, roughly time-ordered message ids. */
@@ -83,6 +103,7 @@ export interface Gongyou {
 export async function createGongyou(config: AppConfig, overrides: GongyouOverrides = {}): Promise<Gongyou> {
   const clock = overrides.clock ?? systemClock;
   const logger = overrides.logger ?? createLogger({ level: config.env.LOG_LEVEL });
+  warnWithoutDataKey(config, logger);
   const storage = overrides.storage ?? (await openStorage(config, clock));
   const newId = createIdGenerator(clock);
   const bus = new OutboxBus();
@@ -141,9 +162,16 @@ export async function createGongyou(config: AppConfig, overrides: GongyouOverrid
     blobs: storage.blobs,
     qa,
     handoff,
-    identities: new IdentityLinks(storage.state, clock),
+    // A link or unlink is announced to the other identity's chat, in that chat's language.
+    identities: new IdentityLinks(storage.state, clock, async (conversationKey, event, other) => {
+      const saved = await storage.state.get<{ locale?: Locale }>(conversationKey);
+      const locale = saved?.locale ?? config.env.GONGYOU_DEFAULT_LOCALE;
+      const text = tr(locale, event === 'linked' ? DIALOG_TEXT.linkNotice : DIALOG_TEXT.unlinkNotice, { channel: other.split(':')[0] });
+      await delivery.send(conversationKey, { text, meta: { intent: event === 'linked' ? 'link_notice' : 'unlink_notice' } }, 'bot');
+    }),
     calendar,
     handoffThreshold: config.env.QA_HANDOFF_THRESHOLD,
+    personalData: storage.maintenance ? createPersonalData(storage, clock) : undefined,
   };
   const bot = createBot({
     messages: storage.messages,
@@ -211,6 +239,12 @@ export async function createGongyou(config: AppConfig, overrides: GongyouOverrid
     calendar,
     collective: { minCases: config.env.COLLECTIVE_MIN_CASES, windowDays: config.env.COLLECTIVE_WINDOW_DAYS },
     crisisEscalationMs: config.env.CRISIS_ESCALATION_MINUTES * 60_000,
+    housekeeping: retentionJob(
+      storage,
+      clock,
+      { closedCaseDays: config.env.RETENTION_CLOSED_CASE_DAYS, messageDays: config.env.RETENTION_MESSAGE_DAYS },
+      (report) => logger.info(report, 'retention pass'),
+    ),
   });
   const mounts: Array<{ path: string; app: Hono }> = [...handoffWiring.mounts];
   // Adapters come after the desk, which the Slack mediator console needs; delivery reads the map when it sends.

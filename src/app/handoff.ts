@@ -19,6 +19,8 @@ export interface HandoffWiringDeps {
   storage: Storage;
   handoff: HandoffService;
   bot: { updateState(key: string, mutate: (state: ConversationState) => void): Promise<ConversationState> };
+  /** Periodic work the scheduler runs besides escalation (retention). */
+  housekeeping?: () => Promise<void>;
   delivery: { send(key: string, draft: ReplyDraft, author: string): Promise<OutgoingMessage>; retryUndelivered(limit?: number): Promise<number> };
   clock: Clock;
   logger: Logger;
@@ -59,6 +61,7 @@ export function createHandoffWiring(deps: HandoffWiringDeps): HandoffWiring {
     supervisorGraceMs: deps.supervisorGraceMs,
     crisisEscalationMs: deps.crisisEscalationMs,
     retryUndelivered: () => deps.delivery.retryUndelivered(),
+    housekeeping: deps.housekeeping,
   });
   deps.handoff.surfaces = { desk, scheduler };
   const apiDeps = { desk, staff: deps.storage.staff, logger: deps.logger, clock: deps.clock, heartbeatMs: deps.sseHeartbeatMs };

@@ -40,6 +40,8 @@ export const conversationStateSchema = z.object({
   mediatorNotes: z.array(z.string()).default([]),
   /** The worker's last few questions, so a short follow-up is understood. */
   recentQuestions: z.array(z.string()).default([]),
+  /** When the worker asked "删除我的数据" and has not yet confirmed it (ISO time). */
+  confirmErase: z.string().optional(),
   updatedAt: z.string().optional(),
 });
 

@@ -4,15 +4,16 @@
  * names, contacts, message text or tokens are redacted by path.
  */
 import { pino, type Logger, type DestinationStream } from 'pino';
+import { maskIdNumbers } from './personal-data.js';
 
 export type { Logger } from 'pino';
 
 const PHONE = /(?<!\d)(?:\+?86[- ]?)?1[3-9]\d[- ]?\d{4}[- ]?\d{4}(?!\d)/g;
 const ID_CARD = /(?<![\dA-Za-z])\d{17}[\dXx](?![\dA-Za-z])/g;
 
-/** Mask phone and ID numbers inside free text. */
+/** Mask phone and ID numbers inside free text (ID numbers however they are spaced, see personal-data.ts). */
 export function scrubText(text: string): string {
-  return text.replace(ID_CARD, '[身份证号已隐藏]').replace(PHONE, '[手机号已隐藏]');
+  return maskIdNumbers(text).replace(ID_CARD, '[身份证号已隐藏]').replace(PHONE, '[手机号已隐藏]');
 }
 
 /** Recursively scrub strings in a log record (bounded depth: logs are small). */

@@ -41,6 +41,11 @@ export interface IncomingMessage {
   mentioned: boolean;
   /** Display name the platform gives, never logged. */
   senderName?: string;
+  /**
+   * The sender's network address where the channel knows it (the web chat), for per-address abuse
+   * limits (identity linking); never shown or logged.
+   */
+  source?: string;
   receivedAt: Date;
   /** Escape hatch for adapters; the core never reads it. */
   raw?: unknown;

@@ -78,13 +78,32 @@ export const M = {
     en: 'Case {id} is reopened and the staff member who handled it has been told. Tell me anything new here.',
   },
   linkCode: {
-    'zh-CN': '您的绑定码是 {code}，10 分钟内有效。\n请在另一个渠道（微信公众号、Telegram、网页等）对我发送“绑定 {code}”，两边就能看到同样的案件。',
-    en: 'Your linking code is {code}, valid for 10 minutes.\nOn your other channel (WeChat, Telegram, web…) send me "绑定 {code}" and you will see the same cases on both.',
+    'zh-CN': '您的绑定码是 {code}，10 分钟内有效，只能用一次。\n请在另一个渠道（微信公众号、Telegram、网页等）对我发送“绑定 {code}”，两边就能看到同样的案件。不要把绑定码告诉别人。',
+    en: 'Your linking code is {code}, valid once for 10 minutes.\nOn your other channel (WeChat, Telegram, web…) send me "绑定 {code}" and you will see the same cases on both. Do not give the code to anyone.',
   },
-  linkDone: { 'zh-CN': '绑定成功，现在 {count} 个渠道都能查看您的案件。', en: 'Linked. Your cases are now visible from {count} channels.' },
+  linkDone: {
+    'zh-CN': '绑定成功，现在 {count} 个渠道都能查看您的案件。不是您本人操作的话，请发送“解除绑定”。',
+    en: 'Linked. Your cases are now visible from {count} channels. If this was not you, send "解除绑定".',
+  },
   linkInvalid: { 'zh-CN': '绑定码不对或已失效，请在原来的渠道重新发送“绑定”获取新码。', en: 'That code is wrong or expired. Send "绑定" on your other channel to get a new one.' },
   linkSame: { 'zh-CN': '这个绑定码是在本渠道生成的，请到另一个渠道发送。', en: 'This code was issued on this channel; send it from your other channel.' },
-  linkTooMany: { 'zh-CN': '尝试次数太多，请在原来的渠道重新获取绑定码。', en: 'Too many attempts. Get a new code on your other channel.' },
+  linkTooMany: {
+    'zh-CN': '绑定码输错次数太多，为保护大家的信息，绑定已暂停，请 {minutes} 分钟后再试，并在原来的渠道重新获取绑定码。',
+    en: 'Too many wrong linking codes. To protect everyone’s data, linking is paused: try again in {minutes} minutes with a new code from your other channel.',
+  },
+  unlinked: {
+    'zh-CN': '已解除绑定：这个渠道不再和另外 {count} 个渠道共享案件，对方也会收到通知。',
+    en: 'Unlinked: this channel no longer shares cases with the {count} other channel(s); they have been told.',
+  },
+  notLinked: { 'zh-CN': '这个渠道没有和其他渠道绑定。', en: 'This channel is not linked to any other channel.' },
+  linkNotice: {
+    'zh-CN': '通知：您的账号刚刚和 {channel} 上的账号绑定，两边可以看到同样的案件。如果不是您本人操作，请马上发送“解除绑定”。',
+    en: 'Notice: your account was just linked with an account on {channel}; both now see the same cases. If this was not you, send "解除绑定" now.',
+  },
+  unlinkNotice: {
+    'zh-CN': '通知：{channel} 上的账号已和您解除绑定，它不再能看到您的案件。',
+    en: 'Notice: the account on {channel} was unlinked from yours and can no longer see your cases.',
+  },
 } satisfies Record<string, BiText>;
 
 /** Category names shown to workers (one table, kept with the intake categories). */

@@ -10,7 +10,7 @@ import type { DialogServices, DialogContext, DialogTurn } from './services.js';
 import type { EvidenceRef } from '../cases/model.js';
 import { M } from './messages.js';
 import { showProgress, closedCaseFollowUp, reopenCase } from './progress.js';
-import { deleteMyData, showMyData } from './privacy.js';
+import { deleteMyData, eraseMyData, ERASE_CANCELLED, exportMyData, showMyData } from './privacy.js';
 import { continueIntake, beginIntake } from './intake-flow.js';
 import { answerQuestion, requestHandoff } from './qa-flow.js';
 import { satisfactionAnswer } from './satisfaction.js';
@@ -106,6 +106,11 @@ const commands: DialogStep = async (ctx, next) => {
   const u = ctx.understanding;
   if (u.kind === 'progress') return showProgress(ctx, u.caseId);
   const cmd = u.command;
+  // "删除我的数据" waits for "确认删除"; anything else cancels it (and is then handled as usual).
+  if (ctx.state.confirmErase && cmd?.name !== 'confirm_erase' && !ctx.message.isGroup) {
+    ctx.state.confirmErase = undefined;
+    if (cmd?.name !== 'delete_data') ctx.reply({ text: tr(ctx.locale, ERASE_CANCELLED), meta: { intent: 'privacy_delete_cancelled' } });
+  }
   if (!cmd) return next();
   const lang = cmd.name === 'lang' ? cmd.lang : undefined;
   if (lang === 'ask') {
@@ -126,7 +131,10 @@ const commands: DialogStep = async (ctx, next) => {
   if (cmd.name === 'start' && !ctx.state.intake) return void ctx.reply({ text: tr(ctx.locale, M.welcome), meta: { intent: 'welcome' } });
   if (cmd.name === 'help' && !ctx.state.intake) return void ctx.reply({ text: tr(ctx.locale, M.help), meta: { intent: 'help' } });
   if (cmd.name === 'link' && !ctx.message.isGroup) return linkIdentities(ctx, cmd.code);
+  if (cmd.name === 'unlink' && !ctx.message.isGroup) return unlinkIdentities(ctx);
+  if (cmd.name === 'confirm_erase' && ctx.state.confirmErase && !ctx.message.isGroup) return eraseMyData(ctx);
   if (cmd.name === 'delete_data' && !ctx.message.isGroup) return deleteMyData(ctx);
+  if (cmd.name === 'export_data' && !ctx.message.isGroup) return exportMyData(ctx);
   if (cmd.name === 'my_data' && !ctx.message.isGroup) return showMyData(ctx);
   if (ctx.state.mode !== 'mediator' && cmd.name === 'handoff') return void (await requestHandoff(ctx, 'requested'));
   await next();
@@ -135,14 +143,25 @@ const commands: DialogStep = async (ctx, next) => {
 /** Issue or redeem a one-time code that links this channel identity with another. */
 async function linkIdentities(ctx: DialogContext, code?: string): Promise<void> {
   const ids = ctx.services.identities;
+  const { userKey, conversationKey, source } = ctx.message;
   if (!code) {
-    const issued = await ids.issueCode(ctx.message.userKey);
+    const issued = await ids.issueCode(userKey, conversationKey);
     return void ctx.reply({ text: tr(ctx.locale, M.linkCode, { code: issued }), meta: { intent: 'link' } });
   }
-  const result = await ids.redeem(ctx.message.userKey, code);
+  const result = await ids.redeem({ userKey, conversationKey, source }, code);
   if (result.ok) return void ctx.reply({ text: tr(ctx.locale, M.linkDone, { count: result.linked.length }), meta: { intent: 'link' } });
-  const why = { invalid: M.linkInvalid, expired: M.linkInvalid, same_identity: M.linkSame, too_many_attempts: M.linkTooMany }[result.reason];
+  if (result.reason === 'too_many_attempts') {
+    return void ctx.reply({ text: tr(ctx.locale, M.linkTooMany, { minutes: result.retryAfterMinutes ?? 15 }), meta: { intent: 'link_locked' } });
+  }
+  const why = { invalid: M.linkInvalid, expired: M.linkInvalid, same_identity: M.linkSame }[result.reason];
   ctx.reply({ text: tr(ctx.locale, why), meta: { intent: 'link' } });
+}
+
+/** "解除绑定": this identity leaves its group; the others are told. */
+async function unlinkIdentities(ctx: DialogContext): Promise<void> {
+  const others = await ctx.services.identities.unlink(ctx.message.userKey);
+  const text = others.length ? tr(ctx.locale, M.unlinked, { count: others.length }) : tr(ctx.locale, M.notLinked);
+  ctx.reply({ text, meta: { intent: 'unlink' } });
 }
 
 /** While a mediator owns the conversation the bot stays quiet and relays (except the commands above). */

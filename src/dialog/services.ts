@@ -38,16 +38,44 @@ export interface HandoffPort {
   ownerName(ownerId: string): Promise<string | undefined>;
 }
 
+/** Why a linking code was refused; a lockout says how long it lasts. */
+export type LinkFailure =
+  | { ok: false; reason: 'invalid' | 'expired' | 'same_identity' }
+  | { ok: false; reason: 'too_many_attempts'; retryAfterMinutes?: number };
+
 /** Linked channel identities of one worker ("绑定"); the identity itself when none are linked. */
 export interface IdentityPort {
   linkedUserKeys(userKey: string): Promise<string[]>;
-  /** A one-time code to link this identity with another channel's. */
-  issueCode(userKey: string): Promise<string>;
-  /** Redeem a code given on another channel. */
+  /** A one-time code to link this identity with another channel's (the conversation is told when it is used). */
+  issueCode(userKey: string, conversationKey?: string): Promise<string>;
+  /** Redeem a code given on another channel; `source` is the sender's address where the channel knows it. */
   redeem(
-    userKey: string,
+    who: { userKey: string; conversationKey?: string; source?: string },
     code: string,
-  ): Promise<{ ok: true; linked: string[] } | { ok: false; reason: 'invalid' | 'expired' | 'same_identity' | 'too_many_attempts' }>;
+  ): Promise<{ ok: true; linked: string[] } | LinkFailure>;
+  /** Undo this identity's links ("解除绑定"); returns the identities it was linked with. */
+  unlink(userKey: string): Promise<string[]>;
+}
+
+/** Whose data: the worker's linked identities and their private conversations. */
+export interface DataSubject {
+  userKeys: string[];
+  conversationKeys: string[];
+}
+
+/** What an erasure did, for the worker's reply. */
+export interface ErasureReport {
+  /** Cases kept as anonymised records (ids). */
+  casesAnonymised: string[];
+  messagesDeleted: number;
+  evidenceDeleted: number;
+  notesDeleted: number;
+}
+
+/** A worker's rights over their data (PIPL): export and erase everywhere (composition root implements it). */
+export interface PersonalDataPort {
+  erase(subject: DataSubject, actor: string): Promise<ErasureReport>;
+  export(subject: DataSubject): Promise<Record<string, unknown>>;
 }
 
 /** Everything the dialog uses. */
@@ -60,6 +88,8 @@ export interface DialogServices {
   calendar: { workingHours: { start: number; end: number }; holidays: string[] };
   /** Below this answer confidence the bot offers a mediator. */
   handoffThreshold: number;
+  /** Export and erasure of a worker's data everywhere; without it "删除我的数据" clears this chat only. */
+  personalData?: PersonalDataPort;
 }
 
 /** Turn context with the dialog's services. */

@@ -27,7 +27,10 @@ export type DialogCommand =
   | { name: 'help' }
   | { name: 'lang'; lang: 'zh-CN' | 'en' | 'ask' }
   | { name: 'link'; code?: string }
+  | { name: 'unlink' }
   | { name: 'delete_data' }
+  | { name: 'confirm_erase' }
+  | { name: 'export_data' }
   | { name: 'my_data' }
   | { name: 'handoff' }
   | { name: 'cancel' };
@@ -97,9 +100,12 @@ function command(text: string, choiceId: string | undefined): DialogCommand | un
   if (lang) return { name: 'lang', lang };
   if (P.startCommand(text)) return { name: 'start' };
   if (P.isHelp(text)) return { name: 'help' };
+  if (P.isUnlink(text)) return { name: 'unlink' };
   const link = P.linkCommand(text);
   if (link) return { name: 'link', ...link };
+  if (P.isConfirmErase(text)) return { name: 'confirm_erase' };
   if (P.isDeleteData(text)) return { name: 'delete_data' };
+  if (P.isExportData(text)) return { name: 'export_data' };
   if (P.isMyData(text)) return { name: 'my_data' };
   if (P.isHandoffRequest(text) || choiceId === 'handoff') return { name: 'handoff' };
   if (P.isCancel(text)) return { name: 'cancel' };

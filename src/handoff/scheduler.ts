@@ -37,6 +37,8 @@ export interface HandoffSchedulerOptions {
   crisisEscalationMs?: number;
   /** Retry undelivered messages each tick (delivery.retryUndelivered). */
   retryUndelivered?: () => Promise<number>;
+  /** Other periodic work run each tick (the retention job, issue 16); its failure does not stop the tick. */
+  housekeeping?: () => Promise<void>;
 }
 
 /** What one tick did (case ids), for logs and tests. */
@@ -91,6 +93,7 @@ export class HandoffScheduler {
     const { cases } = this.options;
     const report: TickReport = { escalatedByCategory: [], announced: [], overdueMediators: [], overdueSupervisor: [], retried: 0 };
     if (this.options.retryUndelivered) report.retried = await this.options.retryUndelivered();
+    await this.options.housekeeping?.().catch((err: unknown) => this.options.logger.error({ err }, 'housekeeping failed'));
     for (const record of await cases.listCases({ status: 'open' })) {
       if (!record.owner && (await this.escalateByCategory(record))) report.escalatedByCategory.push(record.id);
     }

@@ -84,10 +84,17 @@ async function body<T>(c: Context, schema: z.ZodType<T>, optional = false): Prom
   return result.data;
 }
 
+/** Staff responses carry phone numbers and transcripts: no cache may keep them (issue 16). */
+const noStore = async (c: Context, next: () => Promise<void>) => {
+  await next();
+  c.header('Cache-Control', 'no-store');
+};
+
 /** Build the `/api/mediator` app. */
 export function createMediatorApi(deps: MediatorApiDeps): Hono<StaffEnv> {
   const app = new Hono<StaffEnv>();
   const { desk } = deps;
+  app.use('*', noStore);
   app.use('*', requireStaff(deps.staff));
   app.onError((err, c) => errorResponse(c, err, deps.logger));
   const actor = (c: Context<StaffEnv>) => c.get('actor');
@@ -234,6 +241,7 @@ function streamEvents(c: Context<StaffEnv>, deps: MediatorApiDeps, who: Mediator
 /** Build the `/api/admin` app (admins only): the audit list. */
 export function createAdminApi(deps: MediatorApiDeps): Hono<StaffEnv> {
   const app = new Hono<StaffEnv>();
+  app.use('*', noStore);
   app.use('*', requireStaff(deps.staff));
   app.onError((err, c) => errorResponse(c, err, deps.logger));
   app.get('/audit', async (c) => {

@@ -1,32 +1,85 @@
 /**
  * One worker, several channels: a worker links channel identities with a
- * one-time code ("绑定" on one channel, "绑定 123456" on the other) and then
+ * one-time code ("绑定" on one channel, "绑定 K7QM-R2XP" on the other) and then
  * sees all their cases from either. Kept in the conversation-state store
  * (keyv), so it is shared across instances with the Redis backend.
+ *
+ * Linking cannot be guessed (issue 16): a code is 8 characters from a 31-character alphabet without
+ * look-alikes (31^8 ≈ 8.5 × 10^11), and wrong guesses are limited per identity, per source (the
+ * sender's network address where the channel knows it) and per code, with a lockout that says when
+ * to try again; a burst of wrong guesses across everyone pauses redeeming for a while. A link is
+ * announced to the other identity, and either side can undo it ("解除绑定").
  */
 import { randomInt } from 'node:crypto';
 import type { Clock } from '../core/types.js';
 import type { ConversationStateStore } from '../core/ports.js';
-import type { IdentityPort } from '../dialog/services.js';
+import type { IdentityPort, LinkFailure } from '../dialog/services.js';
 
 /** How long a linking code stays valid. */
 export const LINK_CODE_TTL_MS = 10 * 60 * 1000;
-/** Wrong codes allowed per identity before it must ask for a new one. */
-const MAX_ATTEMPTS = 5;
+/** Characters of a code: no 0/O, 1/I/L, so a code read aloud or from a screen is typed right. */
+export const LINK_CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
+/** Length of a code. */
+export const LINK_CODE_LENGTH = 8;
+
+/** Abuse limits: wrong guesses allowed in a window, and how long a lockout lasts. */
+export const LINK_LIMITS = {
+  /** Per identity: 5 wrong codes in 15 minutes locks that identity for 15 minutes. */
+  identity: { failures: 5, windowMs: 15 * 60 * 1000, lockMs: 15 * 60 * 1000 },
+  /** Per source (address): 20 wrong codes in an hour locks the address for an hour. */
+  source: { failures: 20, windowMs: 60 * 60 * 1000, lockMs: 60 * 60 * 1000 },
+  /** Per code: 3 refused redemptions (another identity's lockout, its own channel) and the code is void. */
+  code: { failures: 3 },
+  /** Everyone: 300 wrong codes in 10 minutes pauses redeeming for 10 minutes (a distributed guess). */
+  global: { failures: 300, windowMs: 10 * 60 * 1000, lockMs: 10 * 60 * 1000 },
+} as const;
 
 interface PendingCode {
   userKey: string;
+  /** Where to tell the issuer that the link was made. */
+  conversationKey?: string;
   expiresAt: number;
+  /** Refused redemptions of this code. */
+  refused?: number;
+}
+
+/** A failure counter within a window, and the lockout it led to. */
+interface Counter {
+  windowStart: number;
+  failures: number;
+  lockedUntil?: number;
 }
 
 /** Result of redeeming a code. */
-export type LinkResult = { ok: true; linked: string[] } | { ok: false; reason: 'invalid' | 'expired' | 'same_identity' | 'too_many_attempts' };
+export type LinkResult = { ok: true; linked: string[] } | LinkFailure;
+
+/** Who is redeeming, and from where. */
+export interface Redeemer {
+  userKey: string;
+  conversationKey?: string;
+  /** The sender's network address where the channel knows it. */
+  source?: string;
+}
+
+/** Tells an identity's conversation that it was linked or unlinked (delivery, in the app). */
+export type LinkNotifier = (conversationKey: string, event: 'linked' | 'unlinked', other: string) => Promise<void>;
+
+/** Canonical form of a typed code: upper case, no spaces or dashes. */
+export function normaliseLinkCode(code: string): string {
+  return code.toUpperCase().replace(/[\s-]/g, '');
+}
+
+/** A code as shown: "K7QM-R2XP". */
+export function formatLinkCode(code: string): string {
+  return `${code.slice(0, 4)}-${code.slice(4)}`;
+}
 
 /** Identity links on top of the key-value store. */
 export class IdentityLinks implements IdentityPort {
   constructor(
     private readonly store: ConversationStateStore,
     private readonly clock: Clock,
+    private readonly notify?: LinkNotifier,
   ) {}
 
   /** All identities linked with `userKey`, itself included. */
@@ -35,46 +88,98 @@ export class IdentityLinks implements IdentityPort {
     return group?.length ? group : [userKey];
   }
 
-  /** Issue a six-digit code for `userKey` (replacing an older one). */
-  async issueCode(userKey: string): Promise<string> {
+  /** Issue a code for `userKey` (replacing an older one), formatted for display. */
+  async issueCode(userKey: string, conversationKey?: string): Promise<string> {
     let code = '';
     for (let i = 0; i < 5; i++) {
-      code = String(randomInt(0, 1_000_000)).padStart(6, '0');
+      code = Array.from({ length: LINK_CODE_LENGTH }, () => LINK_CODE_ALPHABET[randomInt(LINK_CODE_ALPHABET.length)]).join('');
       if (!(await this.store.get(`linkcode:${code}`))) break;
     }
-    const pending: PendingCode = { userKey, expiresAt: this.clock.now().getTime() + LINK_CODE_TTL_MS };
+    const previous = await this.store.get<string>(`linkcodeof:${userKey}`);
+    if (previous) await this.store.delete(`linkcode:${previous}`);
+    const pending: PendingCode = { userKey, conversationKey, expiresAt: this.clock.now().getTime() + LINK_CODE_TTL_MS };
     await this.store.set(`linkcode:${code}`, pending);
-    await this.store.delete(`linkattempts:${userKey}`);
-    return code;
+    await this.store.set(`linkcodeof:${userKey}`, code);
+    return formatLinkCode(code);
   }
 
-  /** Redeem a code from another identity; links both groups on success. */
-  async redeem(userKey: string, code: string): Promise<LinkResult> {
-    const attemptsKey = `linkattempts:${userKey}`;
-    const attempts = (await this.store.get<number>(attemptsKey)) ?? 0;
-    if (attempts >= MAX_ATTEMPTS) return { ok: false, reason: 'too_many_attempts' };
-    const pending = await this.store.get<PendingCode>(`linkcode:${code}`);
-    if (!pending) {
-      await this.store.set(attemptsKey, attempts + 1);
-      return { ok: false, reason: 'invalid' };
+  /** Redeem a code from another identity; links both groups on success and tells the other side. */
+  async redeem(who: Redeemer | string, typed: string): Promise<LinkResult> {
+    const redeemer: Redeemer = typeof who === 'string' ? { userKey: who } : who;
+    const now = this.clock.now().getTime();
+    const counters = [
+      { key: `linkfail:id:${redeemer.userKey}`, limit: LINK_LIMITS.identity },
+      ...(redeemer.source ? [{ key: `linkfail:src:${redeemer.source}`, limit: LINK_LIMITS.source }] : []),
+      { key: 'linkfail:global', limit: LINK_LIMITS.global },
+    ];
+    for (const { key } of counters) {
+      const counter = await this.store.get<Counter>(key);
+      if (counter?.lockedUntil && counter.lockedUntil > now) {
+        return { ok: false, reason: 'too_many_attempts', retryAfterMinutes: Math.ceil((counter.lockedUntil - now) / 60_000) };
+      }
     }
-    if (pending.expiresAt < this.clock.now().getTime()) {
-      await this.store.delete(`linkcode:${code}`);
-      return { ok: false, reason: 'expired' };
+    const code = normaliseLinkCode(typed);
+    const codeKey = `linkcode:${code}`;
+    const pending = code.length === LINK_CODE_LENGTH ? await this.store.get<PendingCode>(codeKey) : undefined;
+    if (!pending || pending.expiresAt < now) {
+      if (pending) await this.store.delete(codeKey);
+      const locked = await this.countFailure(counters, now);
+      if (locked) return { ok: false, reason: 'too_many_attempts', retryAfterMinutes: Math.ceil(locked / 60_000) };
+      return { ok: false, reason: pending ? 'expired' : 'invalid' };
     }
-    if (pending.userKey === userKey) return { ok: false, reason: 'same_identity' };
-    await this.store.delete(`linkcode:${code}`);
-    const merged = [...new Set([...(await this.linkedUserKeys(pending.userKey)), ...(await this.linkedUserKeys(userKey))])].sort();
+    if (pending.userKey === redeemer.userKey || (await this.linkedUserKeys(pending.userKey)).includes(redeemer.userKey)) {
+      const refused = (pending.refused ?? 0) + 1;
+      if (refused >= LINK_LIMITS.code.failures) await this.store.delete(codeKey);
+      else await this.store.set(codeKey, { ...pending, refused });
+      return { ok: false, reason: 'same_identity' };
+    }
+    await this.store.delete(codeKey);
+    await this.store.delete(`linkcodeof:${pending.userKey}`);
+    const merged = [...new Set([...(await this.linkedUserKeys(pending.userKey)), ...(await this.linkedUserKeys(redeemer.userKey))])].sort();
     for (const key of merged) await this.store.set(`identity:${key}`, merged);
-    await this.store.delete(attemptsKey);
+    if (pending.conversationKey) await this.store.set(`identityconv:${pending.userKey}`, pending.conversationKey);
+    if (redeemer.conversationKey) await this.store.set(`identityconv:${redeemer.userKey}`, redeemer.conversationKey);
+    await this.store.delete(`linkfail:id:${redeemer.userKey}`);
+    if (pending.conversationKey) await this.tell(pending.conversationKey, 'linked', redeemer.userKey);
     return { ok: true, linked: merged };
   }
 
-  /** Remove `userKey` from its group. */
-  async unlink(userKey: string): Promise<void> {
+  /** Remove `userKey` from its group (either side may); the identities left are told. Returns who was unlinked. */
+  async unlink(userKey: string): Promise<string[]> {
     const group = await this.linkedUserKeys(userKey);
     const rest = group.filter((k) => k !== userKey);
     for (const key of rest) await this.store.set(`identity:${key}`, rest.length > 1 ? rest : [key]);
     await this.store.delete(`identity:${userKey}`);
+    for (const key of rest) {
+      const conversation = await this.store.get<string>(`identityconv:${key}`);
+      if (conversation) await this.tell(conversation, 'unlinked', userKey);
+    }
+    return rest;
+  }
+
+  /** Count a wrong guess on every counter; the lockout left (ms) if one now applies. */
+  private async countFailure(counters: Array<{ key: string; limit: { failures: number; windowMs: number; lockMs: number } }>, now: number): Promise<number> {
+    let locked = 0;
+    for (const { key, limit } of counters) {
+      const saved = await this.store.get<Counter>(key);
+      const counter: Counter = saved && now - saved.windowStart < limit.windowMs ? { ...saved } : { windowStart: now, failures: 0 };
+      counter.failures += 1;
+      if (counter.failures >= limit.failures) {
+        counter.lockedUntil = now + limit.lockMs;
+        counter.windowStart = now;
+        counter.failures = 0;
+        locked = Math.max(locked, limit.lockMs);
+      }
+      await this.store.set(key, counter);
+    }
+    return locked;
+  }
+
+  private async tell(conversationKey: string, event: 'linked' | 'unlinked', other: string): Promise<void> {
+    try {
+      await this.notify?.(conversationKey, event, other);
+    } catch {
+      // The link stands even if the notice could not be sent now; delivery retries what it logged.
+    }
   }
 }

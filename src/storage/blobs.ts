@@ -8,6 +8,7 @@ import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { GongyouError } from '../core/errors.js';
 import type { BlobStore } from '../core/ports.js';
+import { openBlob, sealBlob, type DataSealer } from '../core/sealing.js';
 
 /** sha256 of a buffer, lowercase hex: the address of a blob in every backend. */
 export function sha256Hex(data: Buffer): string {
@@ -26,8 +27,11 @@ export function assertBlobData(data: unknown): asserts data is Buffer {
 
 /** Blob store on the local disk (embedded default). */
 export class FileBlobStore implements BlobStore {
-  /** `dir` is created on first write. */
-  constructor(private readonly dir: string) {}
+  /** `dir` is created on first write; with a sealer, contents are stored encrypted (still addressed by the plain sha256). */
+  constructor(
+    private readonly dir: string,
+    private readonly sealer?: DataSealer,
+  ) {}
 
   /** Where a blob lives; exported for tests and backups. */
   pathOf(sha256: string): string {
@@ -45,7 +49,7 @@ export class FileBlobStore implements BlobStore {
     try {
       const handle = await open(temp, 'wx', 0o600);
       try {
-        await handle.writeFile(data);
+        await handle.writeFile(this.sealer ? sealBlob(this.sealer, data) : data);
         // fsync before rename: otherwise a power cut can leave the renamed name pointing at empty content
         await handle.sync();
       } finally {
@@ -63,7 +67,7 @@ export class FileBlobStore implements BlobStore {
     if (!isSha256Hex(sha256)) return undefined;
     let data: Buffer;
     try {
-      data = await readFile(this.pathOf(sha256));
+      data = openBlob(this.sealer, await readFile(this.pathOf(sha256)));
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
       throw error;
@@ -78,7 +82,7 @@ export class FileBlobStore implements BlobStore {
   /** An existing file counts only when intact, so a damaged copy gets rewritten by the next upload. */
   private async holdsIntact(target: string, sha256: string): Promise<boolean> {
     try {
-      return sha256Hex(await readFile(target)) === sha256;
+      return sha256Hex(openBlob(this.sealer, await readFile(target))) === sha256;
     } catch {
       return false;
     }

@@ -16,14 +16,20 @@ import { SqliteCaseStore } from './sqlite/cases.js';
 import { SqliteDedupeStore } from './sqlite/dedupe.js';
 import { SqliteKeyvStore } from './sqlite/keyv-store.js';
 import { SqliteMessageLog } from './sqlite/messages.js';
+import { sqliteMaintenance } from './sqlite/maintenance.js';
 import { configureSqlite, migrateSqlite } from './sqlite/schema.js';
 import { SqliteStaffStore } from './sqlite/staff.js';
 import { SqliteWriteQueue } from './sqlite/write-queue.js';
 import type { Storage } from './types.js';
+import { withPersonalDataMasking } from './masking.js';
+import { withEncryption } from './encryption.js';
+import type { DataSealer } from '../core/sealing.js';
 import { UnansweredLog, unansweredFile } from './unanswered-file.js';
 
 /** Options of the embedded storage. */
 export interface EmbeddedStorageOptions {
+  /** Seals personal data at rest (GONGYOU_DATA_KEY); without one it is stored in plain text. */
+  sealer?: DataSealer;
   /** Folder for the database and evidence; created if missing. */
   dataDir: string;
   /** Used for pruning old dedupe entries on open. */
@@ -80,11 +86,14 @@ export async function openEmbeddedStorage(options: EmbeddedStorageOptions): Prom
 
   const guard = <T extends object>(store: T, name: string) => guardStore(store, name, isRetryableSqliteError);
   const unanswered = new UnansweredLog(unansweredFile(dataDir));
-  return {
+  const fileBlobs = new FileBlobStore(path.join(dataDir, EMBEDDED_EVIDENCE_DIR), options.sealer);
+  const sealed = (storage: Storage): Storage => (options.sealer ? withEncryption(storage, options.sealer) : storage);
+  return withPersonalDataMasking(sealed({
     cases: guard(new SqliteCaseStore(db, writes), 'cases'),
     messages: guard(new SqliteMessageLog(db, writes), 'messages'),
     dedupe: guard(dedupe, 'dedupe'),
-    blobs: guard(new FileBlobStore(path.join(dataDir, EMBEDDED_EVIDENCE_DIR)), 'blobs'),
+    blobs: guard(fileBlobs, 'blobs'),
+    maintenance: guard(sqliteMaintenance(db, writes, fileBlobs, path.join(dataDir, EMBEDDED_EVIDENCE_DIR), unanswered), 'maintenance'),
     staff: guard(new SqliteStaffStore(db, writes, options.newId ?? randomUUID), 'staff'),
     state: guard(createKeyvStateStore(state), 'state'),
     // A file beside the knowledge base, which `kb unanswered` reads without opening the database.
@@ -98,5 +107,5 @@ export async function openEmbeddedStorage(options: EmbeddedStorageOptions): Prom
       db.pragma('wal_checkpoint(TRUNCATE)');
       db.close();
     },
-  };
+  }));
 }

@@ -14,6 +14,7 @@ import { silentStorageLogger, type StorageLogger } from './logger.js';
 import { PgBlobStore } from './postgres/blobs.js';
 import { PgCaseStore } from './postgres/cases.js';
 import { PgMessageLog } from './postgres/messages.js';
+import { pgMaintenance } from './postgres/maintenance.js';
 import { createPgPool, isRetryablePgError, type PgConnection } from './postgres/pool.js';
 import { migratePostgres } from './postgres/schema.js';
 import { PgStaffStore } from './postgres/staff.js';
@@ -22,9 +23,14 @@ import { RedisDedupeStore } from './redis/dedupe.js';
 import { RedisConversationLock } from './redis/lock.js';
 import { PgUnansweredStore } from './postgres/unanswered.js';
 import type { Storage } from './types.js';
+import { withPersonalDataMasking } from './masking.js';
+import { withEncryption } from './encryption.js';
+import type { DataSealer } from '../core/sealing.js';
 
 /** Options of the shared storage. */
 export interface SharedStorageOptions {
+  /** Seals personal data at rest (GONGYOU_DATA_KEY); without one it is stored in plain text. */
+  sealer?: DataSealer;
   /** e.g. `postgres://user@host:5432/gongyou`. */
   databaseUrl: string;
   /** e.g. `redis://host:6379`. */
@@ -91,19 +97,21 @@ export async function openSharedStorage(options: SharedStorageOptions): Promise<
   const redisGuard = <T extends object>(store: T, name: string) => guardStore(store, name, isRetryableRedisError);
   let closed = false;
 
-  return {
+  const sealed = (storage: Storage): Storage => (options.sealer ? withEncryption(storage, options.sealer) : storage);
+  return withPersonalDataMasking(sealed({
     cases: pgGuard(new PgCaseStore(pool), 'cases'),
     messages: pgGuard(new PgMessageLog(pool), 'messages'),
     dedupe: redisGuard(new RedisDedupeStore(redis, keyPrefix), 'dedupe'),
-    blobs: pgGuard(new PgBlobStore(pool), 'blobs'),
+    blobs: pgGuard(new PgBlobStore(pool, options.sealer), 'blobs'),
     staff: pgGuard(new PgStaffStore(pool, options.newId ?? randomUUID), 'staff'),
     unanswered: pgGuard(new PgUnansweredStore(pool), 'unanswered'),
     state: redisGuard(createKeyvStateStore(state), 'state'),
     lock: new RedisConversationLock(redis, { keyPrefix }),
+    maintenance: pgGuard(pgMaintenance(pool, redis, keyPrefix), 'maintenance'),
     async close() {
       if (closed) return;
       closed = true;
       await Promise.allSettled([pool.end(), redis.close()]);
     },
-  };
+  }));
 }

@@ -7,6 +7,7 @@
 import type { BlobStore, ConversationLock, ConversationStateStore, DedupeStore, MessageLog } from '../core/ports.js';
 import type { CaseStore, StaffStore } from '../cases/model.js';
 import type { UnansweredStore } from '../core/unanswered.js';
+import type { DataSealer } from '../core/sealing.js';
 
 /** Everything the core needs from storage, opened together. */
 export interface Storage {
@@ -21,7 +22,29 @@ export interface Storage {
   unanswered: UnansweredStore;
   /** Serialises a conversation's turns across instances (shared mode); absent when one process owns everything. */
   lock?: ConversationLock;
+  /** Erasure, retention and key rotation (absent in test fakes). */
+  maintenance?: PersonalDataMaintenance;
   /** Flush and close. */
   close(): Promise<void>;
 }
 
+
+/**
+ * What erasure, retention and key rotation need below the ports (issue 16). Each backend implements
+ * it over its own tables; the composition root drives it (a worker's "删除我的数据", the retention
+ * job, `gongyou data rotate-key`).
+ */
+export interface PersonalDataMaintenance {
+  /** Delete every logged message of these conversations; returns how many. */
+  deleteMessages(conversationKeys: string[]): Promise<number>;
+  /** Delete logged messages older than `before` (undelivered ones are kept for retry); returns how many. */
+  trimMessages(before: Date): Promise<number>;
+  /** Remove personal details from a case's trail: history details and evidence names. */
+  scrubCaseTrail(caseId: string): Promise<void>;
+  /** Delete an evidence file's contents. */
+  deleteBlob(sha256: string): Promise<void>;
+  /** Delete unsure-question notes whose question is one of these (already masked) texts; returns how many. */
+  forgetNotes(questions: string[]): Promise<number>;
+  /** Re-seal everything stored under the sealer's master key (it must also hold the old key); returns items rewritten. */
+  rewrap(sealer: DataSealer): Promise<number>;
+}

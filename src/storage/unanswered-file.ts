@@ -59,6 +59,35 @@ export class UnansweredLog implements UnansweredStore {
     }
   }
 
+  /** Drop the notes whose question is one of these texts (a worker's erasure); returns how many. */
+  async forget(questions: string[]): Promise<number> {
+    const drop = new Set(questions);
+    let removed = 0;
+    const forgetting = this.writing.then(async () => {
+      const lines = await this.readLines();
+      const kept = lines.filter((line) => {
+        try {
+          const question = (JSON.parse(line) as { question?: string }).question;
+          if (question !== undefined && drop.has(question)) {
+            removed += 1;
+            return false;
+          }
+        } catch {
+          // a damaged line stays as it is
+        }
+        return true;
+      });
+      if (removed === 0) return;
+      const temporary = `${this.file}.${process.pid}.tmp`;
+      await fs.writeFile(temporary, kept.map((text) => `${text}\n`).join(''));
+      await fs.rename(temporary, this.file);
+      this.lines = kept.length;
+    });
+    this.writing = forgetting.catch(() => undefined);
+    await forgetting;
+    return removed;
+  }
+
   /** Every entry, oldest first (a damaged line is skipped). */
   async entries(since?: Date): Promise<UnansweredEntry[]> {
     await this.writing;

@@ -1,9 +1,9 @@
 /** Resident ID numbers (18 digits, GB 11643 check digit), recognised so intake can refuse to keep one it did not ask for. */
 import { makeIsoDate } from './civil-date.js';
 import { normalizeAnswer } from './normalize.js';
+import { maskIdNumbers } from '../core/personal-data.js';
 
 const ID_NUMBER = /(?<![0-9])([1-9]\d{5})(\d{4})(\d{2})(\d{2})(\d{3})([0-9Xx])(?![0-9])/;
-const ID_NUMBERS = new RegExp(ID_NUMBER.source, 'g');
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const CHECK_CHARS = '10X98765432';
 
@@ -36,8 +36,10 @@ export function maskIdNumber(id: string): string {
   return id.length === 18 ? `${id.slice(0, 4)}**********${id.slice(14)}` : '****';
 }
 
-/** A text with every valid ID number masked, so one sent unasked is not kept. */
+/**
+ * A text with every ID number hidden, so one sent unasked is not kept. The same masking the stores
+ * apply before writing (core/personal-data.ts), so "hidden, not saved" is true of what is saved.
+ */
 export function redactIdNumbers(text: string): string {
-  if (text.length < 18) return text;
-  return text.replace(ID_NUMBERS, (found) => (parseIdNumber(found) ? maskIdNumber(found.toUpperCase()) : found));
+  return maskIdNumbers(text);
 }

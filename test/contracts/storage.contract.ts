@@ -10,6 +10,7 @@ import { describeCaseContract } from './storage-cases.contract.js';
 import type { StorageContractContext } from './storage-fixtures.js';
 import { describeMessageContract } from './storage-messages.contract.js';
 import { describeUnansweredContract } from './storage-unanswered.contract.js';
+import { describePrivacyContract } from './storage-privacy.contract.js';
 
 /** Run the whole storage contract against one backend. */
 export function describeStorageContract(name: string, open: () => Promise<Storage>, cleanup: () => Promise<void>): void {
@@ -39,5 +40,6 @@ export function describeStorageContract(name: string, open: () => Promise<Storag
     describeMessageContract(ctx);
     describeAccountContract(ctx);
     describeUnansweredContract(ctx);
+    describePrivacyContract(ctx);
   });
 }

@@ -42,5 +42,10 @@ describe('dialog recognisers', () => {
     expect(P.linkCommand('绑定 123456')).toEqual({ code: '123456' });
     expect(P.linkCommand('绑定123456')).toEqual({ code: '123456' });
     expect(P.linkCommand('绑定 12345')).toBeUndefined();
+    expect(P.linkCommand('绑定 K7QM-R2XP')).toEqual({ code: 'K7QM-R2XP' });
+    expect(P.linkCommand('绑定k7qmr2xp')).toEqual({ code: 'k7qmr2xp' });
+    expect(P.isUnlink('解除绑定')).toBe(true);
+    expect(P.isUnlink('解绑')).toBe(true);
+    expect(P.isUnlink('绑定')).toBe(false);
   });
 });

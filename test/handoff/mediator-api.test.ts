@@ -39,6 +39,19 @@ describe('mediator API', () => {
     expect((await call(world.app, 'GET', '/api/mediator/cases?status=everything', auth)).status).toBe(400);
   });
 
+  it('sends Cache-Control: no-store; an unclaimed waiting case is closed only by a supervisor (issue 16)', async () => {
+    const world = await worlds.open();
+    const { auth } = await addStaff(world, { name: 'Li' });
+    const sup = await addStaff(world, { name: 'Boss', role: 'supervisor' });
+    const caseId = await workerAsksForPerson(world, 'rider-unclaimed');
+    const list = await call(world.app, 'GET', '/api/mediator/cases?status=waiting', auth);
+    expect(list.headers.get('cache-control')).toBe('no-store');
+    expect((await call(world.app, 'GET', '/api/mediator/cases')).headers.get('cache-control')).toBe('no-store');
+    expect((await call(world.app, 'POST', `/api/mediator/cases/${caseId}/close`, auth, { outcome: 'resolved' })).status).toBe(403);
+    expect((await world.storage.cases.getCase(caseId))?.status).toBe('waiting');
+    expect((await call(world.app, 'POST', `/api/mediator/cases/${caseId}/close`, sup.auth, { outcome: 'resolved' })).status).toBe(200);
+  });
+
   it('lets exactly one of two simultaneous claims win', async () => {
     const world = await worlds.open();
     const a = await addStaff(world, { name: 'A', publicName: '调解员 8号' });

@@ -54,17 +54,21 @@ describe('one worker on the web chat and Telegram', () => {
     expect(tgBefore).toContain(tgCase);
     expect(tgBefore).not.toContain(webCase);
 
-    const issued = /\b(\d{6})\b/.exec(joined(await world.web('wang-web', '绑定')))?.[1];
+    const issued = /\b([2-9A-Z]{4}-[2-9A-Z]{4})\b/.exec(joined(await world.web('wang-web', '绑定')))?.[1];
     expect(issued).toBeDefined();
 
     // a wrong code is refused and links nothing
-    const wrong = String((Number(issued) + 1) % 1_000_000).padStart(6, '0');
+    const wrong = issued!.startsWith('Z') ? `Y${issued!.slice(1)}` : `Z${issued!.slice(1)}`;
     expect(await telegram(`绑定 ${wrong}`)).toMatch(/绑定码不对|已失效/);
     expect(await telegram('查进度')).not.toContain(webCase);
     // the web identity cannot redeem its own code
     expect(joined(await world.web('wang-web', `绑定 ${issued}`))).toMatch(/本渠道/);
 
     expect(await telegram(`绑定 ${issued}`)).toMatch(/绑定成功/);
+    // the web side is told, in its chat
+    const notice = (await world.g.storage.messages.listOutbound('web:wang-web')).at(-1);
+    expect(notice?.meta.intent).toBe('link_notice');
+    expect(notice?.text).toMatch(/telegram/);
     const onTelegram = await telegram('查进度');
     const onWeb = joined(await world.web('wang-web', '查进度'));
     for (const shown of [onTelegram, onWeb]) {
@@ -79,6 +83,11 @@ describe('one worker on the web chat and Telegram', () => {
     expect(strangers).not.toContain(tgCase);
     // and the code was one-time: a second identity cannot reuse it
     expect(joined(await world.web('someone-else', `绑定 ${issued}`))).toMatch(/绑定码不对|已失效/);
+
+    // either side can undo it; the other is told
+    expect(joined(await world.web('wang-web', '解除绑定'))).toMatch(/已解除绑定/);
+    expect(await telegram('查进度')).not.toContain(webCase);
+    expect(botTexts().at(-2) ?? '').toMatch(/解除绑定/);
   });
 
   it('sends "查进度" in a group to private chat and shows no case there', async () => {

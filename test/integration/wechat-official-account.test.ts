@@ -46,7 +46,8 @@ afterAll(async () => {
 
 /** Post a body as WeChat does; returns the passive reply's text. */
 async function post(body: string): Promise<string | undefined> {
-  const timestamp = '1760000000';
+  // the adapter checks freshness against the system clock (createConfiguredAdapters gives it none of its own)
+  const timestamp = String(Math.floor(Date.now() / 1000));
   const nonce = String(++msg);
   const query = new URLSearchParams({ signature: wechatSignature(TOKEN, timestamp, nonce), timestamp, nonce });
   const res = await world.g.app.request(`/wechat/official-account?${query}`, { method: 'POST', headers: { 'content-type': 'text/xml' }, body });

@@ -69,7 +69,7 @@ describe('parseIdNumber', () => {
   });
 
   it('redacts only valid ID numbers inside a text', () => {
-    expect(redactIdNumbers('我的身份证11010519491231002x，电话13812345678')).toBe('我的身份证1101**********002X，电话13812345678');
+    expect(redactIdNumbers('我的身份证11010519491231002x，电话13812345678')).toBe('我的身份证[身份证号已隐藏]，电话13812345678');
     expect(redactIdNumbers('订单号 110105194912310021')).toBe('订单号 110105194912310021');
   });
 });

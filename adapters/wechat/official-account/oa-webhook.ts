@@ -136,7 +136,7 @@ export function createOfficialAccountWebhook(deps: OfficialAccountWebhookDeps): 
 
   async function handlePost(request: Request): Promise<Response> {
     const url = new URL(request.url);
-    if (!verifyWechatSignature(deps.token, url.searchParams)) {
+    if (!verifyWechatSignature(deps.token, url.searchParams, deps.clock.now())) {
       deps.logger.warn({ path: url.pathname }, 'wechat webhook: bad signature refused');
       return refuse(403, 'signature check failed / 签名校验失败');
     }
@@ -164,7 +164,7 @@ export function createOfficialAccountWebhook(deps: OfficialAccountWebhookDeps): 
 
   async function handleGet(request: Request): Promise<Response> {
     const query = new URL(request.url).searchParams;
-    if (!verifyWechatSignature(deps.token, query)) return refuse(403, 'signature check failed / 签名校验失败');
+    if (!verifyWechatSignature(deps.token, query, deps.clock.now())) return refuse(403, 'signature check failed / 签名校验失败');
     // WeChat's server-address check: echo echostr back to prove we hold the token.
     return new Response(query.get('echostr') ?? '', { headers: TEXT_HEADERS });
   }

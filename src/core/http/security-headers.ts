@@ -24,10 +24,19 @@ const HEADERS: Record<string, string> = {
   'Cross-Origin-Opener-Policy': 'same-origin',
 };
 
-/** Add the headers unless a mounted app already chose its own. */
-export function securityHeaders(): MiddlewareHandler {
+/** HSTS for a year: once a browser has seen it over HTTPS, it never talks plain HTTP to us again. */
+export const HSTS = 'max-age=31536000; includeSubDomains';
+
+/**
+ * Add the headers unless a mounted app already chose its own; HSTS when the request came over HTTPS
+ * (X-Forwarded-Proto is believed only with `trustProxy`, i.e. TRUST_PROXY=true behind a proxy that sets it).
+ */
+export function securityHeaders(options: { trustProxy?: boolean } = {}): MiddlewareHandler {
   return async (c, next) => {
     await next();
+    const forwarded = options.trustProxy ? c.req.header('x-forwarded-proto')?.split(',')[0]?.trim().toLowerCase() : undefined;
+    const https = forwarded ? forwarded === 'https' : new URL(c.req.url).protocol === 'https:';
+    if (https && !c.res.headers.has('Strict-Transport-Security')) c.res.headers.set('Strict-Transport-Security', HSTS);
     for (const [name, value] of Object.entries(HEADERS)) {
       if (!c.res.headers.has(name)) c.res.headers.set(name, value);
     }

@@ -3,10 +3,15 @@ import type pg from 'pg';
 import { GongyouError } from '../../core/errors.js';
 import { assertBlobData, isSha256Hex, sha256Hex } from '../blobs.js';
 import type { BlobStore } from '../../core/ports.js';
+import { openBlob, sealBlob, type DataSealer } from '../../core/sealing.js';
 
 /** BlobStore on PostgreSQL. */
 export class PgBlobStore implements BlobStore {
-  constructor(private readonly pool: pg.Pool) {}
+  /** With a sealer, contents are stored encrypted (still addressed by the plain sha256). */
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly sealer?: DataSealer,
+  ) {}
 
   async put(data: Buffer): Promise<string> {
     assertBlobData(data);
@@ -15,7 +20,7 @@ export class PgBlobStore implements BlobStore {
     await this.pool.query('INSERT INTO blobs (sha256, size, data) VALUES ($1, $2, $3) ON CONFLICT (sha256) DO NOTHING', [
       sha256,
       data.length,
-      data,
+      this.sealer ? sealBlob(this.sealer, data) : data,
     ]);
     return sha256;
   }
@@ -25,9 +30,10 @@ export class PgBlobStore implements BlobStore {
     const { rows } = await this.pool.query<{ data: Buffer }>('SELECT data FROM blobs WHERE sha256 = $1', [sha256]);
     if (!rows[0]) return undefined;
     // Evidence may go to arbitration: content that no longer matches its hash must not pass as genuine.
-    if (sha256Hex(rows[0].data) !== sha256) {
+    const data = openBlob(this.sealer, rows[0].data);
+    if (sha256Hex(data) !== sha256) {
       throw new GongyouError('storage_failed', `evidence blob ${sha256} is corrupted in the database`);
     }
-    return rows[0].data;
+    return data;
   }
 }

@@ -31,9 +31,15 @@ export function textXml(openId: string, content: string, msgId: string): string 
   return fixtureXml('text.xml', { FromUserName: openId, Content: content, MsgId: msgId });
 }
 
+let signingClock: { now(): Date } = { now: () => new Date() };
+/** The clock WeChat's timestamp is taken from: the adapter's, so its 5-minute freshness window holds. */
+export function setSigningClock(clock: { now(): Date }): void {
+  signingClock = clock;
+}
+
 /** Post a body to the webhook the way WeChat does; `signWith` lets a test forge a bad signature. */
 export async function postToWebhook(url: string, body: string, token: string, signWith = token): Promise<Response> {
-  const timestamp = '1760000000';
+  const timestamp = String(Math.floor(signingClock.now().getTime() / 1000));
   const nonce = String(Math.floor(Math.random() * 1e9));
   const query = new URLSearchParams({ signature: wechatSignature(signWith, timestamp, nonce), timestamp, nonce });
   return fetch(`${url}?${query}`, { method: 'POST', headers: { 'content-type': 'text/xml' }, body });

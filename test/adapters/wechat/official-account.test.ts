@@ -12,7 +12,7 @@ import type { BotHandler, IncomingMessage, OutgoingMessage } from '../../../src/
 import { GongyouError } from '../../../src/core/errors.js';
 import { createWechatAdapter, type WechatAdapter } from '../../../adapters/wechat/index.js';
 import type { AdapterLogger } from '../../../adapters/shared/logger.js';
-import { deferred, fixtureXml, nockPuppetStart, passiveContent, postToWebhook, textXml, WECHAT_API as API, wechatSignature } from './oa-peer.js';
+import { deferred, fixtureXml, nockPuppetStart, passiveContent, postToWebhook, setSigningClock, textXml, WECHAT_API as API, wechatSignature } from './oa-peer.js';
 
 const TOKEN = 'gongyouToken2024';
 const APP = { appId: 'wx5e1c0ffee0000001', appSecret: 'secret-for-tests' };
@@ -37,6 +37,7 @@ async function setUp(
 ): Promise<Setup> {
   let now = Date.parse('2026-03-01T08:00:00Z');
   const clock = { now: () => new Date(now), advance: (ms: number) => void (now += ms) };
+  setSigningClock(clock);
   const calls: IncomingMessage[] = [];
   const waits: number[] = [];
   const logs: Setup['logs'] = [];
@@ -97,8 +98,8 @@ describe('wechat official account through wechaty-puppet-official-account', () =
 
   it("answers WeChat's server check only with the right signature", async () => {
     setup = await setUp(async () => []);
-    const query = (token: string) =>
-      new URLSearchParams({ signature: wechatSignature(token, '1760000000', '42'), timestamp: '1760000000', nonce: '42', echostr: 'echo-7731' });
+    const ts = String(Math.floor(setup.clock.now().getTime() / 1000));
+    const query = (token: string) => new URLSearchParams({ signature: wechatSignature(token, ts, '42'), timestamp: ts, nonce: '42', echostr: 'echo-7731' });
     const good = await fetch(`${setup.url}?${query(TOKEN)}`);
     expect(good.status).toBe(200);
     expect(await good.text()).toBe('echo-7731');
@@ -331,7 +332,8 @@ describe('wechat official account through wechaty-puppet-official-account', () =
     setup = await setUp(async () => [reply('走共享服务器')]);
     const post = setup.adapter.routes!.find((route) => route.method === 'POST')!;
     expect(post.path).toBe('/wechat/official-account');
-    const query = new URLSearchParams({ signature: wechatSignature(TOKEN, '1', '2'), timestamp: '1', nonce: '2' });
+    const ts = String(Math.floor(setup.clock.now().getTime() / 1000));
+    const query = new URLSearchParams({ signature: wechatSignature(TOKEN, ts, '2'), timestamp: ts, nonce: '2' });
     const response = await post.handle(new Request(`http://gongyou.test${post.path}?${query}`, { method: 'POST', body: fixtureXml('text.xml') }));
     expect(passiveContent(await response.text())).toBe('走共享服务器');
   });

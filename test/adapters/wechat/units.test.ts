@@ -46,9 +46,10 @@ describe('webhook signature', () => {
   it('matches the rule WeChat publishes and rejects tampering', () => {
     expect(computeWechatSignature('tok', '1760000000', '99')).toBe(wechatSignature('tok', '1760000000', '99'));
     const query = new URLSearchParams({ signature: wechatSignature('tok', '1760000000', '99'), timestamp: '1760000000', nonce: '99' });
-    expect(verifyWechatSignature('tok', query)).toBe(true);
+    const at = new Date(1760000000 * 1000);
+    expect(verifyWechatSignature('tok', query, at)).toBe(true);
     query.set('nonce', '98');
-    expect(verifyWechatSignature('tok', query)).toBe(false);
+    expect(verifyWechatSignature('tok', query, at)).toBe(false);
     expect(verifyWechatSignature('tok', new URLSearchParams())).toBe(false);
   });
 });
