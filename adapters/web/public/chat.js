@@ -88,14 +88,15 @@
     log.scrollTop = Math.min(log.scrollHeight - log.clientHeight, Math.max(0, top));
   }
 
-  // Only the latest buttons work: a group is stale once a newer group or a message of the worker follows it.
+  // Only the latest buttons work: a group is stale once a newer group, a message of the worker or a
+  // mediator's message follows it (a bot turn's later replies without buttons leave it usable).
   function retireOldChoices() {
     var groups = log.querySelectorAll('.choices');
     groups.forEach(function (group, i) {
       var box = group.closest('.msg');
       var answered = false;
       for (var el = box.nextElementSibling; el; el = el.nextElementSibling) {
-        if (el.classList.contains('me') && !el.classList.contains('failed')) { answered = true; break; }
+        if ((el.classList.contains('me') && !el.classList.contains('failed')) || el.classList.contains('mediator')) { answered = true; break; }
       }
       if (i < groups.length - 1 || answered) {
         group.classList.add('stale');

@@ -227,6 +227,8 @@ describe('chat page continuity at 390 px', () => {
     const mediator = page.locator('[data-id="med-1"]');
     await mediator.waitFor();
     expect(await mediator.locator('.author').textContent()).toBe('调解员 8号');
+    // the bot's buttons before a mediator's message are old ones
+    expect(await page.getByRole('button', { name: '帮我登记' }).isDisabled()).toBe(true);
     const background = (selector: string) => page.locator(selector).first().evaluate((el) => getComputedStyle(el).backgroundColor);
     expect(await background('[data-id="med-1"]')).not.toBe(await background('article.msg.bot:not(.mediator)'));
     await shot(page, 'mediator');
