@@ -3,6 +3,7 @@ import { PerKeyRateLimiter } from './rate-limit.js';
 import type { Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { formatConversationKey } from '../../src/core/conversation-key.js';
+import type { LoggedMessage } from '../../src/core/ports.js';
 import type { Attachment, BotHandler, IncomingMessage, OutgoingMessage } from '../../src/core/types.js';
 import type { WebChatSettings } from './config.js';
 import { sendWebError, WEB_ERROR_TEXT } from './errors.js';
@@ -23,6 +24,32 @@ export function toWebReply(message: OutgoingMessage): OutgoingMessage {
   const reply: OutgoingMessage = { id: message.id, text: message.text, meta: message.meta };
   if (message.choices && message.choices.length > 0) reply.choices = message.choices.map((c) => ({ id: c.id, label: c.label }));
   return reply;
+}
+
+/** Most entries `include=all` returns without `after`: the latest ones, enough for any page reload. */
+export const MAX_HISTORY_ENTRIES = 500;
+
+/** One entry of the whole conversation (`include=all`): a reply as above, or the worker's own message. */
+export type WebHistoryEntry = (OutgoingMessage & { direction: 'out' }) | { id: string; text: string; direction: 'in'; meta: { intent: 'worker_message' } };
+
+/** A logged message as the page's history shows it; the worker's own carry only id and text. */
+export function toWebHistoryEntry(entry: LoggedMessage): WebHistoryEntry {
+  if (entry.direction === 'in') return { id: entry.message.id, text: entry.message.text, direction: 'in', meta: { intent: 'worker_message' } };
+  return { ...toWebReply(entry.message), direction: 'out' };
+}
+
+/** The whole conversation after the entry with id `after` (in or out; unknown: everything), oldest first. */
+async function conversationAfter(deps: WebChatSettings, conversationKey: string, after: string | undefined): Promise<WebHistoryEntry[]> {
+  if (after === undefined) return (await deps.messages.transcript(conversationKey, MAX_HISTORY_ENTRIES)).map(toWebHistoryEntry);
+  const all = await deps.messages.transcript(conversationKey);
+  let start = 0;
+  for (let i = all.length - 1; i >= 0; i--) {
+    if (all[i].message.id === after) {
+      start = i + 1;
+      break;
+    }
+  }
+  return all.slice(start).map(toWebHistoryEntry);
 }
 
 /** Turn validated input into the normalised message the core expects. */
@@ -115,6 +142,11 @@ export function mountChatApi(app: Hono, deps: WebChatSettings, bot: CurrentBot):
     if (after !== undefined && after.length > MAX_ID_CHARS) {
       return sendWebError(c, 400, 'invalid_field', WEB_ERROR_TEXT.fieldTooLong, { field: 'after', max: MAX_ID_CHARS }, 'after');
     }
+    const include = c.req.query('include');
+    if (include !== undefined && include !== 'all') {
+      return sendWebError(c, 400, 'invalid_field', WEB_ERROR_TEXT.invalidValue, { field: 'include', allowed: 'all' }, 'include');
+    }
+    if (include === 'all') return c.json({ messages: await conversationAfter(deps, webConversationKey(userId!), after || undefined) });
     const messages = await deps.messages.listOutbound(webConversationKey(userId!), after || undefined);
     return c.json({ messages: messages.map(toWebReply) });
   });

@@ -13,8 +13,11 @@ export const DEFAULT_SSE_HEARTBEAT_MS = 25_000;
 
 /** Options of `createWebAdapter`. */
 export interface WebAdapterConfig {
-  /** Read side of the message log: what was sent to a web user after a given message (polling, SSE replay). */
-  messages: Pick<MessageLog, 'listOutbound'>;
+  /**
+   * Read side of the message log: what was sent to a web user after a given message (polling, SSE
+   * replay), and the whole conversation for a reloaded page (`include=all`).
+   */
+  messages: Pick<MessageLog, 'listOutbound' | 'transcript'>;
   /**
    * Live outgoing messages, fed to the pages' event streams. The composition root passes the core's
    * bus, on which the bot also publishes its replies, so every open page of a worker sees them;

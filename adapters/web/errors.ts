@@ -67,6 +67,10 @@ export const WEB_ERROR_TEXT = {
     'zh-CN': '“{field}”太长了，最多 {max} 个字符。',
     en: 'The field "{field}" is too long: at most {max} characters.',
   },
+  invalidValue: {
+    'zh-CN': '“{field}”的值不对，只能是 {allowed}。',
+    en: 'The field "{field}" has an invalid value; allowed: {allowed}.',
+  },
   emptyText: {
     'zh-CN': '消息是空的，请写几个字再发。',
     en: 'The message is empty. Please type something before sending.',

@@ -78,6 +78,10 @@ export interface ReplyMeta {
   confidence?: number;
   citations?: Citation[];
   handoff?: HandoffMeta;
+  /** A mediator's message relayed to the worker: the mediator's public name, for the chat page's label. */
+  authorName?: string;
+  /** A language switch (/lang): the language the bot now speaks, so the chat page switches with it. */
+  locale?: Locale;
 }
 
 /** A message the bot (or a mediator, relayed) sends to a worker. */

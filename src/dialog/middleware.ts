@@ -124,7 +124,7 @@ const commands: DialogStep = async (ctx, next) => {
     ctx.state.locale = lang;
     ctx.state.localeFromText = false;
     ctx.locale = lang;
-    ctx.reply({ text: tr(lang, M.langSet), meta: { intent: 'lang' } });
+    ctx.reply({ text: tr(lang, M.langSet), meta: { intent: 'lang', locale: lang } });
     if (ctx.state.intake) await continueIntake(ctx, { resume: true });
     return;
   }

@@ -221,7 +221,8 @@ export class MediatorDesk implements MediatorActions {
     const body = checkText(text, 'text');
     const record = await this.visible(actor, caseId);
     if (record.status !== 'active' || record.owner !== actor.id) throw forbidden(`only the mediator who took case ${caseId} may write to the worker`);
-    await this.options.delivery.send(record.conversationKey, { text: body, meta: { intent: 'mediator_message', caseId } }, `mediator:${actor.id}`);
+    const authorName = await this.nameForWorkers(actor);
+    await this.options.delivery.send(record.conversationKey, { text: body, meta: { intent: 'mediator_message', caseId, authorName } }, `mediator:${actor.id}`);
     await this.audit(actor, 'reply', caseId, { length: body.length });
     this.emit({ type: 'mediatorMessage', caseId, by: actor.id, text: body, at: this.options.clock.now().toISOString() });
   }
@@ -410,6 +411,11 @@ export class MediatorDesk implements MediatorActions {
     if (record.owner !== actor.id && actor.role === 'mediator') throw forbidden(`case ${record.id} belongs to another mediator`);
   }
 
+  /** The name a worker sees for this mediator: the public name first. */
+  private async nameForWorkers(actor: MediatorActor): Promise<string> {
+    return actor.publicName ?? (await this.options.handoff.ownerName(actor.id)) ?? actor.name;
+  }
+
   /** The mediator joins: the bot falls silent and the worker learns who is there. */
   private async takeOver(record: CaseRecord, actor: MediatorActor, text: typeof WORKER_TEXT.joined): Promise<void> {
     await this.options.conversations.updateState(record.conversationKey, (s) => {
@@ -417,10 +423,10 @@ export class MediatorDesk implements MediatorActions {
       s.activeCaseId = record.id;
       s.offeredHandoff = false;
     });
-    const name = actor.publicName ?? (await this.options.handoff.ownerName(actor.id)) ?? actor.name;
+    const name = await this.nameForWorkers(actor);
     await this.options.delivery.send(
       record.conversationKey,
-      { text: tr(record.locale, text, { name, id: record.id }), meta: { intent: 'mediator_joined', caseId: record.id } },
+      { text: tr(record.locale, text, { name, id: record.id }), meta: { intent: 'mediator_joined', caseId: record.id, authorName: name } },
       `mediator:${actor.id}`,
     );
   }

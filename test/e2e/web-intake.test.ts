@@ -214,6 +214,8 @@ describe('evidence and commands', () => {
   it('switches to English per user', async () => {
     const en = await h.say('l1', '/lang en');
     expect(texts(en)).toMatch(/English/);
+    // the reply tells the chat page the language, so its chrome switches with the bot
+    expect(en[0].meta).toMatchObject({ intent: 'lang', locale: 'en' });
     expect(texts(await h.say('l1', 'help'))).toMatch(/How to use me/);
     expect(texts(await h.say('l2', '帮助'))).toMatch(/可以这样用/);
   });

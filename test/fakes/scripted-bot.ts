@@ -12,11 +12,16 @@ export const SCRIPTED_CASE_ID = 'GY-2026-000123';
 /** Turns a message into reply drafts; the default is SCRIPTED_INTAKE. */
 export type BotScript = (message: IncomingMessage, turn: number) => ReplyDraft[];
 
-/** Default script: offer categories, ask the amount, then open a case with a citation. */
+/** Default script: offer categories, ask the amount, then open a case with a citation; /lang and lang:* switch language. */
 export const SCRIPTED_INTAKE: BotScript = (message) => {
   if (message.attachments.length > 0) {
     const names = message.attachments.map((a) => `${a.name ?? '?'}（${a.data?.length ?? 0} 字节）`).join('、');
     return [{ text: `收到文件：${names}`, meta: { intent: 'evidence_received' } }];
+  }
+  const lang = message.choiceId?.startsWith('lang:') ? message.choiceId.slice(5) : /^\/lang\s+(en|zh)/i.exec(message.text)?.[1];
+  if (lang) {
+    const locale = lang === 'en' ? 'en' : 'zh-CN';
+    return [{ text: locale === 'en' ? 'OK, I will speak English from now on.' : '好的，以后用中文和您说。', meta: { intent: 'lang', locale } }];
   }
   if (message.choiceId === 'wages') {
     return [{ text: '一共欠了多少钱？例如：3500', meta: { intent: 'intake_slot' } }];

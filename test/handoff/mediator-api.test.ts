@@ -76,7 +76,7 @@ describe('mediator API', () => {
     const other = await addStaff(world, { name: 'Zhao' });
     const caseId = await workerAsksForPerson(world, 'rider-3');
     expect((await call(world.app, 'POST', `/api/mediator/cases/${caseId}/claim`, med.auth)).status).toBe(200);
-    expect((await webInbox(world.app, 'rider-3')).at(-1)?.text).toContain('调解员 8号');
+    expect((await webInbox(world.app, 'rider-3')).at(-1)).toMatchObject({ text: expect.stringContaining('调解员 8号'), meta: { authorName: '调解员 8号' } });
     const state = await world.storage.state.get<{ mode: string; activeCaseId: string }>('web:rider-3');
     expect(state).toMatchObject({ mode: 'mediator', activeCaseId: caseId });
 
@@ -90,7 +90,10 @@ describe('mediator API', () => {
     expect((await call(world.app, 'POST', `/api/mediator/cases/${caseId}/messages`, med.auth, 'not json')).status).toBe(400);
     expect((await call(world.app, 'POST', `/api/mediator/cases/${caseId}/messages`, other.auth, { text: 'hi' })).status).toBe(403);
     expect((await call(world.app, 'POST', `/api/mediator/cases/${caseId}/messages`, med.auth, { text: '我已联系站长，请保留聊天记录' })).status).toBe(201);
-    expect((await webInbox(world.app, 'rider-3')).at(-1)).toMatchObject({ text: '我已联系站长，请保留聊天记录', meta: { intent: 'mediator_message', caseId } });
+    expect((await webInbox(world.app, 'rider-3')).at(-1)).toMatchObject({
+      text: '我已联系站长，请保留聊天记录',
+      meta: { intent: 'mediator_message', caseId, authorName: '调解员 8号' },
+    });
 
     const packet = (await (await call(world.app, 'GET', `/api/mediator/cases/${caseId}`, med.auth)).json()) as {
       case: { transcript: Array<{ author: string; text: string }>; escalation: { origin: string } };

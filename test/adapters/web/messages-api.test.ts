@@ -144,6 +144,35 @@ describe('GET /api/web/messages', () => {
     expect(after.messages[1].meta.caseId).toBe(SCRIPTED_CASE_ID);
   });
 
+  it('with include=all lists the whole conversation in order, the worker\'s own messages marked direction "in"', async () => {
+    const h = await createWebHarness();
+    await postJson(h.app, '/api/web/messages', '{"userId":"u1","text":"你好","messageId":"m-1"}');
+    await postJson(h.app, '/api/web/messages', '{"userId":"u2","text":"别人的"}');
+    await postJson(h.app, '/api/web/messages', '{"userId":"u1","text":"工资被拖欠","choiceId":"wages","messageId":"m-2"}');
+    type Entry = { id: string; text: string; direction: string; choices?: unknown[]; meta: { intent: string } };
+    const get = async (query: string) => ((await (await h.app.request(`/api/web/messages?userId=u1${query}`)).json()) as { messages: Entry[] }).messages;
+
+    const all = await get('&include=all');
+    expect(all.map((m) => [m.direction, m.text])).toEqual([
+      ['in', '你好'],
+      ['out', '您遇到的是哪类问题？'],
+      ['in', '工资被拖欠'],
+      ['out', '一共欠了多少钱？例如：3500'],
+    ]);
+    expect(all[0]).toEqual({ id: 'm-1', text: '你好', direction: 'in', meta: { intent: 'worker_message' } });
+    expect(all[1].choices).toHaveLength(2);
+    // after an id (the worker's or a reply's) lists what follows it
+    expect((await get('&include=all&after=m-2')).map((m) => m.text)).toEqual(['一共欠了多少钱？例如：3500']);
+    expect((await get(`&include=all&after=${all[1].id}`)).map((m) => m.id)).toEqual(['m-2', all[3].id]);
+    // the existing shape for existing callers: replies only, no direction
+    const plain = await get('');
+    expect(plain.map((m) => m.text)).toEqual(['您遇到的是哪类问题？', '一共欠了多少钱？例如：3500']);
+    expect(plain.every((m) => !('direction' in m))).toBe(true);
+    const bad = await h.app.request('/api/web/messages?userId=u1&include=everything');
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { error: { field: string } }).error.field).toBe('include');
+  });
+
   it('400 without userId', async () => {
     const h = await createWebHarness();
     const res = await h.app.request('/api/web/messages');
