@@ -45,8 +45,8 @@ export const WEB_ERROR_TEXT = {
     en: 'Too many messages are coming from this network; this one was not received. Please send it again in {seconds} seconds.',
   },
   unauthorized: {
-    'zh-CN': '这个对话只能在最开始使用它的浏览器里继续。请回到原来的手机或浏览器，或者刷新页面开始新的对话。着急可拨打工会服务热线 12351。',
-    en: 'This chat can only be continued in the browser where it started. Please go back to that phone or browser, or reload the page to start a new chat. If it is urgent, call the union hotline 12351.',
+    'zh-CN': '这个对话只能在最开始使用它的浏览器里继续，请回到原来的手机或浏览器。着急可拨打工会服务热线 12351。',
+    en: 'This chat can only be continued in the browser where it started. Please go back to that phone or browser. If it is urgent, call the union hotline 12351.',
   },
   invalidJson: {
     'zh-CN': '消息格式不对，请刷新页面后再发一次。',
