@@ -37,15 +37,25 @@ const SCRIPT = [
   '确认',
 ];
 
+/** Each bench user's web chat credential cookie (`name=value`), as their browser would keep it. */
+const cookies = new Map<string, string>();
+/** Keep the credential cookie a response set for `userId`. */
+function keepCookie(userId: string, setCookie: string | string[] | undefined): void {
+  const first = Array.isArray(setCookie) ? setCookie[0] : setCookie;
+  if (first) cookies.set(userId, first.split(';')[0]);
+}
+
 export async function post(g: Gongyou, userId: string, text: string): Promise<number> {
   const started = performance.now();
   const body = JSON.stringify({ userId, text });
+  const cookie = cookies.get(userId);
   // Browsers and HTTP clients always send Content-Length with a JSON body; so does the bench.
   const res = await g.app.request('/api/web/messages', {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) },
+    headers: { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)), ...(cookie ? { cookie } : {}) },
     body,
   });
+  keepCookie(userId, res.headers.getSetCookie());
   if (res.status !== 200) throw new Error(`status ${res.status}: ${await res.text()}`);
   await res.arrayBuffer();
   return performance.now() - started;
@@ -136,7 +146,8 @@ export async function memory(conversations: number, nodeArgs: string[] = START_F
   execFileSync(process.execPath, ['bin/build.mjs'], { cwd: root, stdio: 'inherit' });
   const child = spawn(process.execPath, [...nodeArgs, 'dist/src/main.js'], {
     cwd: root,
-    env: { ...process.env, GONGYOU_DATA_DIR: dir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info' },
+    // every bench user comes from 127.0.0.1: the per-address limit would stop the bench, not measure it
+    env: { ...process.env, GONGYOU_DATA_DIR: dir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', WEB_ADDRESS_RATE_LIMIT_PER_MINUTE: '1000000' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   try {
@@ -154,8 +165,16 @@ export async function memory(conversations: number, nodeArgs: string[] = START_F
       new Promise<void>((resolve, reject) => {
         const body = JSON.stringify({ userId, text });
         const req = request(
-          { host: '127.0.0.1', port, path: '/api/web/messages', method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
+          {
+            host: '127.0.0.1',
+            port,
+            path: '/api/web/messages',
+            method: 'POST',
+            agent,
+            headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...(cookies.has(userId) ? { cookie: cookies.get(userId)! } : {}) },
+          },
           (res) => {
+            keepCookie(userId, res.headers['set-cookie']);
             res.resume();
             res.on('end', () => (res.statusCode === 200 ? resolve() : reject(new Error(`status ${res.statusCode}`))));
           },

@@ -34,6 +34,8 @@ export const envSchema = z.object({
   GONGYOU_DEFAULT_LOCALE: z.enum(['zh-CN', 'en'], { message: 'use zh-CN or en' }).default('zh-CN'),
   GONGYOU_TIMEZONE_OFFSET: z.coerce.number().int().min(-12).max(14).default(8),
   WEB_RATE_LIMIT_PER_MINUTE: z.coerce.number({ message: 'use a whole number such as 60' }).int().min(1).max(100_000).default(60),
+  WEB_ADDRESS_RATE_LIMIT_PER_MINUTE: z.coerce.number({ message: 'use a whole number such as 300' }).int().min(1).max(1_000_000).default(300),
+  TRUST_PROXY: bool.default(false),
 
   STORAGE: z.enum(['embedded', 'shared'], { message: 'use embedded or shared' }).default('embedded'),
   DATABASE_URL: url.optional(),

@@ -10,7 +10,9 @@ import type { BotHandler, ChannelAdapter, ChannelCapabilities, HttpRoute, Outgoi
 import { mountChatApi } from './chat-api.js';
 import { mountChatEvents, type OpenStreams } from './chat-events.js';
 import { mountChatPage } from './chat-page.js';
+import { WebAccess, type WebRequestEnv } from './access.js';
 import {
+  DEFAULT_ADDRESS_RATE_LIMIT_PER_MINUTE,
   DEFAULT_MAX_UPLOAD_BYTES,
   DEFAULT_RATE_LIMIT_PER_MINUTE,
   DEFAULT_SSE_HEARTBEAT_MS,
@@ -43,6 +45,8 @@ export interface WebAdapter extends ChannelAdapter {
 export function createWebAdapter(config: WebAdapterConfig): WebAdapter {
   const settings: WebChatSettings = {
     messages: config.messages,
+    state: config.state,
+    lock: config.lock,
     outbox: config.outbox ?? new OutboxBus(),
     logger: config.logger,
     newId: config.newId,
@@ -50,13 +54,16 @@ export function createWebAdapter(config: WebAdapterConfig): WebAdapter {
     maxUploadBytes: config.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES,
     rateLimitPerMinute: config.rateLimitPerMinute ?? DEFAULT_RATE_LIMIT_PER_MINUTE,
     sseHeartbeatMs: config.sseHeartbeatMs ?? DEFAULT_SSE_HEARTBEAT_MS,
+    addressRateLimitPerMinute: config.addressRateLimitPerMinute ?? DEFAULT_ADDRESS_RATE_LIMIT_PER_MINUTE,
+    trustProxy: config.trustProxy ?? false,
   };
+  const access = new WebAccess(settings);
   let bot: BotHandler | undefined;
   const streams: OpenStreams = new Set();
 
   const app = new Hono();
-  mountChatApi(app, settings, () => bot);
-  mountChatEvents(app, settings, streams);
+  mountChatApi(app, settings, access, () => bot);
+  mountChatEvents(app, settings, access, streams);
   mountChatPage(app);
   app.onError((err, c) => {
     settings.logger.error({ err, method: c.req.method, path: c.req.path }, 'http request failed');
@@ -89,7 +96,7 @@ function routesOf(app: Hono): HttpRoute[] {
   for (const { method, path } of app.routes) {
     if ((method !== 'GET' && method !== 'POST') || seen.has(`${method} ${path}`)) continue;
     seen.add(`${method} ${path}`);
-    routes.push({ method, path, handle: async (request) => app.fetch(request) });
+    routes.push({ method, path, handle: async (request, info) => app.fetch(request, { remoteAddress: info?.remoteAddress } satisfies WebRequestEnv) });
   }
   return routes;
 }

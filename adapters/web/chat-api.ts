@@ -1,4 +1,5 @@
 /** The web chat's JSON API: send a message, upload a file, list later messages. */
+import type { WebAccess } from './access.js';
 import { PerKeyRateLimiter } from './rate-limit.js';
 import type { Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
@@ -9,8 +10,8 @@ import type { WebChatSettings } from './config.js';
 import { sendWebError, WEB_ERROR_TEXT } from './errors.js';
 import { checkIdempotencyKey, checkWebMessage, MAX_ID_CHARS, type InputCheck, type WebMessageInput } from './message-input.js';
 
-/** Largest JSON body accepted: far above 2,000 characters of text, far below anything abusive. */
-export const MAX_JSON_BODY_BYTES = 64 * 1024;
+/** Largest JSON body accepted: 2,000 characters of text are at most 8 KB of UTF-8; far below anything abusive. */
+export const MAX_JSON_BODY_BYTES = 16 * 1024;
 /** Room for the multipart framing and small fields around the file. */
 const MULTIPART_OVERHEAD_BYTES = 64 * 1024;
 
@@ -99,7 +100,7 @@ function mediaType(c: Context): string {
 }
 
 /** Mount the web chat API on the adapter's app; turns go to the bot the adapter was started with. */
-export function mountChatApi(app: Hono, deps: WebChatSettings, bot: CurrentBot): void {
+export function mountChatApi(app: Hono, deps: WebChatSettings, access: WebAccess, bot: CurrentBot): void {
   const maxUploadBytes = deps.maxUploadBytes;
   const maxMb = Math.round((maxUploadBytes / (1024 * 1024)) * 10) / 10;
   const limiter = new PerKeyRateLimiter(deps.rateLimitPerMinute, deps.clock);
@@ -128,8 +129,11 @@ export function mountChatApi(app: Hono, deps: WebChatSettings, bot: CurrentBot):
       const idempotencyKey = c.req.header('idempotency-key');
       const refused = refuse(c, check) ?? refuse(c, checkIdempotencyKey(idempotencyKey));
       if (refused || !check.ok) return refused!;
-      const limited = overBudget(c, check.value.userId);
-      if (limited) return limited;
+      const denied =
+        access.overAddressBudget(c) ??
+        (await access.authorize(c, check.value.userId, { countClaim: false, renew: true })) ??
+        overBudget(c, check.value.userId);
+      if (denied) return denied;
       return runTurn(c, deps, bot, toIncoming(deps, check.value, idempotencyKey, []));
     },
   );
@@ -146,6 +150,8 @@ export function mountChatApi(app: Hono, deps: WebChatSettings, bot: CurrentBot):
     if (include !== undefined && include !== 'all') {
       return sendWebError(c, 400, 'invalid_field', WEB_ERROR_TEXT.invalidValue, { field: 'include', allowed: 'all' }, 'include');
     }
+    const denied = await access.authorize(c, userId!, { countClaim: true, renew: false });
+    if (denied) return denied;
     if (include === 'all') return c.json({ messages: await conversationAfter(deps, webConversationKey(userId!), after || undefined) });
     const messages = await deps.messages.listOutbound(webConversationKey(userId!), after || undefined);
     return c.json({ messages: messages.map(toWebReply) });
@@ -178,8 +184,11 @@ export function mountChatApi(app: Hono, deps: WebChatSettings, bot: CurrentBot):
         return sendWebError(c, 400, 'missing_field', WEB_ERROR_TEXT.missingField, { field: 'file' }, 'file');
       }
       if (file.size === 0) return sendWebError(c, 400, 'empty_file', WEB_ERROR_TEXT.emptyFile, {}, 'file');
-      const limited = overBudget(c, check.value.userId);
-      if (limited) return limited;
+      const denied =
+        access.overAddressBudget(c) ??
+        (await access.authorize(c, check.value.userId, { countClaim: false, renew: true })) ??
+        overBudget(c, check.value.userId);
+      if (denied) return denied;
       if (file.size > maxUploadBytes) return sendWebError(c, 413, 'payload_too_large', WEB_ERROR_TEXT.fileTooLarge, { maxMb }, 'file');
       const mimeType = file.type || 'application/octet-stream';
       const attachment: Attachment = {

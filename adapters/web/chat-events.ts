@@ -2,6 +2,7 @@
 import type { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import type { OutgoingMessage } from '../../src/core/types.js';
+import type { WebAccess } from './access.js';
 import type { WebChatSettings } from './config.js';
 import { toWebReply, webConversationKey } from './chat-api.js';
 import { sendWebError, WEB_ERROR_TEXT } from './errors.js';
@@ -14,10 +15,10 @@ const RECONNECT_HINT_MS = 3_000;
 export type OpenStreams = Set<() => void>;
 
 /** Mount `GET /api/web/events?userId=U[&after=ID]` on the adapter's app. */
-export function mountChatEvents(app: Hono, deps: WebChatSettings, open: OpenStreams): void {
+export function mountChatEvents(app: Hono, deps: WebChatSettings, access: WebAccess, open: OpenStreams): void {
   const heartbeatMs = deps.sseHeartbeatMs;
 
-  app.get('/api/web/events', (c) => {
+  app.get('/api/web/events', async (c) => {
     const userId = c.req.query('userId');
     const refused = checkWebMessage({ userId, text: '' }, { requireText: false });
     if (!refused.ok) {
@@ -29,6 +30,8 @@ export function mountChatEvents(app: Hono, deps: WebChatSettings, open: OpenStre
     if (after !== undefined && after.length > MAX_ID_CHARS) {
       return sendWebError(c, 400, 'invalid_field', WEB_ERROR_TEXT.fieldTooLong, { field: 'after', max: MAX_ID_CHARS }, 'after');
     }
+    const denied = await access.authorize(c, userId!, { countClaim: true, renew: false });
+    if (denied) return denied;
     const conversationKey = webConversationKey(userId!);
     c.header('X-Accel-Buffering', 'no');
 

@@ -17,6 +17,7 @@ export type WebErrorCode =
   | 'empty_file'
   | 'payload_too_large'
   | 'rate_limited'
+  | 'unauthorized'
   | 'unavailable'
   | 'not_found'
   | 'internal_error';
@@ -38,6 +39,14 @@ export const WEB_ERROR_TEXT = {
   rateLimited: {
     'zh-CN': '消息发得太快了，这条没有收到。请等 {seconds} 秒再发一次。',
     en: 'Messages are coming too fast; this one was not received. Please send it again in {seconds} seconds.',
+  },
+  addressRateLimited: {
+    'zh-CN': '从这个网络发来的消息太多了，这条没有收到。请等 {seconds} 秒再发一次。',
+    en: 'Too many messages are coming from this network; this one was not received. Please send it again in {seconds} seconds.',
+  },
+  unauthorized: {
+    'zh-CN': '这个对话只能在最开始使用它的浏览器里继续，请回到原来的手机或浏览器。着急可拨打工会服务热线 12351。',
+    en: 'This chat can only be continued in the browser where it started. Please go back to that phone or browser. If it is urgent, call the union hotline 12351.',
   },
   invalidJson: {
     'zh-CN': '消息格式不对，请刷新页面后再发一次。',

@@ -200,6 +200,11 @@ export async function createGongyou(config: AppConfig, overrides: GongyouOverrid
     newId,
     clock,
     rateLimitPerMinute: config.env.WEB_RATE_LIMIT_PER_MINUTE,
+    addressRateLimitPerMinute: config.env.WEB_ADDRESS_RATE_LIMIT_PER_MINUTE,
+    trustProxy: config.env.TRUST_PROXY,
+    // the chat's credentials sit beside conversation state, so every instance on the same store agrees
+    state: storage.state,
+    lock: storage.lock,
   });
   await web.start(bot);
   const adapters = new Map<string, ChannelAdapter>([[web.name, web]]);

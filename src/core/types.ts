@@ -156,5 +156,12 @@ export type ServiceTier = 'on_the_spot' | 'same_day' | 'three_days';
 export interface HttpRoute {
   method: 'GET' | 'POST';
   path: string;
-  handle(request: Request): Promise<Response>;
+  /** `info` carries what the Request itself cannot: the peer address of the connection (absent in-process). */
+  handle(request: Request, info?: HttpRequestInfo): Promise<Response>;
+}
+
+/** Facts about a request that are not in the fetch Request. */
+export interface HttpRequestInfo {
+  /** The socket's peer address (the proxy's when behind one); undefined for in-process requests. */
+  remoteAddress?: string;
 }

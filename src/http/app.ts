@@ -16,6 +16,12 @@ export interface HttpAppDeps {
   logger: Logger;
 }
 
+/** The peer address @hono/node-server exposes as `env.incoming`; undefined in-process (app.request without env). */
+function remoteAddressOf(env: unknown): string | undefined {
+  const incoming = (env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming;
+  return incoming?.socket?.remoteAddress || undefined;
+}
+
 /** Build the Hono app; no sockets are opened here (see startHttpServer). */
 export function createHttpApp(deps: HttpAppDeps): Hono {
   const app = new Hono();
@@ -35,7 +41,7 @@ export function createHttpApp(deps: HttpAppDeps): Hono {
   });
 
   for (const route of deps.routes ?? []) {
-    app.on(route.method, route.path, (c) => route.handle(c.req.raw));
+    app.on(route.method, route.path, (c) => route.handle(c.req.raw, { remoteAddress: remoteAddressOf(c.env) }));
   }
   for (const mount of deps.mounts ?? []) app.route(mount.path, mount.app);
 

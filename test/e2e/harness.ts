@@ -5,6 +5,7 @@ import path from 'node:path';
 import { loadConfig } from '../../src/config.js';
 import { createGongyou, type Gongyou } from '../../src/app/app.js';
 import type { OutgoingMessage } from '../../src/core/types.js';
+import { CookieJar } from '../fakes/cookie-jar.js';
 
 /** A clock tests can move. */
 export class TestClock {
@@ -26,6 +27,8 @@ export interface Harness {
   /** Say each text in turn (answers whose replies the test does not look at); the last one's replies. */
   sayEach(userId: string, texts: string[]): Promise<OutgoingMessage[]>;
   raw(body: string, headers?: Record<string, string>): Promise<Response>;
+  /** `app.request` from the test's browser (every user's web chat cookies are kept across restarts). */
+  request(path: string, init?: RequestInit): Promise<Response>;
   /** Close this instance and open a new one on the same data directory (a process restart). */
   restart(): Promise<void>;
   close(): Promise<void>;
@@ -36,12 +39,16 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
   const dir = mkdtempSync(path.join(os.tmpdir(), 'gongyou-e2e-'));
   const clock = new TestClock();
   const open = () => createGongyou(loadConfig({ GONGYOU_DATA_DIR: dir, LOG_LEVEL: 'silent', ...env }), { clock });
+  const jar = new CookieJar();
   const h: Harness = {
     g: await open(),
     dir,
     clock,
     async raw(body, headers = { 'content-type': 'application/json' }) {
-      return h.g.app.request('/api/web/messages', { method: 'POST', headers, body });
+      return h.request('/api/web/messages', { method: 'POST', headers, body });
+    },
+    async request(path, init = {}) {
+      return jar.request(h.g.app, path, init);
     },
     async say(userId, text, extra = {}) {
       const res = await h.raw(JSON.stringify({ userId, text, ...extra }));

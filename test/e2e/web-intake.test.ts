@@ -113,7 +113,7 @@ describe('resilience', () => {
     const first = await h.say('d1', '站长两个月没给我结工资了', { messageId: 'msg-1' });
     const again = await h.say('d1', '站长两个月没给我结工资了', { messageId: 'msg-1' });
     expect(again.map((r) => r.id)).toEqual(first.map((r) => r.id));
-    const res = await h.g.app.request('/api/web/messages?userId=d1');
+    const res = await h.request('/api/web/messages?userId=d1');
     const { messages } = (await res.json()) as { messages: unknown[] };
     expect(messages).toHaveLength(first.length);
     // the intake moved one step only
@@ -132,7 +132,7 @@ describe('resilience', () => {
       const body = (await res.json()) as { error: { code: string; message: string } };
       expect(body.error.message.length).toBeGreaterThan(0);
     }
-    const res = await h.g.app.request('/api/web/messages?userId=b1');
+    const res = await h.request('/api/web/messages?userId=b1');
     expect(((await res.json()) as { messages: unknown[] }).messages).toEqual([]);
     expect(await h.g.storage.messages.transcript('web:b1')).toEqual([]);
   });
@@ -144,7 +144,7 @@ describe('evidence and commands', () => {
     const form = new FormData();
     form.set('userId', 'e1');
     form.set('file', new Blob([Buffer.from('fake-png-bytes')], { type: 'image/png' }), 'pay.png');
-    const up = await h.g.app.request('/api/web/uploads', { method: 'POST', body: form });
+    const up = await h.request('/api/web/uploads', { method: 'POST', body: form });
     expect(up.status).toBe(200);
     await h.say('e1', '是');
     await h.say('e1', '美团');

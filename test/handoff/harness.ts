@@ -20,6 +20,7 @@ import { DEFAULT_SUPERVISOR_GRACE_MS } from '../../src/handoff/scheduler.js';
 import type { HandoffWiring } from '../../src/app/handoff.js';
 import type { Storage } from '../../src/storage/types.js';
 import type { StaffUser } from '../../src/cases/model.js';
+import { jarOf } from '../fakes/cookie-jar.js';
 import { openMemoryStorage } from '../fakes/memory-storage.js';
 
 /** A clock tests move by hand. */
@@ -145,7 +146,8 @@ export function workerMessage(conversationKey: string, text: string, id: string,
 
 /** Call the HTTP app in-process with JSON. */
 export function call(app: Hono, method: 'GET' | 'POST', url: string, headers: Record<string, string> = {}, body?: unknown) {
-  return app.request(url, {
+  // the web chat's calls carry the cookies of one browser per app, as the worker's page would
+  return jarOf(app).request(app, url, {
     method,
     headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
     body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
@@ -154,6 +156,6 @@ export function call(app: Hono, method: 'GET' | 'POST', url: string, headers: Re
 
 /** What the web worker sees: every outgoing message of their conversation. */
 export async function webInbox(app: Hono, userId: string): Promise<OutgoingMessage[]> {
-  const res = await app.request(`/api/web/messages?userId=${encodeURIComponent(userId)}`);
+  const res = await jarOf(app).request(app, `/api/web/messages?userId=${encodeURIComponent(userId)}`);
   return ((await res.json()) as { messages: OutgoingMessage[] }).messages;
 }

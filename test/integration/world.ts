@@ -13,6 +13,7 @@ import { createGongyou, type Gongyou } from '../../src/app/app.js';
 import { createConfiguredAdapters } from '../../src/app/adapters.js';
 import { loadConfig } from '../../src/config.js';
 import type { ChannelAdapter, OutgoingMessage } from '../../src/core/types.js';
+import { jarOf } from '../fakes/cookie-jar.js';
 import { ManualClock, MONDAY_MORNING } from '../handoff/harness.js';
 
 /** A running Gongyou and helpers a test needs around it. */
@@ -50,7 +51,8 @@ export async function startWorld(options: { env?: Record<string, string>; adapte
     clock,
     dataDir,
     async web(userId, text, extra = {}) {
-      const res = await g.app.request('/api/web/messages', {
+      // one browser for the whole world: it keeps each web user's credential cookie
+      const res = await jarOf(g.app).request(g.app, '/api/web/messages', {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ userId, text, ...extra }),

@@ -2,13 +2,16 @@
  * The shared adapter contract, run against the web chat adapter. The peer plays the chat page
  * (adapters/web/public/chat.js): it posts messages and photos to the adapter's routes as the page
  * does, keeps one event stream open per worker, and "receives" what the page would show: the
- * replies in each response plus the messages that arrive on the stream.
+ * replies in each response plus the messages that arrive on the stream. Each worker has a browser of
+ * their own: a cookie jar per user, which keeps the credential the adapter sets on the first request.
  */
 import pino from 'pino';
 import type { HttpRoute } from '../../../src/core/types.js';
 import { createWebAdapter, type WebAdapter } from '../../../adapters/web/index.js';
 import { describeAdapterContract, type AdapterContractHarness, type PlatformDelivery, type SentMessage } from '../../contracts/adapter.contract.js';
+import { CookieJar } from '../../fakes/cookie-jar.js';
 import { InMemoryMessageLog } from '../../fakes/message-log.js';
+import { MemoryStateStore } from './harness.js';
 
 const ORIGIN = 'http://gongyou.test';
 
@@ -37,10 +40,18 @@ function webHarness(): AdapterContractHarness {
   let counter = 0;
   const received: SentMessage[] = [];
   const streams = new Map<string, OpenStream>();
+  const jars = new Map<string, CookieJar>();
   const route = (method: HttpRoute['method'], path: string): HttpRoute => {
     const found = adapter.routes.find((r) => r.method === method && r.path === path);
     if (!found) throw new Error(`the web adapter has no route ${method} ${path}`);
     return found;
+  };
+  /** Send `request` from `user`'s browser: with its cookies, keeping what the response sets. */
+  const fetchAs = async (user: string, method: HttpRoute['method'], path: string, init: RequestInit = {}): Promise<Response> => {
+    let jar = jars.get(user);
+    if (!jar) jars.set(user, (jar = new CookieJar()));
+    const url = new URL(`${ORIGIN}${path}`);
+    return jar.take(await route(method, url.pathname).handle(new Request(url, { ...jar.withCookies(init), method })));
   };
   const show = (to: string, reply: PageReply) =>
     received.push({ to, text: reply.text, choices: (reply.choices ?? []).map((c) => ({ id: c.id, label: c.label })), raw: reply });
@@ -51,7 +62,7 @@ function webHarness(): AdapterContractHarness {
     if (existing) return existing.ready;
     let reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
     const ready = (async () => {
-      const response = await route('GET', '/api/web/events').handle(new Request(`${ORIGIN}/api/web/events?userId=${encodeURIComponent(user)}`));
+      const response = await fetchAs(user, 'GET', `/api/web/events?userId=${encodeURIComponent(user)}`);
       reader = response.body!.getReader();
       const decoder = new TextDecoder();
       let buffer = '';
@@ -84,9 +95,7 @@ function webHarness(): AdapterContractHarness {
    */
   const send = async (user: string, request: PageRequest): Promise<PlatformDelivery> => {
     await listen(user);
-    const response = await route('POST', request.path).handle(
-      new Request(`${ORIGIN}${request.path}`, { method: 'POST', headers: request.headers, body: request.body() }),
-    );
+    const response = await fetchAs(user, 'POST', request.path, { headers: request.headers, body: request.body() });
     const body = (await response.json()) as { replies?: PageReply[]; error?: { code: string } };
     for (const reply of body.replies ?? []) show(user, reply);
     return { acknowledged: Boolean(body.replies ?? body.error), ref: { user, request } };
@@ -104,6 +113,7 @@ function webHarness(): AdapterContractHarness {
       let id = 0;
       adapter = createWebAdapter({
         messages: new InMemoryMessageLog(),
+        state: new MemoryStateStore(),
         logger: pino({ level: 'silent' }),
         newId: () => `id-${++id}`,
         clock: { now: () => new Date() },

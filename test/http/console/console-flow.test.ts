@@ -4,6 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHttpServer, type RunningHttpServer } from '../../../src/http/server.js';
 import { addStaff, openWorld, removeDataDir, type HandoffWorld } from '../../handoff/harness.js';
 import { close, launch, newPage } from '../../adapters/web/browser.js';
+import { CookieJar } from '../../fakes/cookie-jar.js';
+
+/** The workers' browser: keeps each web user's credential cookie. */
+const browserJar = new CookieJar();
 
 let world: HandoffWorld;
 let server: RunningHttpServer;
@@ -11,12 +15,12 @@ let browser: Browser;
 let base: string;
 
 async function worker(userId: string, text: string): Promise<void> {
-  const res = await fetch(`${base}/api/web/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId, text }) });
+  const res = await browserJar.fetch(`${base}/api/web/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId, text }) });
   expect(res.status).toBe(200);
 }
 
 async function inbox(userId: string): Promise<Array<{ text: string; meta: { intent: string } }>> {
-  const res = await fetch(`${base}/api/web/messages?userId=${userId}`);
+  const res = await browserJar.fetch(`${base}/api/web/messages?userId=${userId}`);
   return ((await res.json()) as { messages: Array<{ text: string; meta: { intent: string } }> }).messages;
 }
 

@@ -10,6 +10,10 @@ import { startHttpServer, type RunningHttpServer } from '../../../src/http/serve
 import type { CaseDraft } from '../../../src/cases/model.js';
 import { addStaff, openWorld, removeDataDir, type HandoffWorld } from '../../handoff/harness.js';
 import { close, launch, newPage } from '../../adapters/web/browser.js';
+import { CookieJar } from '../../fakes/cookie-jar.js';
+
+/** The workers' browser: keeps each web user's credential cookie. */
+const browserJar = new CookieJar();
 
 let world: HandoffWorld;
 let server: RunningHttpServer;
@@ -27,7 +31,7 @@ const PNG = Buffer.from(
 );
 
 async function worker(userId: string, text: string): Promise<void> {
-  const res = await fetch(`${base}/api/web/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId, text }) });
+  const res = await browserJar.fetch(`${base}/api/web/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId, text }) });
   expect(res.status).toBe(200);
 }
 
@@ -133,7 +137,7 @@ describe('mediator console with a full queue', () => {
     await page.click('#private-note button[type=submit]');
     await page.locator('#private-notes', { hasText: '已电话联系家属' }).waitFor();
     await shot(page, 'case-1280.png');
-    const inbox = await (await fetch(`${base}/api/web/messages?userId=chat-1`)).text();
+    const inbox = await (await browserJar.fetch(`${base}/api/web/messages?userId=chat-1`)).text();
     expect(inbox).not.toContain('已电话联系家属');
     expect(errors).toEqual([]);
   }, 60_000);
