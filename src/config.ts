@@ -58,7 +58,6 @@ export const envSchema = z.object({
   RETENTION_CLOSED_CASE_DAYS: z.coerce.number({ message: 'use a whole number of days such as 365, or 0 to keep' }).int().min(0).max(36_500).default(0),
   RETENTION_MESSAGE_DAYS: z.coerce.number({ message: 'use a whole number of days such as 180, or 0 to keep' }).int().min(0).max(36_500).default(0),
   RETENTION_STATE_DAYS: z.coerce.number({ message: 'use a whole number of days such as 30, or 0 to keep' }).int().min(0).max(36_500).default(0),
-  TRUST_PROXY: bool.default(false),
 
   OPENAI_API_KEY: z.string().min(1).optional(),
   OPENAI_BASE_URL: url.optional(),

@@ -278,6 +278,7 @@ export async function createGongyou(config: AppConfig, overrides: GongyouOverrid
   });
   // ── end of handoff wiring ──
   gongyou.app = createHttpApp({
+    trustProxy: config.env.TRUST_PROXY,
     routes: [...adapters.values()].flatMap((a) => a.routes ?? []),
     mounts,
     health: { ready: async () => gongyou.ready, channels: () => gongyou.channelStatus?.() ?? {} },

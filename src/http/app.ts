@@ -7,6 +7,8 @@ import { securityHeaders } from '../core/http/security-headers.js';
 
 /** Everything the HTTP app needs, injected by the composition root (or a test). */
 export interface HttpAppDeps {
+  /** Behind a reverse proxy that sets X-Forwarded-Proto: HTTPS requests then get HSTS. */
+  trustProxy?: boolean;
   /** Adapter routes (the web chat, webhooks), mounted as given; the raw request (body bytes untouched) goes to them. */
   routes?: HttpRoute[];
   /** Sub-apps such as the mediator console and its APIs. */
@@ -25,7 +27,7 @@ function remoteAddressOf(env: unknown): string | undefined {
 /** Build the Hono app; no sockets are opened here (see startHttpServer). */
 export function createHttpApp(deps: HttpAppDeps): Hono {
   const app = new Hono();
-  app.use('*', securityHeaders());
+  app.use('*', securityHeaders({ trustProxy: deps.trustProxy }));
 
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
   app.get('/readyz', async (c) => {
