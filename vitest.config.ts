@@ -11,7 +11,7 @@ import { defineConfig } from 'vitest/config';
  */
 const integration = [
   // PostgreSQL and Redis
-  'test/storage/shared*.test.ts',
+  'test/storage/{shared*,encryption,rotate-key}.test.ts',
   // the statute corpus in ../shared
   'test/cases/deadlines-statutes.test.ts',
   'test/knowledge/{cards,cli,import-corpus,in-force,knowledge-base,notes,question-bank}.test.ts',

@@ -22,9 +22,12 @@ export function questionKind(question: string): QuestionKind | undefined {
   return KIND_PATTERNS.find(([, pattern]) => pattern.test(question))?.[0];
 }
 
+/** Words nearly every worker's question has: they say who asks, not what is asked. */
+const GENERIC = new Set(['骑手', '外卖', '跑单', '送单', '平台', '司机', '公司', '老板', '站长', '单位', '工作', '上班', '干活', '员工', '工人', '可以', '能不能']);
+
 /** How many of a line's words the question uses. */
 function keywordHits(line: AnswerLine, question: string): number {
-  return line.keywords.filter((word) => word.length >= 2 && question.includes(word)).length;
+  return line.keywords.filter((word) => word.length >= 2 && !GENERIC.has(word) && question.includes(word)).length;
 }
 
 /**

@@ -97,13 +97,13 @@ export function createQaService(options: QaServiceOptions): QaService {
       lines.push(tr(locale, NOTHING_FOUND));
     }
     // What needs a person and the caveats form the last block, apart from the answer itself.
-    // A question back is not an answer: no caveats under it.
+    // A question back is not an answer: no caveats under it, only the notice.
     const closing: string[] = [];
     if (topics.length < 2) {
       if (topic) closing.push(tr(locale, NEEDS_PERSON[topic]));
       if (drafted.body && topic !== 'labour_relation' && isGigWorkContext(query)) closing.push(tr(locale, GIG_STATUS_CAVEAT));
-      closing.push(tr(locale, LEGAL_NOTICE));
     }
+    closing.push(tr(locale, LEGAL_NOTICE));
     if (closing.length > 0) lines.push(closing.join('\n'));
 
     if (unsure) {

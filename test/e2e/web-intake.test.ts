@@ -239,7 +239,7 @@ describe('evidence and commands', () => {
     expect(second[0].meta.handoff?.reason).toBe('rejected_answers');
   });
 
-  it('shows a worker what is kept about them and records a deletion request on their cases', async () => {
+  it('shows a worker what is kept about them, and erases it after a confirmation', async () => {
     await wageIntakeUntilConsent('pv');
     await h.say('pv', '愿意');
     await h.say('pv', '13912345678');
@@ -249,9 +249,13 @@ describe('evidence and commands', () => {
     expect(mine).toContain(caseId);
     expect(mine).toContain('*******5678');
     expect(mine).not.toContain('13912345678');
-    const deleted = await h.say('pv', '删除我的数据');
+    // Deletion asks first, then erases and says what was kept (the anonymised case record).
+    const asked = await h.say('pv', '删除我的数据');
+    expect(asked[0].meta.intent).toBe('privacy_delete_confirm');
+    const deleted = await h.say('pv', '确认删除');
     expect(deleted[0].meta.intent).toBe('privacy_delete');
-    expect((await h.g.storage.cases.history(caseId)).map((e) => e.action)).toContain('data_deletion_requested');
+    expect(texts(deleted)).toContain(caseId);
+    expect(texts(await h.say('pv', '我的数据'))).not.toContain('5678');
   });
 
   it('fills the queued case when a worker asked for a person in the middle of an intake', async () => {

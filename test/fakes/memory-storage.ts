@@ -6,6 +6,7 @@
  * same data, like two processes on one database; values are copied in and out as JSON, as a database
  * would store them.
  */
+import { withPersonalDataMasking } from '../../src/storage/masking.js';
 import { randomUUID } from 'node:crypto';
 import { GongyouError } from '../../src/core/errors.js';
 import type { OutgoingMessage } from '../../src/core/types.js';
@@ -312,7 +313,8 @@ export function openMemoryStorage(options: MemoryStorageOptions = {}): Storage {
         };
       },
     });
-  return {
+  // The same masking every real backend gets, so the fake stores no ID number either.
+  return withPersonalDataMasking({
     cases: open(new MemoryCaseStore(data), 'cases'),
     messages: open(new MemoryMessageLog(data), 'messages'),
     dedupe: open(new MemoryDedupeStore(data), 'dedupe'),
@@ -323,5 +325,5 @@ export function openMemoryStorage(options: MemoryStorageOptions = {}): Storage {
     async close() {
       closed = true;
     },
-  };
+  });
 }

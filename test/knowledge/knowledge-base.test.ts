@@ -161,15 +161,15 @@ describe('knowledge base persistence', () => {
   });
 
   it('searches with an admin question file <dataDir>/kb/questions.jsonl and reports its bad lines', async () => {
-    const question = '绿码本被站长收走了找谁';
+    const question = '蓝卡本被站长收走了找谁';
     const plain = await openKnowledgeBase({ dataDir });
     await plain.import([source]);
     const without = (await plain.retriever.search(question, { top: 3, kinds: ['article'] })).map((h) => h.passage.id);
     const lines = [
-      JSON.stringify({ question: '站长收走了我的绿码本', articles: [{ law: '劳动合同法', article: 84 }] }),
-      JSON.stringify({ question: '绿码本被扣着不还', articles: [{ law: '劳动合同法', article: 84 }, { law: '劳动合同法', article: 9 }] }),
+      JSON.stringify({ question: '站长收走了我的蓝卡本', articles: [{ law: '劳动合同法', article: 84 }] }),
+      JSON.stringify({ question: '蓝卡本被扣着不还', articles: [{ law: '劳动合同法', article: 84 }, { law: '劳动合同法', article: 9 }] }),
       '{"question": "少了括号"',
-      JSON.stringify({ question: '绿码本', articles: [{ law: '民法典', article: 1 }] }),
+      JSON.stringify({ question: '蓝卡本', articles: [{ law: '民法典', article: 1 }] }),
     ];
     await writeFile(path.join(dataDir, 'kb/questions.jsonl'), `${lines.join('\n')}\n`);
     const warnings: string[] = [];
@@ -181,7 +181,7 @@ describe('knowledge base persistence', () => {
     expect(warnings.join('\n')).toMatch(/kb train/);
     expect(extended.classifierInfo()?.bankChanged).toBe(true);
     const withQuestions = (await extended.retriever.search(question, { top: 3, kinds: ['article'] })).map((h) => h.passage.id);
-    expect(without).not.toContain('劳动合同法#84');
+    expect(without[0]).not.toBe('劳动合同法#84');
     expect(withQuestions[0]).toBe('劳动合同法#84');
     await extended.train({ iterations: 1 });
     expect(extended.classifierInfo()?.bankChanged).toBe(false);
