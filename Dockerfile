@@ -14,6 +14,7 @@ COPY bin ./bin
 COPY src ./src
 COPY adapters ./adapters
 COPY prompts ./prompts
+COPY content ./content
 RUN node bin/build.mjs && mkdir -p /data && chown -R node:node /data
 USER node
 VOLUME ["/data"]

@@ -1,5 +1,5 @@
 /**
- * A worker's rights over their data, and retention (issue 16), over every store: erasure after the
+ * A worker's rights over their data, and retention, over every store: erasure after the
  * worker confirms ("删除我的数据" → "确认删除"), export ("导出我的数据"), and the retention job the
  * scheduler runs (personal data of long-closed cases erased, old messages trimmed; conversation state
  * expires by itself, see the bot's state TTL).

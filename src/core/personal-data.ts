@@ -1,5 +1,5 @@
 /**
- * ID numbers are never stored (issue 16): one masking function, used before anything is written —
+ * ID numbers are never stored: one masking function, used before anything is written —
  * the message log (both directions, every backend), conversation state, case records, unsure-question
  * notes and the process log. An 18-character resident ID number is recognised however it is written:
  * run together, with spaces, dashes, dots or slashes between any digits, in full-width digits, with an

@@ -1,5 +1,5 @@
 /**
- * Personal data at rest (issue 16): envelope encryption with AES-256-GCM from node:crypto. Each
+ * Personal data at rest: envelope encryption with AES-256-GCM from node:crypto. Each
  * sealed value gets its own random data key; the data key is wrapped by the master key
  * (`GONGYOU_DATA_KEY`, 32 random bytes in base64) and stored beside the ciphertext. Rotating the
  * master key re-wraps the data keys only: the ciphertext is not touched.

@@ -249,7 +249,7 @@ export class MediatorDesk implements MediatorActions {
     const record = await this.visible(actor, caseId);
     if (record.status === 'closed') throw new GongyouError('conflict', `case ${caseId} is already closed`);
     // Closing needs the case's owner or a supervisor: a queued case nobody has claimed is not any
-    // in-scope mediator's to close (issue 16). A case handed back to the bot may be closed as before.
+    // in-scope mediator's to close. A case handed back to the bot may be closed as before.
     if (record.owner) this.mustOwnOrSupervise(actor, record);
     else if (record.status === 'waiting' && actor.role === 'mediator') {
       throw forbidden(`case ${caseId} is waiting and nobody has claimed it: claim it first, or ask a supervisor to close it`);

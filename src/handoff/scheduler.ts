@@ -37,7 +37,7 @@ export interface HandoffSchedulerOptions {
   crisisEscalationMs?: number;
   /** Retry undelivered messages each tick (delivery.retryUndelivered). */
   retryUndelivered?: () => Promise<number>;
-  /** Other periodic work run each tick (the retention job, issue 16); its failure does not stop the tick. */
+  /** Other periodic work run each tick (the retention job); its failure does not stop the tick. */
   housekeeping?: () => Promise<void>;
 }
 

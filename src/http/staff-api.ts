@@ -84,7 +84,7 @@ async function body<T>(c: Context, schema: z.ZodType<T>, optional = false): Prom
   return result.data;
 }
 
-/** Staff responses carry phone numbers and transcripts: no cache may keep them (issue 16). */
+/** Staff responses carry phone numbers and transcripts: no cache may keep them. */
 const noStore = async (c: Context, next: () => Promise<void>) => {
   await next();
   c.header('Cache-Control', 'no-store');

@@ -4,7 +4,7 @@
  * sees all their cases from either. Kept in the conversation-state store
  * (keyv), so it is shared across instances with the Redis backend.
  *
- * Linking cannot be guessed (issue 16): a code is 8 characters from a 31-character alphabet without
+ * Linking cannot be guessed: a code is 8 characters from a 31-character alphabet without
  * look-alikes (31^8 ≈ 8.5 × 10^11), and wrong guesses are limited per identity, per source (the
  * sender's network address where the channel knows it) and per code, with a lockout that says when
  * to try again; a burst of wrong guesses across everyone pauses redeeming for a while. A link is

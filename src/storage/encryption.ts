@@ -1,5 +1,5 @@
 /**
- * Personal data at rest (issue 16): with `GONGYOU_DATA_KEY` configured, every backend stores the
+ * Personal data at rest: with `GONGYOU_DATA_KEY` configured, every backend stores the
  * personal fields sealed (core/sealing.ts, envelope encryption): message text in both directions,
  * case contacts (phone, name), summaries and facts (health details live there), evidence file names,
  * and the whole conversation state. Applied once around whichever backend is open, so SQLite and

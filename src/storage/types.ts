@@ -30,7 +30,7 @@ export interface Storage {
 
 
 /**
- * What erasure, retention and key rotation need below the ports (issue 16). Each backend implements
+ * What erasure, retention and key rotation need below the ports. Each backend implements
  * it over its own tables; the composition root drives it (a worker's "删除我的数据", the retention
  * job, `gongyou data rotate-key`).
  */
