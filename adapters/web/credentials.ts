@@ -78,9 +78,17 @@ export function credentialCookie(userId: string, token: string, secure: boolean)
   return parts.join('; ');
 }
 
+/** How many credentials one instance keeps in memory (about 150 bytes each). */
+const KNOWN_CREDENTIALS = 50_000;
+
 /** Checks and claims web chat credentials in the shared state store. */
 export class WebCredentials {
   private readonly local = new KeyedQueue();
+  /**
+   * Credentials already read or claimed here (a claimed userId keeps its token for good), so most
+   * requests need no store read; bounded, the oldest dropped first.
+   */
+  private readonly known = new Map<string, StoredCredential>();
 
   constructor(
     private readonly store: ConversationStateStore,
@@ -95,18 +103,28 @@ export class WebCredentials {
   async check(userId: string, cookieHeader: string | undefined, mayClaim: () => boolean = () => true): Promise<CredentialCheck> {
     const presented = readCookie(cookieHeader, credentialCookieName(userId));
     const key = credentialKey(userId);
+    const cached = this.known.get(key);
+    if (cached) return this.matches(cached, presented);
     const stored = await this.store.get<StoredCredential>(key);
-    if (stored) return this.matches(stored, presented);
+    if (stored) return this.matches(this.remember(key, stored), presented);
     const claim = async (): Promise<CredentialCheck> => {
       const again = await this.store.get<StoredCredential>(key);
-      if (again) return this.matches(again, presented);
+      if (again) return this.matches(this.remember(key, again), presented);
       if (!mayClaim()) return { ok: false, limited: true };
       const token = randomBytes(32).toString('base64url');
-      await this.store.set<StoredCredential>(key, { tokenHash: sha256(token).toString('hex'), claimedAt: this.clock.now().toISOString() });
+      const credential: StoredCredential = { tokenHash: sha256(token).toString('hex'), claimedAt: this.clock.now().toISOString() };
+      await this.store.set<StoredCredential>(key, credential);
+      this.remember(key, credential);
       return { ok: true, claimed: true, token };
     };
     // a lock key of its own, so a claim never waits behind a long turn of the conversation
     return this.local.run(key, () => (this.lock ? this.lock.run(key, claim) : claim()));
+  }
+
+  private remember(key: string, credential: StoredCredential): StoredCredential {
+    if (this.known.size >= KNOWN_CREDENTIALS) this.known.delete(this.known.keys().next().value!);
+    this.known.set(key, credential);
+    return credential;
   }
 
   private matches(stored: StoredCredential, presented: string | undefined): CredentialCheck {
