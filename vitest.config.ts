@@ -26,6 +26,9 @@ const integration = [
   'test/e2e/{web-intake,llm-answers,local-rules}.test.ts',
   'test/knowledge/local-rules.test.ts',
   'test/retrieval/classifier.test.ts',
+  // the openai SDK over HTTP against a local server, with the real 6-second time budgets
+  'test/llm/client.test.ts',
+  'test/qa/llm-fallback.test.ts',
 ];
 
 const e2e = [
