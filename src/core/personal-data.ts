@@ -22,6 +22,19 @@ const SAYS_ID = /(身份证|身份證|证件|證件|身份号|公民号|\bid\s*(
 /** The shortest string that can hold an ID number. */
 const SHORTEST = 18;
 
+/** An ID number has 17 digits before its check character: a text with fewer cannot hold one (cheap to check first). */
+function hasSeventeenDigits(text: string): boolean {
+  let digits = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if ((code >= 48 && code <= 57) || (code >= 0xff10 && code <= 0xff19)) {
+      digits += 1;
+      if (digits >= 17) return true;
+    }
+  }
+  return false;
+}
+
 /** The 18 characters of an ID number as written, without separators, upper case. */
 function compact(found: string): string {
   return found.normalize('NFKC').replace(/[^0-9Xx]/g, '').toUpperCase();
@@ -45,7 +58,7 @@ function looksLikeIdNumber(id: string, anyCheck: boolean): boolean {
 
 /** Replace every ID number in a text by `replacement` (default: the placeholder). */
 export function maskIdNumbers(text: string, replacement: (id: string) => string = () => ID_NUMBER_PLACEHOLDER): string {
-  if (text.length < SHORTEST) return text;
+  if (text.length < SHORTEST || !hasSeventeenDigits(text)) return text;
   return text.replace(ID_LIKE, (found: string, offset: number) => {
     const id = compact(found);
     const said = SAYS_ID.test(text.slice(Math.max(0, offset - 16), offset));
