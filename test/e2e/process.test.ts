@@ -141,7 +141,7 @@ describe('gongyou command', () => {
   it('answers from a law an admin imports while it runs, without a restart', async () => {
     const dir = tempDir();
     const laws = tempDir();
-    for (const name of ['劳动合同法.md', '工伤保险条例.md']) copyFileSync(path.join(root, '../shared/corpus', name), path.join(laws, name));
+    for (const name of ['劳动合同法.md', '工伤保险条例.md']) copyFileSync(path.join(process.env.GONGYOU_CORPUS_DIR ?? path.join(root, '../shared/corpus'), name), path.join(laws, name));
     const first = await run(['kb', 'import', path.join(laws, '劳动合同法.md')], { GONGYOU_DATA_DIR: dir }).done;
     expect(first.code).toBe(0);
     const { child, done } = run(['start'], { GONGYOU_DATA_DIR: dir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', KB_RELOAD_SECONDS: '1' });
