@@ -4,6 +4,7 @@ import type { Logger } from '../core/logger.js';
 import type { GuideCard, Retriever, SearchHit, SearchOptions } from '../retrieval/types.js';
 import { stripInjection } from '../safety/injection.js';
 import { isCardPassage } from './citations.js';
+import { isPlatformInjury } from './platform.js';
 
 /** Cards and articles found for one question, best first, with instructions hidden in them removed. */
 export interface Evidence {
@@ -40,12 +41,14 @@ export async function gatherEvidence(
     hasChinese(query) ? safeSearch(retriever, query, { top: ARTICLE_TOP, kinds: ['article'], context, focus }, logger) : Promise.resolve([]),
   ]);
   const ranked = cardHits.map((hit) => cards.find((card) => isCardPassage(hit.passage, card))).filter((card) => card !== undefined);
-  const bestCard = chooseCard(ranked, articleHits, query) ?? cardByKeywords(cards, query);
+  // With no statutes imported, the classifier's articles stand in for search's, for the card too.
+  const predicted = articleHits.length === 0 && hasChinese(query) ? safePredict(retriever, query, logger) : undefined;
+  const topArticles = articleHits.length > 0 ? articleHits.map((hit) => `${hit.passage.law}#${hit.passage.article}`) : (predicted ?? []).map((c) => `${c.law}#${c.article}`);
+  const bestCard = platformCard(cards, query) ?? chooseCard(ranked, topArticles, query) ?? cardByKeywords(cards, query);
   // The chosen card stays among the evidence even when it ranked below the shown few.
   const shown = cardHits.slice(0, CARD_TOP);
   const chosenHit = bestCard ? cardHits.find((hit) => isCardPassage(hit.passage, bestCard)) : undefined;
   if (chosenHit && !shown.includes(chosenHit)) shown.push(chosenHit);
-  const predicted = articleHits.length === 0 && hasChinese(query) ? safePredict(retriever, query, logger) : undefined;
   const cardTitles = Object.fromEntries([...ranked, ...(bestCard ? [bestCard] : [])].map((card) => [card.id, card.title]));
   return { cardHits: shown, articleHits, bestCard, cardTitles, keywordMatch: bestCard !== undefined && keywordCount(bestCard, query) > 0, ...(predicted?.length ? { predicted } : {}) };
 }
@@ -57,8 +60,8 @@ export async function gatherEvidence(
  * Preferring agreement with the best article over the worker's words alone makes the card rely on a
  * gold article more often (docs/decisions/003-card-by-worker-words.md; `npx tsx bench/cards.ts`).
  */
-function chooseCard(ranked: GuideCard[], articleHits: SearchHit[], query: string): GuideCard | undefined {
-  const topArticles = articleHits.slice(0, AGREEING_ARTICLES).map((hit) => `${hit.passage.law}#${hit.passage.article}`);
+function chooseCard(ranked: GuideCard[], found: string[], query: string): GuideCard | undefined {
+  const topArticles = found.slice(0, AGREEING_ARTICLES);
   let best: GuideCard | undefined;
   let bestScore = -Infinity;
   ranked.forEach((card, position) => {
@@ -71,6 +74,13 @@ function chooseCard(ranked: GuideCard[], articleHits: SearchHit[], query: string
   return best;
 }
 const KEYWORD_BONUS = 1;
+
+/** The card written for platform workers hurt at work, for a platform worker who asks about an injury. */
+function platformCard(cards: GuideCard[], query: string): GuideCard | undefined {
+  const card = isPlatformInjury(query) ? cards.find((c) => c.id === PLATFORM_INJURY_CARD) : undefined;
+  return card && !ruledOut(card, query) ? card : undefined;
+}
+const PLATFORM_INJURY_CARD = 'platform-injury';
 const AGREEMENT_WEIGHT = 2;
 /** How many of the best articles a card is compared with (the first alone did as well as three). */
 const AGREEING_ARTICLES = 1;

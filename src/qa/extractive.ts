@@ -14,7 +14,7 @@ import { citationKey, formatCitation, passageCitation, uniqueCitations } from '.
 import { carryingSentence, chooseAnswerLine, chooseLineByWords, questionKind } from './direct-answer.js';
 import type { Evidence } from './evidence.js';
 import { isPlatformInjury } from './platform.js';
-import { HEADINGS, LOCAL_RULE_NOTE, PLATFORM_INJURY_LINE } from './texts.js';
+import { HEADINGS, LOCAL_RULE_NOTE, PLATFORM_INJURY_LINE, WITH_LABOUR_RELATION } from './texts.js';
 import { withUnit } from '../knowledge/citation-units.js';
 
 /** The body of an answer and the articles it cites (the ones shown first). */
@@ -57,28 +57,32 @@ export function composeExtractiveBody(evidence: Evidence, locale: Locale, input:
   // With no statutes imported, the classifier's articles stand in for the ones search would find.
   const found = articleHits.length > 0 ? articleHits.map((hit) => passageCitation(hit.passage) as Citation) : (evidence.predicted ?? []);
   // The articles the answer may rest on: those search found first, then those the card relies on.
-  const candidates = uniqueCitations([...found.slice(0, 3), ...(card?.relies ?? [])]);
+  // Search's own hits count as found; the classifier's predictions only where the card relies on them too.
+  const reliedKeys = new Set((card?.relies ?? []).map(citationKey));
+  const trusted = articleHits.length > 0 ? found.slice(0, 3) : found.slice(0, 3).filter((c) => reliedKeys.has(citationKey(c)));
+  const candidates = uniqueCitations([...trusted, ...found.slice(0, 3), ...(card?.relies ?? [])]);
   const line =
-    chooseAnswerLine(input.lines, input.question, candidates, kind, articleHits.length > 0 ? Math.min(found.length, 3) : 0) ??
+    chooseAnswerLine(input.lines, input.question, candidates, kind, trusted.length) ??
     (found.length === 0 ? chooseLineByWords(input.lines, input.question, kind) : undefined);
 
   const blocks: string[][] = [];
+  const platformInjury = isPlatformInjury(input.question);
   const opening: string[] = [];
-  if (line) opening.push(locale === 'en' ? line.en : line.zh);
+  // A platform rider or driver hears first of the route that does not need a labour relation.
+  if (platformInjury) opening.push(tr(locale, PLATFORM_INJURY_LINE));
+  // For them 工伤 is the second route: it needs a labour relation.
+  const lead = platformInjury ? tr(locale, WITH_LABOUR_RELATION) : '';
+  if (line) opening.push(lead + (locale === 'en' ? line.en : line.zh));
   else if (card) opening.push(firstSentences(card.explanation[locale]));
   else opening.push(locale === 'en' ? 'This is what the law says:' : '法律是这样规定的：');
-  // A platform rider or driver hears first of the route that does not need a labour relation.
-  const platformInjury = isPlatformInjury(input.question);
-  if (platformInjury) opening.unshift(tr(locale, PLATFORM_INJURY_LINE));
   blocks.push(opening);
 
   // The provision: the answer line's article, else the best article found that the card relies on,
   // else the best article found, else the card's first.
-  const relied = new Set((card?.relies ?? []).map(citationKey));
   const lineCitation = line ? withUnit({ law: line.law, article: line.article }) : undefined;
   // Predicted articles (no statutes imported) count only where the card agrees; search's own hits always do.
   const basis: Citation | undefined =
-    lineCitation ?? found.find((c) => relied.has(citationKey(c))) ?? (articleHits.length > 0 || !card ? found[0] : undefined) ?? card?.relies[0];
+    lineCitation ?? found.find((c) => reliedKeys.has(citationKey(c))) ?? (articleHits.length > 0 || !card ? found[0] : undefined) ?? card?.relies[0];
   const shown: Citation[] = platformInjury ? [PLATFORM_INJURY_CITATION] : [];
   const platformLaw = platformInjury ? [locale === 'en' ? `Based on ${formatCitation(PLATFORM_INJURY_CITATION, locale)}` : `依据${formatCitation(PLATFORM_INJURY_CITATION, locale)}`] : [];
   if (platformInjury && !basis) blocks.push(platformLaw);
@@ -86,8 +90,7 @@ export function composeExtractiveBody(evidence: Evidence, locale: Locale, input:
     if (!shown.some((c) => citationKey(c) === citationKey(basis))) shown.push(basis);
     const hit = articleHits.find((h) => citationKey(passageCitation(h.passage) as Citation) === citationKey(basis));
     const passage = hit?.passage ?? input.passageOf?.(basis);
-    const lead = platformInjury ? (locale === 'en' ? 'With a labour relation: ' : '有劳动关系的：') : '';
-    const source = lead + (locale === 'en' ? `Based on ${formatCitation(basis, locale)}` : `依据${formatCitation(basis, locale)}`);
+    const source = (locale === 'en' ? `Based on ${formatCitation(basis, locale)}` : `依据${formatCitation(basis, locale)}`);
     const where = passage?.place ? tr(locale, LOCAL_RULE_NOTE, { place: passage.place }) : '';
     const sentence = passage ? carryingSentence(passage.text, input.question, line?.focus, kind) : '';
     const law = [...platformLaw, sentence ? `${source}${where}：“${sentence}”` : `${source}${where}`];
@@ -107,7 +110,7 @@ export function composeExtractiveBody(evidence: Evidence, locale: Locale, input:
     if (steps.length > 0) todo.push(tr(locale, HEADINGS.nextSteps) + steps.map((step, i) => `${i + 1}. ${step}`).join(locale === 'en' ? ' ' : '；'));
     const keep = card.evidence[locale].slice(0, MAX_KEEP).map((item) => item.split(/[，,(（]/)[0].split('、').slice(0, 2).join('、'));
     if (keep.length > 0) todo.push(tr(locale, HEADINGS.evidence) + keep.join(locale === 'en' ? ', ' : '、'));
-    if (kind === 'where' && card.whereToGo[locale].length > 0) todo.push(tr(locale, HEADINGS.whereToGo) + card.whereToGo[locale].slice(0, 2).join(locale === 'en' ? '; ' : '；'));
+    if (kind === 'where' && card.whereToGo[locale].length > 0) todo.push(tr(locale, HEADINGS.whereToGo) + card.whereToGo[locale].slice(0, platformInjury ? 1 : 2).join(locale === 'en' ? '; ' : '；'));
     if (todo.length > 0) blocks.push(todo);
   }
   const citations = uniqueCitations([...shown, ...found, ...(card?.relies ?? [])]);

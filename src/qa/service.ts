@@ -101,7 +101,9 @@ export function createQaService(options: QaServiceOptions): QaService {
     const closing: string[] = [];
     if (topics.length < 2) {
       if (topic) closing.push(tr(locale, NEEDS_PERSON[topic]));
-      if (drafted.body && topic !== 'labour_relation' && isGigWorkContext(query)) closing.push(tr(locale, GIG_STATUS_CAVEAT));
+      // The platform-worker cards say themselves which relation they assume.
+      const platformCard = evidence.bestCard?.id.startsWith('platform-') ?? false;
+      if (drafted.body && topic !== 'labour_relation' && !platformCard && isGigWorkContext(query)) closing.push(tr(locale, GIG_STATUS_CAVEAT));
     }
     closing.push(tr(locale, LEGAL_NOTICE));
     if (closing.length > 0) lines.push(closing.join('\n'));

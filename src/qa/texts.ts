@@ -78,7 +78,7 @@ export const LOCAL_RULE_NOTE: BiText = {
 
 /** Told to every platform rider or driver who asks about an injury at work. */
 export const PLATFORM_INJURY_LINE: BiText = {
-  'zh-CN': '通过平台接单的，还有职业伤害保障：不要求劳动关系，平台按单缴费。受伤后马上在平台App里报案，保留订单记录和病历。',
+  'zh-CN': '通过平台接单受伤的，可以走职业伤害保障：不要求劳动关系，平台按单缴费。受伤后马上在平台App里报案，保留订单记录和病历。',
   en: 'If you take orders through a platform, you also have occupational-injury protection: no labour relation is needed and the platform pays for it per order. Report the injury in the platform app at once and keep the order record and medical records.',
 };
 
@@ -87,3 +87,6 @@ export const WHICH_TOPIC: BiText = {
   'zh-CN': '这个问题我不太有把握，怕说错。你问的是下面哪方面？点一下，或者换个说法再问。',
   en: 'I am not sure I understood, and I do not want to guess. Which of these is it about? Tap one, or ask in other words.',
 };
+
+/** Before the 工伤 answer for a platform worker: that route needs a labour relation. */
+export const WITH_LABOUR_RELATION: BiText = { 'zh-CN': '有劳动关系的，还可以走工伤：', en: 'With a labour relation, work-injury insurance applies too: ' };

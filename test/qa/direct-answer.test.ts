@@ -1,0 +1,37 @@
+/** The direct answer a legal reply opens with: one answer, of the kind the question asks for. */
+import { describe, expect, it } from 'vitest';
+import type { AnswerLine } from '../../src/knowledge/answer-lines.js';
+import { composeExtractiveBody } from '../../src/qa/extractive.js';
+import { chooseAnswerLine, questionKind } from '../../src/qa/direct-answer.js';
+import { testCards } from './fakes.js';
+
+const line = (article: number, kind: AnswerLine['kind'], zh: string, keywords: string[] = []): AnswerLine => ({ law: '劳动合同法', article, kind, keywords, zh, en: zh, focus: [] });
+const wages = testCards.find((card) => card.id === 'wages')!;
+
+describe('what a question asks for', () => {
+  it.each([
+    ['干了三年被辞退能拿多少补偿', 'amount'],
+    ['一年能休几天年假', 'amount'],
+    ['工伤认定要多久', 'deadline'],
+    ['公司说要我自己证明是工伤', 'who'],
+    ['欠薪去哪投诉', 'where'],
+    ['公司欠缴社保怎么打官司', 'how'],
+    ['扣身份证合法吗', 'yesno'],
+  ])('%s → %s', (question, kind) => {
+    expect(questionKind(question)).toBe(kind);
+  });
+});
+
+describe('choosing the answer line', () => {
+  it('never opens an amount question with a yes-or-no line, even from the best article', () => {
+    const lines = [line(2, 'yesno', '能。都可以申请仲裁。', ['辞退']), line(47, 'amount', '每满一年一个月工资。')];
+    const chosen = chooseAnswerLine(lines, '被辞退了能拿多少补偿', [{ law: '劳动合同法', article: 2 }, { law: '劳动合同法', article: 47 }], 'amount');
+    expect(chosen?.article).toBe(47);
+  });
+
+  it('opens with one answer only: the line, not the card explanation as well', () => {
+    const lines = [line(30, 'how', '先书面催要，再投诉劳动监察。', ['结钱'])];
+    const body = composeExtractiveBody({ bestCard: wages, keywordMatch: true, cardHits: [], articleHits: [] }, 'zh-CN', { question: '站长不给结钱怎么办', lines })!;
+    expect(body.text.split('\n\n')[0]).toBe('先书面催要，再投诉劳动监察。');
+  });
+});
