@@ -3,38 +3,20 @@
  * who holds a userId. A cookie one instance set is accepted by the other; a browser without it is
  * refused by both; two first requests racing on different instances leave exactly one owner.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createGongyou, type Gongyou } from '../../src/app/app.js';
-import { loadConfig } from '../../src/config.js';
-import { openSharedStorage } from '../../src/storage/shared.js';
+import type { Gongyou } from '../../src/app/app.js';
 import { CookieJar } from '../fakes/cookie-jar.js';
-import { dropIsolated, isolatedNames, TEST_DATABASE_URL, TEST_REDIS_URL } from '../storage/shared-env.js';
+import { sharedDeployment } from '../storage/shared-gongyou.js';
 
-const names = isolatedNames('webcred');
-const dirs: string[] = [];
+const deployment = sharedDeployment('webcred');
 let a: Gongyou;
 let b: Gongyou;
 
-async function instance(): Promise<Gongyou> {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'gongyou-webcred-'));
-  dirs.push(dir);
-  const storage = await openSharedStorage({ databaseUrl: TEST_DATABASE_URL, redisUrl: TEST_REDIS_URL, ...names });
-  return createGongyou(loadConfig({ GONGYOU_DATA_DIR: dir, LOG_LEVEL: 'silent' }), { storage, clock: { now: () => new Date() } });
-}
-
 beforeAll(async () => {
-  a = await instance();
-  b = await instance();
+  a = await deployment.start();
+  b = await deployment.start();
 });
-afterAll(async () => {
-  await a?.close();
-  await b?.close();
-  await dropIsolated(names);
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-});
+afterAll(() => deployment.remove());
 
 const say = (userId: string, text: string): RequestInit => ({
   method: 'POST',

@@ -4,37 +4,19 @@
  * conversation's messages at the same moment.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { loadConfig } from '../../src/config.js';
-import { createGongyou, type Gongyou } from '../../src/app/app.js';
-import { openSharedStorage } from '../../src/storage/shared.js';
+import type { Gongyou } from '../../src/app/app.js';
 import type { IncomingMessage } from '../../src/core/types.js';
-import { TEST_DATABASE_URL, TEST_REDIS_URL, dropIsolated, isolatedNames } from './shared-env.js';
+import { sharedDeployment } from './shared-gongyou.js';
 
-const names = isolatedNames('instances');
-const dirs: string[] = [];
+const deployment = sharedDeployment('instances');
 let a: Gongyou;
 let b: Gongyou;
 
-async function instance(): Promise<Gongyou> {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'gongyou-shared-'));
-  dirs.push(dir);
-  const storage = await openSharedStorage({ databaseUrl: TEST_DATABASE_URL, redisUrl: TEST_REDIS_URL, ...names });
-  return createGongyou(loadConfig({ GONGYOU_DATA_DIR: dir, LOG_LEVEL: 'silent' }), { storage, clock: { now: () => new Date() } });
-}
-
 beforeAll(async () => {
-  a = await instance();
-  b = await instance();
+  a = await deployment.start();
+  b = await deployment.start();
 });
-afterAll(async () => {
-  await a.close();
-  await b.close();
-  await dropIsolated(names);
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-});
+afterAll(() => deployment.remove());
 
 const message = (id: number, text: string): IncomingMessage => ({
   channel: 'web',
