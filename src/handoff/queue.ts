@@ -3,7 +3,7 @@ import type { CollectiveGroup, MediatorActor, QueueItem } from '../core/mediator
 import type { Category } from '../core/types.js';
 import type { CaseRecord } from '../cases/model.js';
 import { casePriority } from './priority.js';
-import { canonicalPlatform } from './platform-name.js';
+import { canonicalPlatform } from '../text/platform.js';
 
 /** Longest one-line summary in a queue row. */
 export const SUMMARY_LINE_CHARS = 80;
