@@ -6,7 +6,7 @@ import { tr } from '../core/i18n.js';
 import type { Category, Clock, Locale, ReplyDraft } from '../core/types.js';
 import type { CaseDraft, EvidenceRef } from '../cases/model.js';
 import { categoryOfChoice } from './categories.js';
-import { classifyGrievance, CONFIDENT_CLASSIFICATION } from './classify.js';
+import { classifyGrievance, CONFIDENT_CLASSIFICATION } from '../text/category.js';
 import { COMMAND_CHOICES, detectControlCommand, detectEditCommand, type IntakeCommand } from './commands.js';
 import { extractFacts } from './extract.js';
 import { INTAKE_TEXT } from './messages.js';

@@ -1,7 +1,7 @@
 /** What each intake phase does with an answer. */
 import { tr } from '../core/i18n.js';
 import { categoryFromWords, categoryOfChoice } from './categories.js';
-import { classifyGrievance, CONFIDENT_CLASSIFICATION } from './classify.js';
+import { classifyGrievance, CONFIDENT_CLASSIFICATION } from '../text/category.js';
 import { INTAKE_TEXT } from './messages.js';
 import { compactAnswer, cutText, storableText } from '../text/normalize.js';
 import { parsePhone } from '../text/phone.js';

@@ -1,7 +1,7 @@
 /**
  * The one category lexicon: weighted words that say which grievance category a message is about.
- * The intake classifier, the dialog's understanding step and the handoff summary all read it; other word
- * lists must not decide a category again (src/qa/topics.ts still has its own copy, to be replaced by this one).
+ * The classifier in category.ts reads it for intake, the dialog's understanding step, the handoff summary
+ * and the answers; no other word list decides a category.
  */
 import type { Category } from '../core/types.js';
 
