@@ -14,8 +14,6 @@ export interface Evidence {
   bestCard?: GuideCard;
   /** Whether the card was chosen by its colloquial keywords appearing in the question. */
   keywordMatch: boolean;
-  /** Titles of the cards among the evidence, by id (for topic buttons). */
-  cardTitles?: Record<string, { 'zh-CN': string; en: string }>;
   /** With no statutes imported: the articles the classifier predicts (cited from our answer lines, never quoted). */
   predicted?: Array<{ law: string; article: number }>;
 }
@@ -49,8 +47,7 @@ export async function gatherEvidence(
   const shown = cardHits.slice(0, CARD_TOP);
   const chosenHit = bestCard ? cardHits.find((hit) => isCardPassage(hit.passage, bestCard)) : undefined;
   if (chosenHit && !shown.includes(chosenHit)) shown.push(chosenHit);
-  const cardTitles = Object.fromEntries([...ranked, ...(bestCard ? [bestCard] : [])].map((card) => [card.id, card.title]));
-  return { cardHits: shown, articleHits, bestCard, cardTitles, keywordMatch: bestCard !== undefined && keywordCount(bestCard, query) > 0, ...(predicted?.length ? { predicted } : {}) };
+  return { cardHits: shown, articleHits, bestCard, keywordMatch: bestCard !== undefined && keywordCount(bestCard, query) > 0, ...(predicted?.length ? { predicted } : {}) };
 }
 
 /**

@@ -9,6 +9,7 @@ import { createPromptLoader } from '../llm/prompts.js';
 import { crisisReply, detectCrisis, type CrisisKind } from '../safety/crisis.js';
 import { detectInjection, stripInjection } from '../safety/injection.js';
 import { classifyScope, outOfScopeReply } from '../safety/scope.js';
+import { isCardPassage } from './citations.js';
 import { measureSignals, scoreConfidence } from './confidence.js';
 import { questionFocus } from './question-focus.js';
 import { gatherEvidence, type Evidence } from './evidence.js';
@@ -17,6 +18,7 @@ import { askModel, echoesPrompt, validateGroundedAnswer } from './grounded.js';
 import { CHOICE_LABELS, CONDOLENCE, GIG_STATUS_CAVEAT, INSTRUCTIONS_DECLINED, LEGAL_NOTICE, NEEDS_PERSON, NOTHING_FOUND, UNSURE_PREFIX, WHICH_TOPIC } from './texts.js';
 import { asCategory, categoryFromText, humanNeededTopic, isGigWorkContext } from './topics.js';
 import type { QaAnswer, QaAskOptions, QaService, QaServiceOptions } from './types.js';
+import type { GuideCard } from '../retrieval/types.js';
 
 /** Default confidence below which the answer says it is unsure and offers a mediator. */
 export const DEFAULT_LOW_CONFIDENCE = 0.45;
@@ -87,7 +89,7 @@ export function createQaService(options: QaServiceOptions): QaService {
     const lines: string[] = [];
     if (topic === 'death') lines.push(tr(locale, CONDOLENCE));
     // Unsure and without a direct answer: one question back with the likely topics as buttons, not a long card that may not fit.
-    const topics = unsure && drafted.body && !line && topic === undefined && !evidence.keywordMatch && hasChinese(query) ? topicChoices(evidence, locale) : [];
+    const topics = unsure && drafted.body && !line && topic === undefined && !evidence.keywordMatch && hasChinese(query) ? topicChoices(evidence, options.cards, locale) : [];
     if (topics.length >= 2) {
       lines.push(tr(locale, WHICH_TOPIC));
     } else if (drafted.body) {
@@ -160,19 +162,10 @@ export function createQaService(options: QaServiceOptions): QaService {
 }
 
 /** The likely topics of an unclear question (the cards search found, at most two), as buttons that ask about each. */
-function topicChoices(evidence: Evidence, locale: Locale): Choice[] {
-  const seen = new Set<string>();
-  const cards = [evidence.bestCard, ...evidence.cardHits.map((hit) => hit.passage)].flatMap((item) => {
-    if (!item) return [];
-    const id = 'explanation' in item ? item.id : item.id.replace(/^card:/, '');
-    if (seen.has(id)) return [];
-    seen.add(id);
-    return [id];
-  });
-  return cards.slice(0, 2).flatMap((id) => {
-    const title = evidence.cardTitles?.[id]?.[locale];
-    return title ? [{ id: `ask:${id}`, label: title }] : [];
-  });
+function topicChoices(evidence: Evidence, cards: GuideCard[], locale: Locale): Choice[] {
+  const found = [evidence.bestCard, ...evidence.cardHits.map((hit) => cards.find((card) => isCardPassage(hit.passage, card)))];
+  const unique = [...new Set(found.filter((card) => card !== undefined))];
+  return unique.slice(0, 2).map((card) => ({ id: `ask:${card.id}`, label: card.title[locale] }));
 }
 
 /** Hotlines at once and a person, whatever else is happening. */

@@ -75,6 +75,13 @@ describe('extractive answer (no LLM)', () => {
     expect(answer.choices?.map((c) => c.id)).toContain('rephrase');
   });
 
+  it('asks back with the likely topics as buttons instead of a card that may not fit', async () => {
+    const answer = await service().answer('骑手可以带宠物一起送单吗', { locale: 'zh-CN' });
+    expect(answer.text.split('\n\n')[0]).toBe('这个问题我不太有把握，怕说错。你问的是下面哪方面？点一下，或者换个说法再问。');
+    expect(answer.choices?.filter((c) => c.id.startsWith('ask:')).map((c) => c.label)).toEqual(['工资被拖欠怎么办', '送单路上受伤']);
+    expect(answer.text).not.toMatch(/依据《/);
+  });
+
   it('uses a lower configured threshold', async () => {
     const lenient = createQaService({ retriever: fakeRetriever(), cards: testCards, lowConfidenceThreshold: 0.05 });
     const answer = await lenient.answer('骑手可以带宠物一起送单吗', { locale: 'zh-CN' });
