@@ -73,7 +73,7 @@ export async function answerQuestion(
   let text = answer.text;
   if (options.short) text = shorten(text);
   // A past blow, fall or collapse asked about: the answer, with one line on safety first.
-  if (u.pastHarm && answer.intent === 'legal_qa') text = `${safetyLine(ctx.locale)}\n\n${text}`;
+  if (u.pastHarm && answer.intent === 'legal_qa') text = `${safetyLine(ctx.locale, ctx.message.text)}\n\n${text}`;
   const draft: ReplyDraft = {
     text,
     meta: {

@@ -71,10 +71,17 @@ const SAFETY_LINE: BiText = {
   'zh-CN': '先顾好自己的安全和身体：伤要及时看医生、留好病历；再有人动手或威胁你，马上打 110。',
   en: 'Look after your safety and health first: see a doctor and keep the records; if anyone hits or threatens you again, call 110 at once.',
 };
+/** After an accident (a fall, a crash), where nobody was hit or threatened. */
+const HEALTH_LINE: BiText = {
+  'zh-CN': '先顾好身体：伤要及时看医生，留好病历和票据。',
+  en: 'Look after your health first: see a doctor and keep the records and receipts.',
+};
+/** Someone hit, attacked or threatened the worker. */
+const ASSAULT = /打|殴|动手|砍|捅|踢|推搡|威胁|恐吓|\b(hit|beat|attack|assault|threat)/i;
 
-/** One line put before an answer about a past harm. */
-export function safetyLine(locale: Locale): string {
-  return tr(locale, SAFETY_LINE);
+/** One line put before an answer about a past harm: about safety after an assault, about health after an accident. */
+export function safetyLine(locale: Locale, text = ''): string {
+  return tr(locale, ASSAULT.test(text) ? SAFETY_LINE : HEALTH_LINE);
 }
 
 const FIRST_LINE: Record<CrisisKind, BiText> = {

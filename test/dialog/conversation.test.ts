@@ -40,6 +40,11 @@ describe('crisis precision', () => {
     expect(t.text).not.toMatch(/如果有人正在打你/);
     expect(t.replies.some((r) => r.meta.handoff?.reason === 'crisis')).toBe(false);
   });
+  it('a past fall gets a line about health, not about being hit again', async () => {
+    const t = await worker().send('送餐路上摔了一跤手骨折了 算工伤不');
+    expect(t.text).toMatch(/先顾好身体/);
+    expect(t.text).not.toMatch(/再有人动手/);
+  });
   it('danger now still gets the hotlines and a person at once', async () => {
     const t = await worker().send('站长正在打我');
     expect(t.intents[0]).toBe('crisis');
