@@ -177,6 +177,11 @@ const choices: DialogStep = async (ctx, next) => {
   const vague = vagueChoiceQuestion(id, ctx.locale);
   if (vague && !ctx.state.intake) return answerQuestion(ctx, vague.question, { category: vague.category });
   if (id?.startsWith('reopen:') && !ctx.state.intake) return reopenCase(ctx, id.slice(7));
+  // A topic button under a question back: answer that topic, by the button's own words.
+  if (id?.startsWith('ask:') && !ctx.state.intake) {
+    const topic = ctx.state.lastChoices?.find((choice) => choice.id === id)?.label ?? ctx.message.text;
+    if (topic.trim()) return answerQuestion(ctx, topic, {});
+  }
   if (id === 'new_question' && ctx.state.pendingIntake && !ctx.state.intake) return answerQuestion(ctx, ctx.state.pendingIntake.text, {});
   if (id === 'start_intake' && !ctx.state.intake) {
     const pending = ctx.state.pendingIntake;

@@ -98,6 +98,13 @@ export async function answerQuestion(
     }
     return void ctx.reply(draft);
   }
+  // The answer asked back which topic is meant: its topic buttons first, and nothing to register yet.
+  if (answer.choices?.some((c) => c.id.startsWith('ask:')) && !options.inIntake) {
+    ctx.state.offeredHandoff = true;
+    draft.choices = answer.choices;
+    ctx.state.lastChoices = draft.choices;
+    return void ctx.reply(draft);
+  }
   const choices: Choice[] = [];
   const threshold = ctx.services.handoffThreshold;
   if (answer.confidence < threshold && !options.inIntake) {

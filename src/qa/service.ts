@@ -127,7 +127,8 @@ export function createQaService(options: QaServiceOptions): QaService {
     return {
       intent: 'legal_qa',
       text: lines.join('\n\n'),
-      citations: drafted.body?.citations ?? [],
+      // A question back rests on no source.
+      citations: topics.length >= 2 ? [] : (drafted.body?.citations ?? []),
       confidence: drafted.body ? drafted.confidence : 0,
       needsHuman,
       handoffReason: needsHuman ? (topic ?? 'needs_review') : undefined,

@@ -45,6 +45,18 @@ describe('crisis precision', () => {
     expect(t.text).toMatch(/先顾好身体/);
     expect(t.text).not.toMatch(/再有人动手/);
   });
+  it('an unclear question is asked back with topic buttons first, no sources, and a topic button answers that topic', async () => {
+    const w = await worker();
+    const t = await w.send('骑手可以带宠物一起送单吗');
+    const topics = t.choiceIds.filter((id) => id.startsWith('ask:'));
+    expect(topics.length).toBe(2);
+    expect(t.choiceIds[0]).toBe(topics[0]);
+    expect(t.choiceIds).not.toContain('start_intake');
+    expect(t.replies[0].meta.citations).toBeUndefined();
+    const answered = await w.press(topics[0]);
+    expect(answered.intents[0]).toBe('legal_qa');
+    expect(answered.text).toMatch(/依据/);
+  });
   it('danger now still gets the hotlines and a person at once', async () => {
     const t = await worker().send('站长正在打我');
     expect(t.intents[0]).toBe('crisis');
