@@ -3,7 +3,8 @@ import type { Choice, ReplyDraft } from '../core/types.js';
 import { tr } from '../core/i18n.js';
 import type { CaseRecord } from '../cases/model.js';
 import type { DialogContext, DialogTurn } from './services.js';
-import { classifyGrievance } from '../intake/index.js';
+import { classifyGrievance, loadIntakeState } from '../intake/index.js';
+import { humanNeededTopic } from '../qa/topics.js';
 import { safetyLine } from '../safety/index.js';
 import { M } from './messages.js';
 
@@ -16,17 +17,23 @@ export async function requestHandoff(
   reason: string,
   options: { quiet?: boolean; category?: string; summary?: string } = {},
 ): Promise<{ caseRecord: CaseRecord }> {
-  // A person asked for after legal questions starts from them: the mediator's queue shows what it is about.
+  // A person asked for after legal questions starts from them, in the middle of an intake from what the
+  // worker told it so far: the mediator's queue shows what it is about.
   const asked = ctx.state.recentQuestions;
-  const summary = options.summary ?? (asked.length > 0 ? tr(ctx.locale, M.questionsAsked, { questions: asked.map((q) => `「${q}」`).join('') }) : undefined);
+  const intake = loadIntakeState(ctx.state.intake);
+  const told = intake?.description.trim() ? intake.description.trim().slice(0, 300) : undefined;
+  const summary = options.summary ?? (asked.length > 0 ? tr(ctx.locale, M.questionsAsked, { questions: asked.map((q) => `「${q}」`).join('') }) : told);
   const spoken = asked.length > 0 ? classifyGrievance(asked.join('\n')) : undefined;
-  const category = options.category ?? (spoken && spoken.confidence > 0 ? spoken.category : undefined);
+  const category = options.category ?? intake?.category ?? intake?.suggested ?? (spoken && spoken.confidence > 0 ? spoken.category : undefined);
+  // Asked for a person about a hospital injury, a death or a threat: the case is urgent for that reason.
+  const matter = humanNeededTopic([told ?? '', ...asked].join('\n'));
+  const why = reason === 'requested' && matter && matter !== 'labour_relation' ? matter : reason;
   const { caseRecord, text } = await ctx.services.handoff.request({
     userKey: ctx.message.userKey,
     channel: ctx.message.channel,
     conversationKey: ctx.message.conversationKey,
     locale: ctx.locale,
-    reason,
+    reason: why,
     caseId: ctx.state.activeCaseId,
     category: category as never,
     summary,

@@ -57,6 +57,16 @@ describe('crisis precision', () => {
     expect(answered.intents[0]).toBe('legal_qa');
     expect(answered.text).toMatch(/依据/);
   });
+  it('a person asked for in the middle of an intake about a hospital injury: the case says what happened, is an injury and due the same day', async () => {
+    const w = await worker();
+    await w.send('送外卖被车撞了骨折住院了 站长不管');
+    const t = await w.send('转人工');
+    const caseId = t.replies.find((r) => r.meta.handoff)?.meta.handoff?.caseId;
+    const record = await d.g.storage.cases.getCase(caseId!);
+    expect(record?.category).toBe('injury');
+    expect(record?.summary).toContain('骨折');
+    expect(record?.tier).toBe('same_day');
+  });
   it('danger now still gets the hotlines and a person at once', async () => {
     const t = await worker().send('站长正在打我');
     expect(t.intents[0]).toBe('crisis');
