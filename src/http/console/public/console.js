@@ -217,6 +217,8 @@
     if (item.lastWorkerMessageAt) localStorage.setItem(seenKey(id), item.lastWorkerMessageAt);
     for (const li of $('queue').children) li.classList.toggle('selected', li.dataset.caseId === id);
     $('case').hidden = false;
+    // One column (a phone): the case opens below the queue, so bring it into view when another case is chosen.
+    if (switched && window.matchMedia('(max-width: 900px)').matches) $('case').scrollIntoView({ block: 'start' });
     $('case-title').replaceChildren(el('span', word('priority', item.priority), 'badge ' + item.priority), document.createTextNode(' 案件 ' + item.id));
     const c = packet.contact;
     $('case-contact').textContent = c && (c.phone || c.name)
