@@ -4,7 +4,7 @@ import type { Logger } from '../core/logger.js';
 import type { GuideCard, Retriever, SearchHit, SearchOptions } from '../retrieval/types.js';
 import { stripInjection } from '../safety/injection.js';
 import { isCardPassage } from './citations.js';
-import { isPlatformInjury } from './platform.js';
+import { isPlatformInjury } from './topics.js';
 
 /** Cards and articles found for one question, best first, with instructions hidden in them removed. */
 export interface Evidence {

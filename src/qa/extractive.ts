@@ -13,7 +13,7 @@ import type { Passage, SearchHit } from '../retrieval/types.js';
 import { citationKey, formatCitation, passageCitation, uniqueCitations } from './citations.js';
 import { carryingSentence, chooseAnswerLine, chooseLineByWords, questionKind } from './direct-answer.js';
 import type { Evidence } from './evidence.js';
-import { isPlatformInjury } from './platform.js';
+import { isPlatformInjury } from './topics.js';
 import { HEADINGS, LOCAL_RULE_NOTE, PLATFORM_INJURY_LINE, WITH_LABOUR_RELATION } from './texts.js';
 import { withUnit } from '../knowledge/citation-units.js';
 

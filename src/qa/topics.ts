@@ -1,13 +1,14 @@
 /** What a question is about, beyond its words: which grievance it is and whether it needs a person. */
 import { CATEGORIES, type Category } from '../core/types.js';
 import { classifyGrievance } from '../text/category.js';
+import { findPlatforms } from '../text/platform.js';
 
 /** Why a topic needs a person rather than an answer alone. */
 export type HumanTopic = 'labour_relation' | 'serious_injury' | 'death' | 'violence';
 
 const LABOUR_RELATION =
   /劳动关系|算(不算)?(是)?(你们的|公司的|平台的)?(员工|职工|劳动者|雇员)|是不是(你们的|公司的|平台的)?(员工|职工|劳动者|雇员)|合作关系|合作协议|众包|个体工商户|承揽|谁是我(的)?(老板|雇主|单位)|到底(是)?谁(雇|管)的我|\b(employment relationship|am i an employee|contractor|employee status)\b/i;
-const INJURY = /伤|撞|摔|骨折|车祸|事故|injur|accident|fractur/i;
+const INJURY = /伤|撞|摔|骨折|车祸|事故|被咬|出事|injur|accident|fractur|hurt/i;
 const HOSPITAL = /住院|医院|手术|骨折|缝针|急诊|ICU|重伤|伤残|截肢|昏迷|\b(hospital|surgery|fracture|stitches|disabled)\b/i;
 /** A worker died: the family needs a person with them through the claim, not an answer alone. */
 const DEATH = /猝死|去世|身亡|过世|人没了|死了|\b(died|passed away)\b/i;
@@ -37,4 +38,17 @@ export function categoryFromText(text: string): Category | undefined {
 /** A guide card's category when it is a grievance category. */
 export function asCategory(value: string | undefined): Category | undefined {
   return (CATEGORIES as readonly string[]).includes(value ?? '') ? (value as Category) : undefined;
+}
+
+/** Words of work taken through an app (the platforms themselves are in text/platform.ts). */
+const PLATFORM_WORK = /众包|专送|骑手|外卖|跑单|送单|接单|网约车|代驾|跑腿|顺丰同城|平台|\b(rider|platform|ride-hailing|delivery app)\b/i;
+
+/** The question comes from someone who works through a platform (众包, 网约车, 货拉拉 …). */
+export function isPlatformWorker(text: string): boolean {
+  return PLATFORM_WORK.test(text) || findPlatforms(text).length > 0;
+}
+
+/** A platform worker asks about an injury at work: the answer must name 职业伤害保障 and how to claim it. */
+export function isPlatformInjury(text: string): boolean {
+  return isPlatformWorker(text) && (INJURY.test(text) || categoryFromText(text) === 'injury');
 }

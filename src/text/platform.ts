@@ -32,9 +32,15 @@ export function findPlatforms(text: string): string[] {
   const lower = text.toLowerCase();
   const found: string[] = [];
   for (const [canonical, aliases] of PLATFORM_ALIASES) {
-    if (aliases.some((alias) => lower.includes(alias))) found.push(canonical);
+    if (aliases.some((alias) => mentions(lower, alias))) found.push(canonical);
   }
   return found;
+}
+
+/** A Chinese alias anywhere; a Latin one ("ems", "uu", "jd") only as a word of its own, not inside "problems". */
+function mentions(lower: string, alias: string): boolean {
+  if (!/^[a-z0-9]+$/.test(alias)) return lower.includes(alias);
+  return new RegExp(`(^|[^a-z0-9])${alias}([^a-z0-9]|$)`).test(lower);
 }
 
 /** Typos seen in workers' messages (same sound, nearby key in pinyin input). */
