@@ -122,7 +122,7 @@ export async function continueIntake(ctx: DialogTurn, options: { resume?: boolea
   if (!choiceId && u.questionPart && !ctx.evidence.length) {
     await answerQuestion(ctx, u.questionPart, { inIntake: true });
     ctx.reply({ text: tr(ctx.locale, M.resumeIntake), meta: { intent: 'intake_resume' } });
-    if (!u.answerPart) return apply(ctx, resumeIntake(state, intakeContext(ctx)));
+    if (!u.answerPart) return apply(ctx, resumeIntake(state, intakeContext(ctx), []));
   }
   const text = choiceId ? ctx.message.text : (u.answerPart ?? ctx.message.text);
   const result = stepIntake(state, { text, choiceId, evidence: ctx.evidence, correction: u.correction }, intakeContext(ctx));

@@ -142,7 +142,8 @@ function isQuestionClause(clause: string): boolean {
 /** Split an answer into what answers the pending question and a question asked inside it. */
 function splitAnswer(text: string): { answerPart: string; questionPart?: string } {
   const clauses = text.match(CLAUSES) ?? [text];
-  const questions = clauses.filter((c) => isQuestionClause(c) || /[?？]/.test(c));
+  // "？？" alone asks nothing Gongyou could answer: it is an unclear answer, not a question
+  const questions = clauses.filter((c) => isQuestionClause(c) || (/[?？]/.test(c) && /[\p{L}\p{N}]/u.test(c)));
   if (!questions.length) return { answerPart: text };
   const answerPart = clauses
     .filter((c) => !questions.includes(c))

@@ -1,9 +1,9 @@
-/** Facts a worker already gave in the first message, so intake does not ask for them again. */
+/** Facts a worker already gave (in the first message or beside another answer), so intake does not ask for them again. */
 import { parseAmount, type ParsedAmount } from '../text/amount.js';
 import { parseCount, type ParsedCount } from '../text/count.js';
 import { parseDate, type ParsedDate } from '../text/date.js';
 import { parsePeriod, type ParsedPeriod } from '../text/period.js';
-import { parsePlace, type ParsedPlace } from '../text/place.js';
+import { parsePlace, stationIn, type ParsedPlace } from '../text/place.js';
 import { findPlatforms } from '../text/platform.js';
 import { normalizeAnswer } from '../text/normalize.js';
 
@@ -14,6 +14,8 @@ export interface ExtractedFacts {
   date?: ParsedDate;
   count?: ParsedCount;
   place?: ParsedPlace;
+  /** A named station or outlet ("望京站"), kept with the place for grouping cases of one station. */
+  station?: string;
   platforms: string[];
   /** The worker mentions being hit or threatened: the case is urgent whatever its category. */
   violence: boolean;
@@ -39,5 +41,7 @@ export function extractFacts(text: string, now: Date): ExtractedFacts {
   if (count) facts.count = count;
   const place = parsePlace(t);
   if (place) facts.place = place;
+  const station = stationIn(t);
+  if (station) facts.station = station;
   return facts;
 }

@@ -31,12 +31,12 @@ export function loadIntakeState(saved: unknown): IntakeState | null {
 
 /**
  * Re-ask the current question after a restart or an interruption. Takes the raw saved
- * value: a corrupt one is discarded with a polite message (state null), never a crash.
+ * value: a corrupt one is discarded with a polite message (state null), never a crash. `lead` goes
+ * before the question (by default "we continue where we left off"; empty when the caller said so).
  */
-export function resumeIntake(saved: unknown, ctx: IntakeContext): IntakeResult {
+export function resumeIntake(saved: unknown, ctx: IntakeContext, lead: string[] = [tr(ctx.locale, INTAKE_TEXT.resumed)]): IntakeResult {
   const state = loadIntakeState(saved);
   if (!state) return discardedIntake(ctx.locale);
-  const lead = [tr(ctx.locale, INTAKE_TEXT.resumed)];
   return { state, replies: [questionReply(state, ctx.locale, lead)] };
 }
 

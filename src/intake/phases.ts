@@ -5,7 +5,7 @@ import { classifyGrievance, CONFIDENT_CLASSIFICATION } from '../text/category.js
 import { INTAKE_TEXT } from './messages.js';
 import { compactAnswer, cutText, storableText } from '../text/normalize.js';
 import { parsePhone } from '../text/phone.js';
-import { parseYesNo } from '../text/yes-no.js';
+import { isUnsureAnswer, parseYesNo } from '../text/yes-no.js';
 import { currentSlot, relevantSlots } from './questions.js';
 import { findSlot } from './slots/catalog.js';
 import type { SlotDefinition } from './slots/types.js';
@@ -19,6 +19,7 @@ import {
   categoryChosenLine,
   contactNext,
   failedAnswer,
+  prefillFromAnswer,
   reply,
   setCategory,
   type Turn,
@@ -99,9 +100,19 @@ export function confirmCategory(turn: Turn, text: string, choiceId: string | und
     const named = categoryFromWords(text);
     if (named) return reply({ ...turn, state: setCategory(state, named), lead: [...turn.lead, categoryChosenLine(turn.locale, named)] });
     const classified = classifyGrievance(text);
-    if (classified.confidence >= CONFIDENT_CLASSIFICATION) {
-      const description = storableText(`${state.description}\n${turn.raw}`);
+    const description = storableText(`${state.description}\n${turn.raw}`);
+    if (classified.confidence >= CONFIDENT_CLASSIFICATION && classified.category !== state.suggested) {
       return reply({ ...turn, state: { ...state, description, suggested: classified.category, attempts: 0 } });
+    }
+    // More of the story instead of a yes ("美团众包 北京朝阳望京站"): the worker goes on with the
+    // suggested kind, and what they wrote fills the questions it answers.
+    if (state.suggested && !isUnsureAnswer(text) && HAS_CONTENT.test(text)) {
+      const confirmed = setCategory({ ...state, description }, state.suggested);
+      // "就我一个" says how many without the word 人 the story scan needs: it answers the head count
+      const next = currentSlot(confirmed);
+      const count = next?.kind === 'count' ? next.parse(turn.raw, turn.now) : undefined;
+      const state2 = count?.ok ? answerSlot(confirmed, next!, count.value, turn.raw) : confirmed;
+      return reply({ ...turn, state: state2 });
     }
   }
   return failedAnswer(turn, turn.raw);
@@ -126,7 +137,7 @@ export function slotAnswer(turn: Turn, choiceId: string | undefined): IntakeResu
     return failedAnswer(turn, turn.raw);
   }
   const parsed = slot.parse(turn.raw, turn.now);
-  if (parsed.ok) return reply({ ...turn, state: answerSlot(turn.state, slot, parsed.value, turn.raw) });
+  if (parsed.ok) return reply({ ...turn, state: answerSlot(prefillFromAnswer(turn.state, slot, turn.raw), slot, parsed.value, turn.raw) });
   return failedAnswer(turn, turn.raw, parsed.reason ? tr(turn.locale, parsed.reason) : undefined);
 }
 

@@ -8,7 +8,7 @@ import { INTAKE_TEXT } from './messages.js';
 import { storableText } from '../text/normalize.js';
 import { currentSlot, nameStillOpen, questionReply, relevantSlots } from './questions.js';
 import { findSlot, slotsFor } from './slots/catalog.js';
-import type { SlotDefinition } from './slots/types.js';
+import type { SlotDefinition, SlotKind } from './slots/types.js';
 import { evidenceRefSchema, NAME_SKIPPED, type IntakeState } from './state.js';
 import type { IntakeResult } from './machine.js';
 
@@ -98,6 +98,32 @@ export function setCategory(state: IntakeState, category: Category): IntakeState
   return advance({ ...next, category, answers, prefilled, skipped: next.skipped.filter((id) => id === NAME_SKIPPED || findSlot(category, id)) });
 }
 
+/** Slot kinds an answer to another question may fill; free text and choices are only ever asked. */
+const FILLED_IN_PASSING: ReadonlySet<SlotKind> = new Set(['employer', 'place', 'amount', 'count', 'period', 'date']);
+const TIME_KINDS: ReadonlySet<SlotKind> = new Set(['date', 'period']);
+
+/**
+ * Facts an answer gives beyond its own question ("美团众包 北京朝阳望京站" answers the platform and
+ * the place): they fill questions not yet reached, so those are not asked. A time in an answer about a
+ * time is that answer's, never another date.
+ */
+export function prefillFromAnswer(state: IntakeState, answered: SlotDefinition, text: string): IntakeState {
+  if (!state.category) return state;
+  const facts = extractFacts(text, new Date(state.startedAt));
+  const answers = { ...state.answers };
+  const prefilled = [...state.prefilled];
+  for (const slot of relevantSlots(state)) {
+    if (slot.id === answered.id || !slot.prefill || !FILLED_IN_PASSING.has(slot.kind)) continue;
+    if (answers[slot.id] !== undefined || state.skipped.includes(slot.id)) continue;
+    if (TIME_KINDS.has(slot.kind) && TIME_KINDS.has(answered.kind)) continue;
+    const value = slot.prefill(facts, text);
+    if (value === undefined || !slot.schema.safeParse(value).success) continue;
+    answers[slot.id] = value;
+    prefilled.push(slot.id);
+  }
+  return prefilled.length === state.prefilled.length ? state : { ...state, answers, prefilled };
+}
+
 /** Store an answer to a slot and move on. */
 export function answerSlot(state: IntakeState, slot: SlotDefinition, value: unknown, text: string): IntakeState {
   const answerTexts = { ...state.answerTexts };
@@ -140,8 +166,11 @@ export function giveUp(turn: Turn, text: string): IntakeResult {
       const skipped = state.skipped.includes(slot.id) ? state.skipped : [...state.skipped, slot.id];
       return reply({ ...turn, state: advance({ ...state, answerTexts, skipped }), lead });
     }
-    case 'choose_category':
     case 'confirm_category':
+      // the suggestion came from the worker's own words: keep it rather than file the case as "other"
+      if (state.suggested) return reply({ ...turn, state: setCategory(state, state.suggested), lead: [...turn.lead, categoryChosenLine(locale, state.suggested)] });
+      return reply({ ...turn, state: setCategory(state, 'other'), lead: [...turn.lead, tr(locale, INTAKE_TEXT.categoryFallback)] });
+    case 'choose_category':
       return reply({ ...turn, state: setCategory(state, 'other'), lead: [...turn.lead, tr(locale, INTAKE_TEXT.categoryFallback)] });
     case 'consent':
       return reply({ ...turn, state: advance({ ...state, consent: 'declined', contact: {} }), lead: [...turn.lead, tr(locale, INTAKE_TEXT.anonymous)] });

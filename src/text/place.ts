@@ -170,3 +170,28 @@ export function placesNamedIn(text: string): NamedPlaces {
   }
   return named;
 }
+
+/** Words a station's name never starts with: the place, the platform or the sentence around it. */
+const STATION_LEAD = /^.*(?:省|市|区|县|在|跑|送|是|的|了|给|帮|去|众包|专送|外卖|快递|骑手|美团|饿了么|蜂鸟|闪送|顺丰|京东|中通|圆通|申通|韵达|极兔|邮政|滴滴)/u;
+const STATION_SUFFIX = /(站点|驿站|网点|营业部|分部|站)(?![长着起立岗台住])/gu;
+const NOT_A_STATION = /[我你他她们这那哪啥什么个]/u;
+const ALL_PLACE_NAMES = [...PROVINCE_NAMES, ...CITY_NAMES, ...DISTRICT_NAMES].map((e) => e.name);
+
+/**
+ * The station or outlet a text names ("北京朝阳望京站" → 望京站, "在科技园站跑美团" → 科技园站), for
+ * grouping cases of one station; undefined when no named station is there ("我们站长" is a person).
+ */
+export function stationIn(text: string): string | undefined {
+  const t = normalizeAnswer(text);
+  for (const m of t.matchAll(STATION_SUFFIX)) {
+    let name = /[\p{Script=Han}A-Za-z0-9]{0,12}$/u.exec(t.slice(0, m.index))![0];
+    name = name.replace(STATION_LEAD, '');
+    for (const place of ALL_PLACE_NAMES) {
+      const at = name.lastIndexOf(place);
+      // "天河网点": a station named after its district keeps the name
+      if (at >= 0) name = at + place.length === name.length ? place : name.slice(at + place.length);
+    }
+    if (name.length >= 1 && name.length <= 8 && !NOT_A_STATION.test(name)) return `${name}${m[1]}`;
+  }
+  return undefined;
+}

@@ -226,19 +226,66 @@ describe('an intake that never stores a wrong fact', () => {
   });
 });
 
+describe('facts already given are not asked again', () => {
+  it('more of the story at "对吗" keeps the kind and fills the platform and place it names', async () => {
+    const w = worker();
+    await w.send('站长欠我工资两个月了');
+    const t = await w.send('美团众包 北京朝阳望京站');
+    const answers = await w.intakeAnswers();
+    expect(answers?.employer).toMatchObject({ name: '美团众包', platforms: ['美团'] });
+    expect(answers?.workplace).toMatchObject({ city: '北京市', district: '朝阳区', text: '北京市朝阳区 望京站' });
+    expect(answers?.period).toMatchObject({ months: 2 });
+    expect(t.text).toMatch(/多少钱/);
+    expect(t.text).not.toMatch(/哪个平台|哪个城市|没看懂/);
+  });
+  it('"就我一个" at "对吗" answers how many are affected', async () => {
+    const w = worker();
+    await w.send('公司欠我3000块工资，我在深圳南山科技园站跑美团，9月到10月的');
+    const t = await w.send('就我一个');
+    expect((await w.intakeAnswers())?.workersAffected).toMatchObject({ count: 1 });
+    expect(t.text).not.toMatch(/几个人/);
+  });
+  it('an answer naming the platform and the place fills both', async () => {
+    const w = worker();
+    await w.send('前天送外卖的时候被一辆电动车撞了');
+    await w.send('对');
+    const t = await w.send('饿了么 上海浦东');
+    const answers = await w.intakeAnswers();
+    expect(answers?.injuryPlace).toMatchObject({ city: '上海市' });
+    expect(t.text).not.toMatch(/在哪里受的伤/);
+  });
+  it('a question at "对吗" is answered, not taken for a yes', async () => {
+    const w = worker();
+    await w.send('站长欠我工资两个月了');
+    const t = await w.send('欠工资一般多久能要回来？');
+    expect(t.intents).toContain('legal_qa');
+    expect(await w.intakeState()).toMatchObject({ phase: 'confirm_category' });
+  });
+  it('three unclear replies at "对吗" keep the suggested kind instead of filing it as other', async () => {
+    const w = worker();
+    await w.send('站长欠我工资两个月了');
+    await w.sendAll(['。。。', '…', '……']);
+    expect(await w.intakeState()).toMatchObject({ category: 'wages' });
+  });
+});
+
 describe('property: a question is never stored as an answer', () => {
   const QUESTIONS = ['工伤认定要多久啊', '这个算工伤吗', '能赔多少钱？', '仲裁要钱吗', '要找谁'];
   const ANSWERS = ['饿了么', '杭州西湖区文三路', '去了', '跟站长说了', '没有', '有病历'];
   const OTHER = ['你是机器人吗', '谢谢', '不对，我没申请工伤认定'];
   it('holds for random interleavings', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.oneof(fc.constantFrom(...QUESTIONS), fc.constantFrom(...ANSWERS), fc.constantFrom(...OTHER)), { minLength: 2, maxLength: 7 }), async (messages) => {
+      fc.asyncProperty(fc.boolean(), fc.array(fc.oneof(fc.constantFrom(...QUESTIONS), fc.constantFrom(...ANSWERS), fc.constantFrom(...OTHER)), { minLength: 2, maxLength: 7 }), async (confirmFirst, messages) => {
         const w = worker();
-        await w.sendAll(['前天送外卖的时候被一辆电动车撞了', '对']);
+        // from the "对吗" step itself, or from the first question after it
+        await w.sendAll(confirmFirst ? ['前天送外卖的时候被一辆电动车撞了', '对'] : ['前天送外卖的时候被一辆电动车撞了']);
         for (const m of messages) await w.send(m);
         const state = await w.intakeState();
         const texts = Object.values((state?.answerTexts ?? {}) as Record<string, string>);
-        for (const q of QUESTIONS) expect(texts).not.toContain(q);
+        for (const q of QUESTIONS) {
+          expect(texts).not.toContain(q);
+          expect(String(state?.description ?? '')).not.toContain(q);
+        }
       }),
       { numRuns: 15 },
     );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatPlace, parsePlace } from '../../src/text/place.js';
+import { formatPlace, parsePlace, stationIn } from '../../src/text/place.js';
 import { PROVINCES } from '../../src/text/place-table.js';
 
 describe('parsePlace', () => {
@@ -40,5 +40,17 @@ describe('parsePlace', () => {
   it('formats a municipality once', () => {
     expect(formatPlace({ province: '北京市', city: '北京市', district: '朝阳区' })).toBe('北京市朝阳区');
     expect(formatPlace({ province: '广东省', city: '深圳市' })).toBe('广东省深圳市');
+  });
+});
+
+describe('stationIn', () => {
+  it.each([
+    ['美团众包 北京朝阳望京站', '望京站'],
+    ['我在深圳南山科技园站跑美团', '科技园站'],
+    ['顺丰 朝阳三里屯营业部', '三里屯营业部'],
+    ['中通快递天河网点', '天河网点'],
+  ])('%s → %s', (text, station) => expect(stationIn(text)).toBe(station));
+  it.each(['站长欠我工资', '我们站长跑了', '饿了么 上海浦东', '我们这个站点'])('names no station in %s', (text) => {
+    expect(stationIn(text)).toBeUndefined();
   });
 });

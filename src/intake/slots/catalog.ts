@@ -28,9 +28,14 @@ import type { SlotDefinition, SlotOption } from './types.js';
 
 const MIN_DESCRIPTION_FOR_DETAILS = 6;
 
-const fromPlatforms = (facts: ExtractedFacts) =>
-  facts.platforms.length > 0 ? { name: facts.platforms.join('、'), platforms: facts.platforms } : undefined;
-const fromPlace = (facts: ExtractedFacts) => (facts.place ? { text: formatPlace(facts.place), ...facts.place } : undefined);
+/** How a rider works for the platform: it decides which rights apply, so it stays in the name. */
+const WORK_MODE = /众包|专送|快送|乐跑|全职|兼职/;
+const fromPlatforms = (facts: ExtractedFacts, description: string) =>
+  facts.platforms.length > 0
+    ? { name: `${facts.platforms.join('、')}${WORK_MODE.exec(description)?.[0] ?? ''}`, platforms: facts.platforms }
+    : undefined;
+const fromPlace = (facts: ExtractedFacts) =>
+  facts.place ? { text: [formatPlace(facts.place), facts.station].filter(Boolean).join(' '), ...facts.place } : undefined;
 const fromDescription = (_facts: ExtractedFacts, description: string) =>
   description.trim().length >= MIN_DESCRIPTION_FOR_DETAILS ? storableText(description) : undefined;
 const fromOptionWords = (options: readonly SlotOption[]) => (_facts: ExtractedFacts, description: string) => {
