@@ -8,7 +8,9 @@ import type { Citation, Locale } from '../core/types.js';
 import type { PromptLoader } from '../llm/prompts.js';
 import type { LlmClient } from '../llm/types.js';
 import type { GuideCard, Passage } from '../retrieval/types.js';
-import { isCardPassage, passageCitation, removeUnsupportedMentions, uniqueCitations } from './citations.js';
+import { formatCitation, isCardPassage, passageCitation, removeUnsupportedMentions, uniqueCitations } from './citations.js';
+import { withUnit } from '../knowledge/citation-units.js';
+import type { AnswerLine } from '../knowledge/answer-lines.js';
 
 /** What the model must return (validated with zod before anything else looks at it). */
 export const modelAnswerSchema = z.object({
@@ -51,6 +53,23 @@ export function validateGroundedAnswer(answer: ModelAnswer, passages: Passage[],
   const share = total === 0 ? 0 : keptIds.length / total;
   const confidence = Math.max(0, answer.confidence * share - INVENTION_PENALTY * invented);
   return { text: text.trim(), citations, keptIds, droppedIds, confidence: Math.round(confidence * 100) / 100, needsHuman: answer.needsHuman };
+}
+
+/**
+ * Our answer line as a passage for the model: it stands for its article (so citing it cites the
+ * article) and says in plain words what the article gives; its id cannot clash with a statute's.
+ */
+export function answerLinePassage(line: AnswerLine): Passage {
+  const citation = withUnit<Citation>({ law: line.law, article: line.article });
+  return {
+    id: `answer:${line.law}#${line.article}`,
+    kind: 'article',
+    law: line.law,
+    article: line.article,
+    ...(citation.unit ? { unit: citation.unit } : {}),
+    title: `${formatCitation(citation, 'zh-CN')}（要点）`,
+    text: line.zh,
+  };
 }
 
 /** An article passage cites itself; a card passage cites the articles its card relies on. */

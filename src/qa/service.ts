@@ -14,9 +14,10 @@ import { measureSignals, scoreConfidence } from './confidence.js';
 import { questionFocus } from './question-focus.js';
 import { gatherEvidence, type Evidence } from './evidence.js';
 import { composeExtractiveBody, type AnswerBody } from './extractive.js';
-import { askModel, echoesPrompt, validateGroundedAnswer } from './grounded.js';
-import { CHOICE_LABELS, CONDOLENCE, GIG_STATUS_CAVEAT, INSTRUCTIONS_DECLINED, LEGAL_NOTICE, NEEDS_PERSON, NOTHING_FOUND, UNSURE_PREFIX, WHICH_TOPIC } from './texts.js';
-import { asCategory, categoryFromText, humanNeededTopic, isGigWorkContext } from './topics.js';
+import { answerLinePassage, askModel, echoesPrompt, validateGroundedAnswer } from './grounded.js';
+import type { AnswerLine } from '../knowledge/answer-lines.js';
+import { CHOICE_LABELS, CONDOLENCE, GIG_STATUS_CAVEAT, INSTRUCTIONS_DECLINED, LEGAL_NOTICE, NEEDS_PERSON, NOTHING_FOUND, PLATFORM_INJURY_LINE, UNSURE_PREFIX, WHICH_TOPIC } from './texts.js';
+import { asCategory, categoryFromText, humanNeededTopic, isGigWorkContext, isPlatformInjury } from './topics.js';
 import type { QaAnswer, QaAskOptions, QaService, QaServiceOptions } from './types.js';
 import type { GuideCard } from '../retrieval/types.js';
 
@@ -43,13 +44,17 @@ export function createQaService(options: QaServiceOptions): QaService {
   const logger = options.logger;
 
   /** The model's answer when it stays within the passages; undefined means use the extractive one. */
-  async function draftWithModel(question: string, history: string[], evidence: Evidence, locale: Locale): Promise<Drafted | undefined> {
+  async function draftWithModel(question: string, history: string[], evidence: Evidence, locale: Locale, line?: AnswerLine): Promise<Drafted | undefined> {
     if (!options.llm) return undefined;
-    const passages = [...evidence.cardHits, ...evidence.articleHits].map((hit) => hit.passage);
+    // Our plain-language line for the article that answers the question goes first: with no statutes
+    // imported it is the only text that carries the figure, the deadline or the yes/no.
+    const passages = [...(line ? [answerLinePassage(line)] : []), ...[...evidence.cardHits, ...evidence.articleHits].map((hit) => hit.passage)];
     if (passages.length === 0) return undefined;
     try {
       const raw = await askModel(options.llm, prompts, { question, history, passages, locale });
       const checked = validateGroundedAnswer(raw, passages, options.cards, locale);
+      // A platform rider or driver hurt at work always hears of 职业伤害保障, whatever the model wrote.
+      if (isPlatformInjury(question) && !/职业伤害|occupational[- ]injury/i.test(checked.text)) checked.text = `${tr(locale, PLATFORM_INJURY_LINE)}\n${checked.text}`;
       if (checked.keptIds.length === 0) {
         logger?.warn({ dropped: checked.droppedIds.length }, 'model cited no retrieved passage; extractive answer instead');
         return undefined;
@@ -73,8 +78,9 @@ export function createQaService(options: QaServiceOptions): QaService {
     const context = [...history].reverse().concat(place ? [place] : []).join('\n');
     const evidence = await gatherEvidence(options.retriever, options.cards, query, logger, context, questionFocus(query));
     const found = evidence.bestCard !== undefined || evidence.articleHits.length > 0;
-    const drafted: Drafted = (await draftWithModel(question, history, evidence, locale)) ?? {
-      body: composeExtractiveBody(evidence, locale, { question: query, lines: options.answerLines ?? [], passageOf: options.passageOf }),
+    const extractive = composeExtractiveBody(evidence, locale, { question: query, lines: options.answerLines ?? [], passageOf: options.passageOf });
+    const drafted: Drafted = (await draftWithModel(question, history, evidence, locale, extractive?.answerLine)) ?? {
+      body: extractive,
       confidence: scoreConfidence(measureSignals(query, evidence), found),
       answeredBy: 'extractive',
       modelWantsHuman: false,

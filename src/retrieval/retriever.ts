@@ -394,6 +394,8 @@ export function createRetriever(options: RetrieverOptions): EmbeddedRetriever {
     return fused.map(({ id, score }) => ({ passage: hitByKey.get(id)?.passage ?? passages[passageByKey.get(id)?.[0] ?? 0], score: score / best }));
   }
 
+  // The card search and the article search of one question run side by side: one model call serves both.
+  const rewrite = options.rewrite ? sharedRewrite(options.rewrite) : undefined;
   return {
     tokenizer,
     predictArticles(query, top) {
@@ -409,7 +411,7 @@ export function createRetriever(options: RetrieverOptions): EmbeddedRetriever {
     async search(query, searchOptions = {}) {
       const top = searchOptions.top ?? 10;
       const kinds = searchOptions.kinds ?? ['article', 'card'];
-      const text = options.rewrite ? await rewriteSafely(options.rewrite, query) : query;
+      const text = rewrite ? await rewrite(query) : query;
       const classifier = options.classifier && weights.classifierDepth > 0 ? options.classifier : undefined;
       const ranking = keywordRanking(text, Math.max(top, options.vectors ? 50 : top, classifier ? weights.classifierDepth : 0), searchOptions.context, searchOptions.focus);
       const keyword = classifier ? fuseWithClassifier(classifier, ranking.terms, ranking.articles) : ranking.articles;
@@ -445,6 +447,25 @@ export function applyModelOrder(candidates: string[], modelOrder: string[]): str
   const ranked = [...new Set(modelOrder.map((id) => id.trim()))].filter((id) => known.has(id));
   const placed = new Set(ranked);
   return [...ranked, ...candidates.filter((id) => !placed.has(id))];
+}
+
+/** Rewrites in flight by query, so the searches of one question share one model call (not a cache). */
+const REWRITES_IN_FLIGHT = 64;
+function sharedRewrite(rewrite: (query: string) => Promise<string>): (query: string) => Promise<string> {
+  const inFlight = new Map<string, Promise<string>>();
+  return (query) => {
+    let pending = inFlight.get(query);
+    if (!pending) {
+      pending = rewriteSafely(rewrite, query);
+      const settled = pending;
+      inFlight.set(query, settled);
+      void settled.finally(() => {
+        if (inFlight.get(query) === settled) inFlight.delete(query);
+      });
+      if (inFlight.size > REWRITES_IN_FLIGHT) inFlight.delete(inFlight.keys().next().value as string);
+    }
+    return pending;
+  };
 }
 
 /** A failing or empty rewrite must not lose the worker's question: fall back to it as written. */

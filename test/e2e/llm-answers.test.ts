@@ -5,6 +5,7 @@
  * is dropped), and a failing server ends in the extractive answer.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import nock from 'nock';
 import { startHarness, type Harness } from './harness.js';
 
@@ -71,5 +72,49 @@ describe('answers with an LLM', () => {
     expect(reply.meta.intent).toBe('legal_qa');
     expect(reply.meta.citations?.some((c) => c.law === '工伤保险条例')).toBe(true);
     expect(reply.text).toMatch(/不是律师意见/);
+  });
+});
+
+/** Recorded vendor responses to the answer prompt (test/llm/fixtures/answer-completions.json). */
+const RECORDED = JSON.parse(readFileSync(new URL('../llm/fixtures/answer-completions.json', import.meta.url), 'utf8')) as Record<
+  string,
+  { rewrite: unknown; answer: unknown }
+>;
+
+/** Answer each call from the recording: one rewrite call (shared by the card and article searches), then the answer call. */
+function replay(name: string, prompts: string[]): void {
+  nock(BASE)
+    .post('/v1/chat/completions')
+    .times(2)
+    .reply(200, (_uri, body) => {
+      const text = JSON.stringify(body);
+      prompts.push(text);
+      return completion(JSON.stringify(text.includes('<passages>') ? RECORDED[name].answer : RECORDED[name].rewrite));
+    });
+}
+
+describe('recorded answers to the answer prompt', () => {
+  it('the model is given our line with the figure, and its direct answer opens a short reply citing that article', async () => {
+    const prompts: string[] = [];
+    replay('disability', prompts);
+    const [reply] = await h.say('llm-3', '工伤鉴定出来是十级伤残，能拿多少补助金');
+    // the answer prompt carried our plain-language line for 第三十七条, with the figure for 十级
+    expect(prompts).toHaveLength(2);
+    expect(prompts.at(-1)).toContain('answer:工伤保险条例#37');
+    expect(prompts.at(-1)).toMatch(/十级7个月/);
+    expect(reply.text.split('\n')[0]).toMatch(/7个月的本人工资/);
+    expect(reply.meta.citations?.[0]).toMatchObject({ law: '工伤保险条例', article: 37 });
+    expect(reply.text).not.toMatch(/answer:|card:/);
+    expect(reply.text.length).toBeLessThan(450);
+  });
+
+  it('a platform rider hurt at work hears of 职业伤害保障 even when the model leaves it out', async () => {
+    const prompts: string[] = [];
+    replay('platformInjury', prompts);
+    const [reply] = await h.say('llm-4', '众包骑手送餐摔伤了，平台说我不是员工，能找谁赔');
+    expect((RECORDED.platformInjury.answer as { text: string }).text).not.toMatch(/职业伤害/);
+    expect(reply.text).toMatch(/职业伤害保障/);
+    expect(reply.text).toMatch(/平台App里报案/);
+    expect(reply.text).toMatch(/工伤认定/);
   });
 });
