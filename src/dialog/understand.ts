@@ -89,6 +89,12 @@ const CORRECTION = /^(不对|不是的|不是|错了|说错了|搞错了|写错�
 /** A clause that asks: it ends as a question or opens with a question word. */
 const QUESTION_CLAUSE =
   /([?？]|吗|么|嘛|呢|多久|多长时间|多少(钱|天)?|几天|几个月|怎么办|咋办|咋整|怎么弄|怎么算|怎么赔|怎么维权|可以怎么.{0,6}|该怎么.{0,6}|找谁|谁(来)?(赔|管|负责|出|给|付).{0,6}|算工伤不|(给|赔|补|要|算|行|能|可以|合法|违法|有)不|有没有.{0,8}|是不是.{0,8}|算不算.{0,8}|能不能.{0,8}|可不可以.{0,8}|要不要.{0,8})[啊呀吧哈啦]*[。!！?？.~～]*$|^(请问|怎么|如何|为什么|为啥|能不能|可不可以|是不是|有没有|算不算|要不要)|^(what|how|why|can|is|are|do|does|who)\b/i;
+/**
+ * The other side's word on a point of law ("站长说跑单受伤不算工伤", "说要我自己证明"): the worker
+ * wants to know whether it is so, so it is answered like a question (the offer to register follows).
+ */
+const REPORTED_CLAIM =
+  /((公司|老板|站长|平台|单位|厂里|厂家|领导|经理|主管|人事|hr|客服|队长|加盟商|他们|对方)[^，,。]{0,6}|[，,]\s*(还|又|就|却)?)(说|讲|告诉我|跟我说|称|回复|表示)[^。？?]{0,20}(不算|不用|不给|不赔|不交|不管|不退|没有|没得|违法|合法|不违法|要我|让我|得我|我自己|自己证明|自己负责|自己承担|自己出|只能)/i;
 /** First person or family: the worker's own situation. */
 const PERSONAL = /我|俺|咱|家里|老公|老婆|丈夫|妻子|爸|妈|儿子|女儿|兄弟|同事|工友|\b(i|my|me)\b/i;
 /** A story of something that happened ("被车撞了骨折住院"): the teller's own situation too. */
@@ -202,7 +208,7 @@ export function understand(text: string, conversation: ConversationState, option
   if (VAGUE_GENERAL.test(t) && classified.confidence < 0.4) return { ...base, kind: 'vague', vague: 'general', confidence: 0.5 };
   if (!category && classifyScope(t) === 'out_of_scope') return { ...base, kind: 'out_of_scope', outside: 'off_topic', confidence: 0.8 };
   // A story that asks ("摔了一跤手骨折了 算工伤不") is answered first; the offer to register follows.
-  if (base.asks) return { ...base, kind: 'question', category, pastHarm, confidence: category ? 0.8 : 0.6 };
+  if (base.asks || REPORTED_CLAIM.test(t)) return { ...base, kind: 'question', category, pastHarm, confidence: category ? 0.8 : 0.6 };
   if (looksLikeGrievance(t)) return { ...base, kind: 'grievance', category, pastHarm, confidence: Math.max(0.5, classified.confidence) };
   return { ...base, kind: 'question', category, pastHarm, confidence: category ? 0.6 : 0.3 };
 }

@@ -1,10 +1,12 @@
 /** Gather what the answer may rest on: guide cards and statute articles found for a question. */
 import { hasChinese } from '../core/i18n.js';
 import type { Logger } from '../core/logger.js';
+import type { Citation } from '../core/types.js';
+import { withUnit } from '../knowledge/citation-units.js';
 import type { GuideCard, Retriever, SearchHit, SearchOptions } from '../retrieval/types.js';
 import { stripInjection } from '../safety/injection.js';
 import { isCardPassage } from './citations.js';
-import { isPlatformInjury } from './topics.js';
+import { isPlatformInjury, isPlatformWorker } from './topics.js';
 
 /** Cards and articles found for one question, best first, with instructions hidden in them removed. */
 export interface Evidence {
@@ -15,7 +17,7 @@ export interface Evidence {
   /** Whether the card was chosen by its colloquial keywords appearing in the question. */
   keywordMatch: boolean;
   /** With no statutes imported: the articles the classifier predicts (cited from our answer lines, never quoted). */
-  predicted?: Array<{ law: string; article: number }>;
+  predicted?: Citation[];
 }
 
 /** Cards shown as evidence, and cards considered for the answer. */
@@ -108,6 +110,8 @@ function keywordCount(card: GuideCard, question: string): number {
 
 /** A card whose `unless` words the question uses: another card fits (a commute is not a delivery). */
 function ruledOut(card: GuideCard, question: string): boolean {
+  // the platform-injury card tells how to report in the platform app: not for someone who names no platform work
+  if (card.id === PLATFORM_INJURY_CARD && !isPlatformWorker(question)) return true;
   return card.unless?.some((word) => question.includes(word)) ?? false;
 }
 
@@ -124,9 +128,10 @@ function cardByKeywords(cards: GuideCard[], question: string): GuideCard | undef
 }
 
 /** The classifier's articles for a question, or none when it fails (never an error for the worker). */
-function safePredict(retriever: Retriever, query: string, logger?: Pick<Logger, 'warn'>): Array<{ law: string; article: number }> {
+function safePredict(retriever: Retriever, query: string, logger?: Pick<Logger, 'warn'>): Citation[] {
   try {
-    return retriever.predictArticles?.(query, PREDICTED_TOP) ?? [];
+    // documents numbered by items are cited 第（二）项, not 第二条
+    return (retriever.predictArticles?.(query, PREDICTED_TOP) ?? []).map((citation) => withUnit<Citation>(citation));
   } catch (error) {
     logger?.warn({ err: error }, 'article prediction failed; answering from the cards');
     return [];

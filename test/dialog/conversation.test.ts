@@ -85,6 +85,23 @@ describe('answer first, then offer to register', () => {
     expect(t.intents[0]).toBe('legal_qa');
     expect(t.choiceIds).toContain('start_intake');
   });
+  it('the other side\'s word on a point of law is answered: "说要我自己证明" hears that the employer must prove it', async () => {
+    const t = await worker().send('公司不承认我受伤是工作原因，说要我自己证明');
+    expect(t.intents[0]).toBe('legal_qa');
+    expect(t.text.split('\n')[0]).toMatch(/由单位.*证明/);
+    expect(t.replies[0].meta.citations?.[0]).toMatchObject({ law: '工伤保险条例', article: 19 });
+    // a worker who names no platform work is not told to report in a platform app
+    expect(t.text).not.toMatch(/平台App/);
+    expect(t.choiceIds).toContain('start_intake');
+  });
+  it.each(['站长说跑单受伤不算工伤', '老板说试用期不用交社保'])('"%s" is answered, with a register button', async (q) => {
+    const t = await worker().send(q);
+    expect(t.intents[0]).toBe('legal_qa');
+    expect(t.choiceIds).toContain('start_intake');
+  });
+  it('a plain report of unpaid wages still starts the intake', async () => {
+    expect((await worker().send('站长欠我工资两个月了')).intents[0]).toBe('intake');
+  });
   it('"我就问问" declines the offer; the button registers it', async () => {
     const w = worker();
     await w.send('合同到期公司不续签，有没有补偿');
@@ -290,4 +307,12 @@ describe('property: a question is never stored as an answer', () => {
       { numRuns: 15 },
     );
   }, 120_000);
+});
+
+describe('citations as the worker sees them', () => {
+  it('an article the classifier predicts in a document numbered by items is cited 第（…）项, never 第…条', async () => {
+    const t = await worker().send('平台说我是个体户不赔');
+    expect(t.text).toMatch(/《关于维护新就业形态劳动者劳动保障权益的指导意见》第（[一二三四五六七八九十]+）项/);
+    expect(t.text).not.toMatch(/指导意见》第[一二三四五六七八九十]+条/);
+  });
 });
