@@ -186,7 +186,8 @@ export interface SatisfactionSummary {
 
 /** Something mediators should see at once (queue and case updates). */
 export type MediatorEvent =
-  | { type: 'queued'; caseId: string; item: QueueItem; reason: string }
+  /** `closedBy`: for a case the worker reopened, the mediator who had closed it. */
+  | { type: 'queued'; caseId: string; item: QueueItem; reason: string; closedBy?: string }
   | { type: 'claimed' | 'released' | 'reassigned' | 'reopened'; caseId: string; by: string; owner?: string }
   | { type: 'closed'; caseId: string; by: string; outcome: MediatorOutcome }
   | { type: 'note'; caseId: string; by: string; note: string }

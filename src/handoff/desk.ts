@@ -98,7 +98,16 @@ export class MediatorDesk implements MediatorActions {
   async announce(record: CaseRecord, reason: string): Promise<void> {
     const now = this.options.clock.now();
     await this.options.storage.cases.updateCase(record.id, {}, 'system', 'announced', now);
-    this.emit({ type: 'queued', caseId: record.id, item: await this.item(record, now), reason });
+    // A case the worker reopened goes to everyone's queue, and the mediator who closed it is named so
+    // that each surface can tell them personally.
+    const closedBy = reason === 'reopened' ? await this.lastCloser(record.id) : undefined;
+    this.emit({ type: 'queued', caseId: record.id, item: await this.item(record, now), reason, ...(closedBy ? { closedBy } : {}) });
+  }
+
+  /** Who closed the case last (a staff id, or `slack:U…` for a Slack-only mediator). */
+  private async lastCloser(caseId: string): Promise<string | undefined> {
+    const history = await this.options.storage.cases.history(caseId);
+    return history.filter((entry) => entry.action === 'closed').at(-1)?.actor;
   }
 
   async listCases(actor: MediatorActor, status: QueueStatus): Promise<QueueItem[]> {

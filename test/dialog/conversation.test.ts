@@ -1,6 +1,7 @@
 /** Conversations through the real bot (issue 15), written as send → expect reply. */
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { MediatorEvent } from '../../src/core/mediator.js';
 import { expectNoCaseNoCitation, startDialog, type DialogDriver } from '../fakes/dialog-driver.js';
 import { NOT_LABOUR } from './questions.js';
 
@@ -178,7 +179,13 @@ describe('progress in own words, and reopening', () => {
     const t = await w.send('周五了 还是没给钱 咋整');
     expect(t.text).toContain(id);
     expect(t.choiceIds).toContain(`reopen:${id}`);
+    const events: MediatorEvent[] = [];
+    const stop = d.g.handoff.surfaces!.desk.subscribe((event) => events.push(event));
     const r = await w.press(`reopen:${id}`);
+    await vi.waitFor(() => expect(events.some((e) => e.type === 'queued' && e.caseId === id)).toBe(true));
+    stop();
+    // the mediator who closed it is named, for each surface to tell them personally
+    expect(events.find((e) => e.type === 'queued' && e.caseId === id)).toMatchObject({ reason: 'reopened', closedBy: 'staff:m1' });
     expect(r.text).toMatch(/重新打开/);
     expect((await d.g.storage.cases.getCase(id))?.status).not.toBe('closed');
     expect((await d.g.storage.cases.history(id)).map((e) => e.action)).toContain('reopened_by_worker');
