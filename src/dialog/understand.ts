@@ -99,7 +99,7 @@ const REPORTED_CLAIM =
 const PERSONAL = /我|俺|咱|家里|老公|老婆|丈夫|妻子|爸|妈|儿子|女儿|兄弟|同事|工友|\b(i|my|me)\b/i;
 /** A story of something that happened ("被车撞了骨折住院"): the teller's own situation too. */
 const TOLD_EVENT = /(被|把).{0,8}了|[了过](，|,|。|\s)|住院|骨折了|受伤了/;
-const CLAUSES = /[^。！？!?；;，,\n]+[。！？!?；;，,\n]*/g;
+const CLAUSES = /[^。！？!?；;，,\n\u2063]+[。！？!?；;，,\n\u2063]*/g;
 
 function command(text: string, choiceId: string | undefined): DialogCommand | undefined {
   const lang = choiceId?.startsWith('lang:') ? (choiceId.slice(5) === 'en' ? 'en' : 'zh-CN') : P.langCommand(text);
@@ -131,23 +131,34 @@ function smallTalk(text: string): SmallTalk | undefined {
 
 /** Whether a sentence asks something. */
 export function asksSomething(text: string): boolean {
-  const t = text.trim();
+  const t = spacesAsBreaks(text.trim());
   if (t.length < 3) return false;
   const clauses = t.match(CLAUSES) ?? [t];
   return /[?？]/.test(t) || clauses.some((c) => isQuestionClause(c));
 }
 
+/** On a phone a space often ends a clause ("能把记录给我吗 我要打官司用"): between Chinese words it breaks clauses. */
+const SPACE_BREAK = '\u2063';
+function spacesAsBreaks(text: string): string {
+  return text.replace(/(?<=\p{Script=Han})\s+(?=\p{Script=Han})/gu, SPACE_BREAK);
+}
+
+/** "V不V" (打不打算, 给不给, 行不行) asks, wherever it stands in the clause. */
+const A_NOT_A = /(\p{Script=Han})不\1/u;
+/** "…能要个说法不", "可以退钱不": a clause with a modal that ends in 不 asks yes or no. */
+const MODAL_THEN_NOT = /(能|可以|会|算|要|该|得|行|有).{0,12}[^不没]不[啊呀吧哈]*[。!！?？.~～]*$/;
+
 /** Names that end like a question ("饿了么") are not one. */
 const NAMES_LIKE_QUESTIONS = /饿了么|什么值得买/g;
 
 function isQuestionClause(clause: string): boolean {
-  const c = clause.replace(NAMES_LIKE_QUESTIONS, '平台').replace(/[，,；;\n\s]+$/, '').trim();
-  return c.length >= 3 && QUESTION_CLAUSE.test(c);
+  const c = clause.replace(NAMES_LIKE_QUESTIONS, '平台').replace(/[，,；;\n\s\u2063]+$/u, '').trim();
+  return c.length >= 3 && (QUESTION_CLAUSE.test(c) || A_NOT_A.test(c) || MODAL_THEN_NOT.test(c));
 }
 
 /** Split an answer into what answers the pending question and a question asked inside it. */
 function splitAnswer(text: string): { answerPart: string; questionPart?: string } {
-  const clauses = text.match(CLAUSES) ?? [text];
+  const clauses = (spacesAsBreaks(text).match(CLAUSES) ?? [text]).map((c) => c.replaceAll(SPACE_BREAK, ' '));
   // "？？" alone asks nothing Gongyou could answer: it is an unclear answer, not a question
   const questions = clauses.filter((c) => isQuestionClause(c) || (/[?？]/.test(c) && /[\p{L}\p{N}]/u.test(c)));
   if (!questions.length) return { answerPart: text };

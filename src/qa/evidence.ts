@@ -44,7 +44,7 @@ export async function gatherEvidence(
   // With no statutes imported, the classifier's articles stand in for search's, for the card too.
   const predicted = articleHits.length === 0 && hasChinese(query) ? safePredict(retriever, query, logger) : undefined;
   const topArticles = articleHits.length > 0 ? articleHits.map((hit) => `${hit.passage.law}#${hit.passage.article}`) : (predicted ?? []).map((c) => `${c.law}#${c.article}`);
-  const bestCard = platformCard(cards, query) ?? chooseCard(ranked, topArticles, query) ?? cardByKeywords(cards, query);
+  const bestCard = platformCard(cards, query) ?? chooseCard(ranked, topArticles, query, articleHits.length > 0 ? AGREEMENT_WEIGHT : PREDICTED_AGREEMENT_WEIGHT) ?? cardByKeywords(cards, query);
   // The chosen card stays among the evidence even when it ranked below the shown few.
   const shown = cardHits.slice(0, CARD_TOP);
   const chosenHit = bestCard ? cardHits.find((hit) => isCardPassage(hit.passage, bestCard)) : undefined;
@@ -59,7 +59,7 @@ export async function gatherEvidence(
  * Preferring agreement with the best article over the worker's words alone makes the card rely on a
  * gold article more often (docs/decisions/003-card-by-worker-words.md; `npx tsx bench/cards.ts`).
  */
-function chooseCard(ranked: GuideCard[], found: string[], query: string): GuideCard | undefined {
+function chooseCard(ranked: GuideCard[], found: string[], query: string, agreementWeight: number): GuideCard | undefined {
   const topArticles = found.slice(0, AGREEING_ARTICLES);
   let best: GuideCard | undefined;
   let bestScore = -Infinity;
@@ -67,7 +67,7 @@ function chooseCard(ranked: GuideCard[], found: string[], query: string): GuideC
     if (ruledOut(card, query)) return;
     const relies = new Set(card.relies.map((citation) => `${citation.law}#${citation.article}`));
     const agreement = topArticles.reduce((sum, key, order) => sum + (relies.has(key) ? 1 / (order + 1) : 0), 0);
-    const score = 1 / (position + 1) + (keywordCount(card, query) > 0 ? KEYWORD_BONUS : 0) + AGREEMENT_WEIGHT * agreement;
+    const score = 1 / (position + 1) + (keywordCount(card, query) > 0 ? KEYWORD_BONUS : 0) + agreementWeight * agreement;
     if (score > bestScore) [best, bestScore] = [card, score];
   });
   return best;
@@ -81,6 +81,8 @@ function platformCard(cards: GuideCard[], query: string): GuideCard | undefined 
 }
 const PLATFORM_INJURY_CARD = 'platform-injury';
 const AGREEMENT_WEIGHT = 2;
+/** With no statutes imported the classifier's guesses stand in for search hits; being guesses, they sway the card less. */
+const PREDICTED_AGREEMENT_WEIGHT = 0.5;
 /** How many of the best articles a card is compared with (the first alone did as well as three). */
 const AGREEING_ARTICLES = 1;
 

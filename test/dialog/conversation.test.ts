@@ -100,6 +100,20 @@ describe('answer first, then offer to register', () => {
     expect(t.intents[0]).toBe('legal_qa');
     expect(t.choiceIds).toContain('start_intake');
   });
+  it.each([
+    ['a space ends a clause on a phone', '平台能把我接单记录给我吗 我要打官司用'],
+    ['"V不V" asks', '面试问我结没结婚打不打算要娃'],
+    ['a modal clause ending in 不 asks', '被封号了 说是系统自动判的 能要个说法不'],
+  ])('%s: "%s" is answered, not registered', async (_why, q) => {
+    const t = await worker().send(q);
+    expect(t.intents[0]).toBe('legal_qa');
+  });
+  it('a platform asking about its automatic ban hears of the right to an explanation and a person\'s review', async () => {
+    const t = await worker().send('被封号了 说是系统自动判的 能要个说法不');
+    expect(t.text).toMatch(/说明理由/);
+    expect(t.text).toMatch(/人工复核/);
+    expect(t.replies[0].meta.citations?.some((c) => c.law === '个人信息保护法' && c.article === 24)).toBe(true);
+  });
   it('a plain report of unpaid wages still starts the intake', async () => {
     expect((await worker().send('站长欠我工资两个月了')).intents[0]).toBe('intake');
   });
@@ -317,9 +331,14 @@ describe('property: a question is never stored as an answer', () => {
 });
 
 describe('citations as the worker sees them', () => {
-  it('an article the classifier predicts in a document numbered by items is cited 第（…）项, never 第…条', async () => {
-    const t = await worker().send('平台说我是个体户不赔');
-    expect(t.text).toMatch(/《关于维护新就业形态劳动者劳动保障权益的指导意见》第（[一二三四五六七八九十]+）项/);
-    expect(t.text).not.toMatch(/指导意见》第[一二三四五六七八九十]+条/);
+  it('a document numbered by items is cited 第（…）项, never 第…条, whoever chose the article', async () => {
+    const questions = ['平台说我是个体户不赔', '站点让我注册个体工商户才给派单，这合法吗', '平台抽成太高了 能管吗', '跑单的能交社保吗', '平台派单算法不公平怎么办'];
+    let cited = 0;
+    for (const q of questions) {
+      const t = await worker().send(q);
+      expect(t.text, q).not.toMatch(/指导意见》第[一二三四五六七八九十]+条/);
+      if (/指导意见》第（[一二三四五六七八九十]+）项/.test(t.text)) cited += 1;
+    }
+    expect(cited).toBeGreaterThanOrEqual(1);
   });
 });
