@@ -14,6 +14,8 @@ describe('classifyGrievance', () => {
     ['封号', 'deductions'],
     ['无缘无故扣工资', 'deductions'],
     ['被开除了', 'termination'],
+    ['老板说我干得不好把我开了', 'termination'],
+    ['站长把我开了 一分钱没给', 'termination'],
     ['没签合同', 'termination'],
     ['说我们是合作关系，不是员工', 'termination'],
     ['公司没交社保', 'social_insurance'],
