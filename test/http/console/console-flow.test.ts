@@ -46,13 +46,17 @@ describe('mediator console', () => {
 
     const { page, errors } = await newPage(browser, { viewport: { width: 1280, height: 900 } });
     await page.goto(`${base}/console`);
+    // nothing of the desk shows before login, not even the link to the collective issues
+    expect(await page.isHidden('#collective-link')).toBe(true);
     await page.fill('#token', 'wrong-token');
     await page.click('#login button[type=submit]');
     await expect.poll(() => page.textContent('#status')).toContain('令牌');
+    expect(await page.isHidden('#collective-link')).toBe(true);
     await page.fill('#token', token);
     await page.click('#login button[type=submit]');
     const row = page.locator(`#queue li[data-case-id="${record.id}"]`);
     await row.waitFor();
+    expect(await page.isVisible('#collective-link')).toBe(true);
     expect(await row.textContent()).toContain("三日内反馈");
 
     await row.click();

@@ -336,6 +336,7 @@
     $('login').style.display = 'none';
     $('desk').hidden = false;
     $('logout').hidden = false;
+    $('collective-link').hidden = false;
     await Promise.all([loadQueue(), loadSidePanels()]);
     if (me.role === 'admin') {
       $('audit-panel').hidden = false;
@@ -364,6 +365,7 @@
     $('login').hidden = false;
     $('login').style.display = '';
     $('logout').hidden = true;
+    $('collective-link').hidden = true;
     $('who').textContent = '';
     say(message || '');
   }
