@@ -30,6 +30,12 @@ export const SLACK_TEXT = {
   attachments: { 'zh-CN': '（附件 {count} 个，已存入案件）', en: '({count} attachments, saved to the case)' },
   overdue: { 'zh-CN': '⚠️ 案件 {id} 已超过应答时间（{due}），请尽快接手。', en: '⚠️ Case {id} is past its due time ({due}); please take it.' },
   supervisor: { 'zh-CN': '⚠️ 督办：案件 {id} 超时仍未处理（应答时间 {due}）。', en: '⚠️ Supervisor: case {id} is still not handled (due {due}).' },
+  evidenceLinks: { 'zh-CN': '证据（打开链接需要调解员访问令牌）：', en: 'Evidence (the links need a staff access token):' },
+  evidenceNoLinks: {
+    'zh-CN': '证据：服务器没有设置 PUBLIC_URL，无法在 Slack 里给出链接，请到网页工作台查看。',
+    en: 'Evidence: the server has no PUBLIC_URL set, so Slack cannot link it; open it in the web console.',
+  },
+  openConsole: { 'zh-CN': '在网页工作台打开', en: 'Open in the web console' },
   failed: { 'zh-CN': '没有成功：{detail}', en: 'That did not work: {detail}' },
   unknownOutcome: {
     'zh-CN': '结案请写：结案 已解决/监察/仲裁/法援/法院/撤回/无回应 [说明]',

@@ -97,6 +97,7 @@ beforeAll(async () => {
     allowedGroups: ['SMEDIATORS'],
     threads: world.storage.state,
     logger: { warn: () => undefined },
+    publicUrl: 'https://gongyou.example.org/',
   });
   server = (await bolt.start(0)) as Server;
 });
@@ -180,7 +181,7 @@ describe('Slack mediator console', () => {
   });
 });
 
-describe('Slack parity for crisis cases and evidence (issue 17)', () => {
+describe('Slack parity for crisis cases and evidence', () => {
   it('posts a crisis case with its priority and message, escalates it to supervisors after minutes, and links evidence through the audited route', async () => {
     await call(world.app, 'POST', '/api/web/messages', {}, { userId: 'rider-crisis', text: '活着没意思 不想活了' });
     const record = (await world.storage.cases.listCases({ status: 'waiting' })).find((c) => c.userKey === 'web:rider-crisis')!;
@@ -203,7 +204,8 @@ describe('Slack parity for crisis cases and evidence (issue 17)', () => {
       if (!found) throw new Error('not posted yet');
       return found;
     });
-    expect(view.params.text).toContain(`/api/mediator/cases/${record.id}/evidence/${sha256.slice(0, 16)}|scene.png`);
+    // absolute under PUBLIC_URL, so the link opens from Slack
+    expect(view.params.text).toContain(`<https://gongyou.example.org/api/mediator/cases/${record.id}/evidence/${sha256.slice(0, 16)}|scene.png>`);
 
     posted = [];
     world.clock.advance(11);
