@@ -2,7 +2,8 @@
  * The Slack mediator console: each escalated case is posted to the mediator
  * channel with 接手/查看 buttons; the case's thread becomes the conversation
  * with the worker (replies go to the worker, the worker's messages come back
- * into the thread); "release"/"释放" and "close …"/"结案 …" act on the case.
+ * into the thread); "release"/"释放" and "close …"/"结案 …" act on the case, and
+ * "备注：…"/"note: …" keeps a private note on it that the worker never sees.
  * The Slack adapter registers it on its Bolt App when given the `mediatorConsole`
  * option; it talks to the core only through MediatorActions.
  */
@@ -203,6 +204,10 @@ export function registerSlackMediatorConsole(app: App, options: SlackMediatorCon
       if (command.kind === 'release') await desk.release(actor, caseId, command.note);
       else if (command.kind === 'close') await desk.close(actor, caseId, command.outcome, command.note);
       else if (command.kind === 'bad_close') await tell(m.user, m.channel, m.thread_ts, both(SLACK_TEXT.unknownOutcome));
+      else if (command.kind === 'note') {
+        await desk.addPrivateNote(actor, caseId, command.text);
+        await postInThread(caseId, both(SLACK_TEXT.noted, { user: m.user }));
+      } else if (command.kind === 'bad_note') await tell(m.user, m.channel, m.thread_ts, both(SLACK_TEXT.emptyNote));
       else if (command.text) await desk.reply(actor, caseId, command.text);
     } catch (err) {
       await tell(m.user, m.channel, m.thread_ts, failure(err));
