@@ -176,6 +176,17 @@ export interface CollectiveGroup {
   caseIds: string[];
 }
 
+/** A staff member a case can be given to, named as colleagues know them. */
+export interface Assignee {
+  id: string;
+  name: string;
+  /** The name or number workers see. */
+  publicName?: string;
+  role: MediatorRole;
+  /** Owns the case now. */
+  current: boolean;
+}
+
 /** Satisfaction answers after closing. */
 export interface SatisfactionSummary {
   answered: number;
@@ -222,6 +233,8 @@ export interface MediatorActions {
   close(actor: MediatorActor, caseId: string, outcome: string, note?: string): Promise<void>;
   /** Give the case to another staff member (supervisor/admin). */
   reassign(actor: MediatorActor, caseId: string, toStaffId: string): Promise<void>;
+  /** Staff whose routing scope includes the case, to choose from when reassigning (supervisor/admin). */
+  assignees(actor: MediatorActor, caseId: string): Promise<Assignee[]>;
   /** Status note the worker sees in a progress query. */
   setPublicNote(actor: MediatorActor, caseId: string, note: string): Promise<void>;
   /** Printable HTML case file (for referrals). */

@@ -89,6 +89,7 @@ export function createMediatorApi(deps: StaffApiDeps): Hono<StaffEnv> {
     await desk.reassign(actor(c), c.req.param('id'), to);
     return c.json({ ok: true });
   });
+  app.get('/cases/:id/assignees', async (c) => c.json({ assignees: await desk.assignees(actor(c), c.req.param('id')) }));
   app.post('/cases/:id/note', async (c) => {
     const { note } = await body(c, noteBody);
     await desk.setPublicNote(actor(c), c.req.param('id'), note);
