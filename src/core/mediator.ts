@@ -4,7 +4,7 @@
  * service. Failures are GongyouErrors (errors.ts): `not_found`, `forbidden`,
  * `conflict` (someone else owns the case), `bad_request`.
  */
-import type { Category, Citation, ServiceTier } from './types.js';
+import type { Category, Citation, Locale, ServiceTier } from './types.js';
 
 /** Roles of staff; supervisors and admins may reassign and see every case. */
 export type MediatorRole = 'mediator' | 'supervisor' | 'admin';
@@ -153,6 +153,8 @@ export interface CasePacket {
   /** Notes mediators keep for each other; never shown to the worker. */
   privateNotes: Array<{ at: string; by: string; byName?: string; text: string }>;
   labels: string[];
+  /** The language the worker reads (canned replies in it are offered first). */
+  locale: Locale;
 }
 
 /** A possible collective issue: only the shared fields and counts, grouped by platform × city (× station when known). */

@@ -12,7 +12,7 @@ function packet(evidenceName = '罚款截图.png'): CasePacket {
       channel: 'web', waitingSince: '2026-03-16T02:00:00.000Z', waitedMinutes: 0, overdue: false, collective: false,
     },
     summary: '站长拖欠工资', facts: {}, factLines: [], citations: [], transcript: [], escalation: { history: [] }, warnings: [],
-    anonymous: false, privateNotes: [], labels: [],
+    anonymous: false, privateNotes: [], labels: [], locale: 'zh-CN',
     evidence: [{ id: 'abcdef0123456789', url: '/api/mediator/cases/GY-2026-000042/evidence/abcdef0123456789', sha256: 'ab'.repeat(32), name: evidenceName, mimeType: 'image/png', size: 120, receivedAt: '2026-03-16T02:00:00.000Z' }],
   };
 }
