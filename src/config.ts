@@ -36,6 +36,10 @@ export const envSchema = z.object({
   WEB_RATE_LIMIT_PER_MINUTE: z.coerce.number({ message: 'use a whole number such as 60' }).int().min(1).max(100_000).default(60),
   WEB_ADDRESS_RATE_LIMIT_PER_MINUTE: z.coerce.number({ message: 'use a whole number such as 300' }).int().min(1).max(1_000_000).default(300),
   TRUST_PROXY: bool.default(false),
+  PUBLIC_URL: z
+    .url({ protocol: /^https?$/, message: 'use the address people open the server at, such as https://gongyou.example.org' })
+    .transform((v) => v.replace(/\/+$/, ''))
+    .optional(),
 
   STORAGE: z.enum(['embedded', 'shared'], { message: 'use embedded or shared' }).default('embedded'),
   DATABASE_URL: url.optional(),

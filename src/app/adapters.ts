@@ -54,6 +54,7 @@ export async function createConfiguredAdapters(config: AppConfig, logger: Logger
               threads: parts.state,
               logger,
               utcOffsetHours: env.GONGYOU_TIMEZONE_OFFSET,
+              publicUrl: env.PUBLIC_URL,
             }
           : undefined,
         logger: logger.child({ adapter: 'slack' }),

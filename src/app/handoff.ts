@@ -1,6 +1,6 @@
 /**
  * Builds the handoff surfaces for the composition root: the mediator desk,
- * the tier scheduler, and the HTTP sub-apps (mediator API, admin audit,
+ * the tier scheduler, and the HTTP sub-apps (mediator API, admin API,
  * console pages). Kept here so src/app.ts holds only a few lines of wiring.
  */
 import type { Hono } from 'hono';
@@ -10,7 +10,8 @@ import type { Clock, OutgoingMessage, ReplyDraft } from '../core/types.js';
 import type { Storage } from '../storage/types.js';
 import { createConsoleApp } from '../http/console/routes.js';
 import { MediatorDesk } from '../handoff/desk.js';
-import { createAdminApi, createMediatorApi } from '../http/staff-api.js';
+import { createAdminApi } from '../http/admin-api.js';
+import { createMediatorApi } from '../http/staff-api.js';
 import { HandoffScheduler } from '../handoff/scheduler.js';
 import type { HandoffService } from '../handoff/service.js';
 
@@ -64,7 +65,7 @@ export function createHandoffWiring(deps: HandoffWiringDeps): HandoffWiring {
     housekeeping: deps.housekeeping,
   });
   deps.handoff.surfaces = { desk, scheduler };
-  const apiDeps = { desk, staff: deps.storage.staff, logger: deps.logger, clock: deps.clock, heartbeatMs: deps.sseHeartbeatMs };
+  const apiDeps = { desk, staff: deps.storage.staff, cannedReplies: deps.storage.cannedReplies, logger: deps.logger, clock: deps.clock, heartbeatMs: deps.sseHeartbeatMs };
   const mounts: HandoffWiring['mounts'] = [
     { path: '/api/mediator', app: createMediatorApi(apiDeps) as unknown as Hono },
     { path: '/api/admin', app: createAdminApi(apiDeps) as unknown as Hono },

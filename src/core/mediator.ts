@@ -4,7 +4,7 @@
  * service. Failures are GongyouErrors (errors.ts): `not_found`, `forbidden`,
  * `conflict` (someone else owns the case), `bad_request`.
  */
-import type { Category, Citation, ServiceTier } from './types.js';
+import type { Category, Citation, Locale, ServiceTier } from './types.js';
 
 /** Roles of staff; supervisors and admins may reassign and see every case. */
 export type MediatorRole = 'mediator' | 'supervisor' | 'admin';
@@ -153,6 +153,8 @@ export interface CasePacket {
   /** Notes mediators keep for each other; never shown to the worker. */
   privateNotes: Array<{ at: string; by: string; byName?: string; text: string }>;
   labels: string[];
+  /** The language the worker reads (canned replies in it are offered first). */
+  locale: Locale;
 }
 
 /** A possible collective issue: only the shared fields and counts, grouped by platform × city (× station when known). */
@@ -174,6 +176,17 @@ export interface CollectiveGroup {
   workers: number;
   /** Cases of the group the viewer may open. */
   caseIds: string[];
+}
+
+/** A staff member a case can be given to, named as colleagues know them. */
+export interface Assignee {
+  id: string;
+  name: string;
+  /** The name or number workers see. */
+  publicName?: string;
+  role: MediatorRole;
+  /** Owns the case now. */
+  current: boolean;
 }
 
 /** Satisfaction answers after closing. */
@@ -223,6 +236,8 @@ export interface MediatorActions {
   close(actor: MediatorActor, caseId: string, outcome: string, note?: string): Promise<void>;
   /** Give the case to another staff member (supervisor/admin). */
   reassign(actor: MediatorActor, caseId: string, toStaffId: string): Promise<void>;
+  /** Staff whose routing scope includes the case, to choose from when reassigning (supervisor/admin). */
+  assignees(actor: MediatorActor, caseId: string): Promise<Assignee[]>;
   /** Status note the worker sees in a progress query. */
   setPublicNote(actor: MediatorActor, caseId: string, note: string): Promise<void>;
   /** Printable HTML case file (for referrals). */

@@ -10,6 +10,7 @@ import { tr } from '../core/i18n.js';
 import type { Logger } from '../core/logger.js';
 import {
   MEDIATOR_OUTCOMES,
+  type Assignee,
   type CasePage,
   type CaseQuery,
   type EvidenceFile,
@@ -30,7 +31,7 @@ import type { Storage } from '../storage/types.js';
 import { renderCaseFile } from './case-file.js';
 import { buildPacket, PACKET_TRANSCRIPT_LIMIT } from './packet.js';
 import { satisfactionScore } from '../cases/satisfaction.js';
-import { findCollectiveGroups, inScope, toQueueItem, waitingSince } from './queue.js';
+import { assigneesFor, findCollectiveGroups, inScope, toQueueItem, waitingSince } from './queue.js';
 import { evidenceId } from './packet.js';
 import { priorityRank } from './priority.js';
 import { matchesQuery, SAFE_EVIDENCE_TYPES } from './search.js';
@@ -289,6 +290,14 @@ export class MediatorDesk implements MediatorActions {
     await this.audit(actor, 'reassign', caseId, { from: record.owner ?? null, to: target.id });
     await this.takeOver(moved, target, WORKER_TEXT.reassigned);
     this.emit({ type: 'reassigned', caseId, by: actor.id, owner: target.id });
+  }
+
+  async assignees(actor: MediatorActor, caseId: string): Promise<Assignee[]> {
+    if (actor.role === 'mediator') throw forbidden('only a supervisor or admin may reassign cases');
+    const record = await this.visible(actor, caseId);
+    const list = assigneesFor(record, await this.options.storage.staff.listUsers());
+    await this.audit(actor, 'list_assignees', caseId, { count: list.length });
+    return list;
   }
 
   async setPublicNote(actor: MediatorActor, caseId: string, note: string): Promise<void> {

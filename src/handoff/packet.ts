@@ -123,6 +123,7 @@ export function buildPacket(input: {
       return name ? { ...n, byName: name } : { ...n };
     }),
     labels: [...(record.labels ?? [])],
+    locale: record.locale,
   };
   if (record.contact && !record.anonymous) packet.contact = { ...record.contact };
   if (record.publicNote) packet.publicNote = record.publicNote;

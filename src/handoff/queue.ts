@@ -1,5 +1,5 @@
 /** Who sees which case (routing by skill or region) and how a case looks in the queue. */
-import type { CollectiveGroup, MediatorActor, QueueItem } from '../core/mediator.js';
+import type { Assignee, CollectiveGroup, MediatorActor, QueueItem } from '../core/mediator.js';
 import type { Category } from '../core/types.js';
 import type { CaseRecord } from '../cases/model.js';
 import { casePriority } from './priority.js';
@@ -69,6 +69,18 @@ export function inScope(actor: MediatorActor, record: CaseRecord): boolean {
     if (!region || !actor.regions.includes(region)) return false;
   }
   return true;
+}
+
+/**
+ * Staff a case can be given to: those who would see it by the routing rules (every supervisor and
+ * admin; a mediator by skill and region), mediators first, then by the name colleagues know.
+ */
+export function assigneesFor(record: CaseRecord, staff: MediatorActor[]): Assignee[] {
+  const shown = (u: MediatorActor) => u.publicName ?? u.name;
+  return staff
+    .filter((u) => inScope(u, record))
+    .sort((a, b) => Number(a.role !== 'mediator') - Number(b.role !== 'mediator') || shown(a).localeCompare(shown(b), 'zh-CN'))
+    .map((u) => ({ id: u.id, name: u.name, ...(u.publicName ? { publicName: u.publicName } : {}), role: u.role, current: record.owner === u.id }));
 }
 
 /** Options of collective grouping. */

@@ -1,33 +1,14 @@
 /**
- * The mediator JSON API (`/api/mediator/...`) and the admin audit list
- * (`/api/admin/audit`), bearer-token authenticated. Route paths are a
- * contract: external checks call them.
+ * The mediator JSON API (`/api/mediator/...`), bearer-token authenticated. Route paths are a
+ * contract: external checks call them. The admin routes are in admin-api.ts.
  */
-import { Hono, type Context, type MiddlewareHandler } from 'hono';
+import type { Context, Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
-import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { z } from 'zod';
 import { GongyouError } from '../core/errors.js';
-import type { BiText } from '../core/i18n.js';
-import { sendHttpError } from '../core/http/errors.js';
-import type { Logger } from '../core/logger.js';
-import type { CaseQuery, MediatorActions, MediatorActor, MediatorEvent, QueueStatus } from '../core/mediator.js';
-import type { StaffStore } from '../cases/model.js';
+import type { CaseQuery, MediatorActor, MediatorEvent, QueueStatus } from '../core/mediator.js';
 import { CASE_FILE_CSP } from '../handoff/case-file.js';
-import { MEDIATOR_ERROR_TEXT } from '../handoff/texts.js';
-
-/** Hono environment of the staff APIs: the authenticated actor. */
-export type StaffEnv = { Variables: { actor: MediatorActor } };
-
-/** What the staff APIs need. */
-export interface MediatorApiDeps {
-  desk: MediatorActions;
-  staff: Pick<StaffStore, 'findByToken' | 'listAudit' | 'audit'>;
-  logger: Logger;
-  clock: { now(): Date };
-  /** SSE keep-alive interval; default 25 s. */
-  heartbeatMs?: number;
-}
+import { body, createStaffApp, type StaffApiDeps, type StaffEnv } from './staff-http.js';
 
 const STATUSES: Array<QueueStatus | 'all'> = ['waiting', 'active', 'open', 'closed', 'all'];
 const SORTS = ['due', 'waiting', 'last_message'] as const;
@@ -38,65 +19,10 @@ const releaseBody = z.object({ note: z.string().optional() });
 const noteBody = z.object({ note: z.string() });
 const reassignBody = z.object({ to: z.string().min(1) });
 
-/** The JSON error body of the staff APIs (same shape as the web chat's). */
-export function staffError(c: Context, status: ContentfulStatusCode, code: string, text: BiText, vars: Record<string, string> = {}): Response {
-  return sendHttpError(c, status, code, text, vars);
-}
-
-/** Turn a thrown error into the matching status; unexpected errors are logged, never shown. */
-function errorResponse(c: Context, err: unknown, logger: Logger): Response {
-  if (err instanceof GongyouError) {
-    if (err.code === 'not_found') return staffError(c, 404, 'not_found', MEDIATOR_ERROR_TEXT.notFound);
-    if (err.code === 'forbidden') return staffError(c, 403, 'forbidden', MEDIATOR_ERROR_TEXT.forbidden);
-    if (err.code === 'conflict') return staffError(c, 409, 'conflict', MEDIATOR_ERROR_TEXT.conflict);
-    if (err.code === 'bad_request') return staffError(c, 400, 'bad_request', MEDIATOR_ERROR_TEXT.badRequest, { detail: err.message });
-  }
-  logger.error({ err, path: c.req.path }, 'mediator api failed');
-  return staffError(c, 500, 'internal_error', MEDIATOR_ERROR_TEXT.internal);
-}
-
-/** Bearer token → staff actor; 401 when missing or unknown. */
-export function requireStaff(staff: MediatorApiDeps['staff']): MiddlewareHandler<StaffEnv> {
-  return async (c, next) => {
-    const header = c.req.header('authorization') ?? '';
-    const m = /^Bearer\s+(\S+)\s*$/i.exec(header);
-    const user = m ? await staff.findByToken(m[1]) : undefined;
-    if (!user) return staffError(c, 401, 'unauthorized', MEDIATOR_ERROR_TEXT.unauthorized);
-    c.set('actor', user);
-    await next();
-  };
-}
-
-/** Parse a JSON body against a schema; a missing body counts as `{}` when `optional`. */
-async function body<T>(c: Context, schema: z.ZodType<T>, optional = false): Promise<T> {
-  const raw = await c.req.text();
-  if (!raw.trim() && optional) return schema.parse({});
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(raw);
-  } catch {
-    throw new GongyouError('bad_request', 'the body is not valid JSON');
-  }
-  const result = schema.safeParse(parsed);
-  if (!result.success) {
-    throw new GongyouError('bad_request', result.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; '));
-  }
-  return result.data;
-}
-
-/** Staff responses carry phone numbers and transcripts: no cache may keep them. */
-const noStore = async (c: Context, next: () => Promise<void>) => {
-  await next();
-  c.header('Cache-Control', 'no-store');
-};
-
 /** Build the `/api/mediator` app. */
-export function createMediatorApi(deps: MediatorApiDeps): Hono<StaffEnv> {
-  const app = new Hono<StaffEnv>();
+export function createMediatorApi(deps: StaffApiDeps): Hono<StaffEnv> {
+  const app = createStaffApp(deps);
   const { desk } = deps;
-  app.use('*', noStore);
-  app.use('*', requireStaff(deps.staff));
-  app.onError((err, c) => errorResponse(c, err, deps.logger));
   const actor = (c: Context<StaffEnv>) => c.get('actor');
 
   app.get('/me', (c) => {
@@ -163,11 +89,13 @@ export function createMediatorApi(deps: MediatorApiDeps): Hono<StaffEnv> {
     await desk.reassign(actor(c), c.req.param('id'), to);
     return c.json({ ok: true });
   });
+  app.get('/cases/:id/assignees', async (c) => c.json({ assignees: await desk.assignees(actor(c), c.req.param('id')) }));
   app.post('/cases/:id/note', async (c) => {
     const { note } = await body(c, noteBody);
     await desk.setPublicNote(actor(c), c.req.param('id'), note);
     return c.json({ ok: true });
   });
+  app.get('/canned-replies', async (c) => c.json({ replies: await deps.cannedReplies.list() }));
   app.get('/collective', async (c) => c.json({ groups: await desk.collectiveGroups(actor(c)) }));
   app.get('/satisfaction', async (c) => c.json(await desk.satisfaction(actor(c))));
   app.get('/events', (c) => streamEvents(c, deps, actor(c)));
@@ -216,7 +144,7 @@ function caseQuery(c: Context<StaffEnv>): CaseQuery {
 }
 
 /** Live queue and case events for one actor, filtered by their routing scope. */
-function streamEvents(c: Context<StaffEnv>, deps: MediatorApiDeps, who: MediatorActor): Response {
+function streamEvents(c: Context<StaffEnv>, deps: StaffApiDeps, who: MediatorActor): Response {
   c.header('X-Accel-Buffering', 'no');
   return streamSSE(c, async (stream) => {
     const failed = (err: unknown) => deps.logger.warn({ err }, 'mediator sse write failed');
@@ -236,20 +164,4 @@ function streamEvents(c: Context<StaffEnv>, deps: MediatorApiDeps, who: Mediator
       unsubscribe();
     }
   });
-}
-
-/** Build the `/api/admin` app (admins only): the audit list. */
-export function createAdminApi(deps: MediatorApiDeps): Hono<StaffEnv> {
-  const app = new Hono<StaffEnv>();
-  app.use('*', noStore);
-  app.use('*', requireStaff(deps.staff));
-  app.onError((err, c) => errorResponse(c, err, deps.logger));
-  app.get('/audit', async (c) => {
-    const who = c.get('actor');
-    if (who.role !== 'admin') return staffError(c, 403, 'forbidden', MEDIATOR_ERROR_TEXT.forbidden);
-    const limit = Math.min(1000, Math.max(1, Number.parseInt(c.req.query('limit') ?? '200', 10) || 200));
-    await deps.staff.audit({ actor: who.id, action: 'read_audit', at: deps.clock.now().toISOString() });
-    return c.json({ entries: await deps.staff.listAudit(limit) });
-  });
-  return app;
 }

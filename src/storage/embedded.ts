@@ -25,6 +25,8 @@ import { withPersonalDataMasking } from './masking.js';
 import { withEncryption } from './encryption.js';
 import type { DataSealer } from '../core/sealing.js';
 import { UnansweredLog, unansweredFile } from './unanswered-file.js';
+import { SqlCannedReplyStore } from './canned-replies-sql.js';
+import { sqliteRunner } from './sqlite/sql-runner.js';
 
 /** Options of the embedded storage. */
 export interface EmbeddedStorageOptions {
@@ -95,6 +97,7 @@ export async function openEmbeddedStorage(options: EmbeddedStorageOptions): Prom
     blobs: guard(fileBlobs, 'blobs'),
     maintenance: guard(sqliteMaintenance(db, writes, fileBlobs, path.join(dataDir, EMBEDDED_EVIDENCE_DIR), unanswered), 'maintenance'),
     staff: guard(new SqliteStaffStore(db, writes, options.newId ?? randomUUID), 'staff'),
+    cannedReplies: guard(new SqlCannedReplyStore(sqliteRunner(db, writes), randomUUID), 'cannedReplies'),
     state: guard(createKeyvStateStore(state), 'state'),
     // A file beside the knowledge base, which `kb unanswered` reads without opening the database.
     unanswered,

@@ -5,6 +5,7 @@
  */
 import type { CaseHistoryEntry, EvidenceRef, StaffUser } from '../cases/model.js';
 import type { LoggedMessage } from '../core/ports.js';
+import type { CannedReply, CannedReplyInput } from '../core/canned-replies.js';
 
 /** A JSON column: text (SQLite, PostgreSQL text) or an already parsed object (PostgreSQL jsonb). */
 export type JsonColumn = string | object | null;
@@ -118,4 +119,9 @@ export function newStaffUser(input: Omit<StaffUser, 'id' | 'createdAt'>, id: str
   if (input.regions !== undefined) user.regions = input.regions;
   if (input.slackUserId !== undefined) user.slackUserId = input.slackUserId;
   return user;
+}
+
+/** A canned reply from what an admin wrote, copying only known fields; `previous` keeps its id and creation time. */
+export function cannedReplyRecord(input: CannedReplyInput, now: Date, previous: Pick<CannedReply, 'id' | 'createdAt'>): CannedReply {
+  return { id: previous.id, title: input.title.trim(), text: input.text.trim(), locale: input.locale, createdAt: previous.createdAt, updatedAt: now.toISOString() };
 }

@@ -22,6 +22,8 @@ import { connectRedis } from './redis/client.js';
 import { RedisDedupeStore } from './redis/dedupe.js';
 import { RedisConversationLock } from './redis/lock.js';
 import { PgUnansweredStore } from './postgres/unanswered.js';
+import { SqlCannedReplyStore } from './canned-replies-sql.js';
+import { pgRunner } from './postgres/sql-runner.js';
 import type { Storage } from './types.js';
 import { withPersonalDataMasking } from './masking.js';
 import { withEncryption } from './encryption.js';
@@ -105,6 +107,7 @@ export async function openSharedStorage(options: SharedStorageOptions): Promise<
     blobs: pgGuard(new PgBlobStore(pool, options.sealer), 'blobs'),
     staff: pgGuard(new PgStaffStore(pool, options.newId ?? randomUUID), 'staff'),
     unanswered: pgGuard(new PgUnansweredStore(pool), 'unanswered'),
+    cannedReplies: pgGuard(new SqlCannedReplyStore(pgRunner(pool), randomUUID), 'cannedReplies'),
     state: redisGuard(createKeyvStateStore(state), 'state'),
     lock: new RedisConversationLock(redis, { keyPrefix }),
     maintenance: pgGuard(pgMaintenance(pool, redis, keyPrefix), 'maintenance'),

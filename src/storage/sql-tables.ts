@@ -73,3 +73,14 @@ export function sharedTablesV1({ serialKey }: SqlDialect): string {
   );
   `;
 }
+
+/** Canned replies admins keep for mediators; `seq` keeps the order they were added in. */
+export function cannedRepliesTable({ serialKey }: SqlDialect): string {
+  return `
+  CREATE TABLE canned_replies (
+    seq ${serialKey},
+    id TEXT NOT NULL UNIQUE,
+    data TEXT NOT NULL
+  );
+  `;
+}

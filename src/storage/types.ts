@@ -8,6 +8,7 @@ import type { BlobStore, ConversationLock, ConversationStateStore, DedupeStore, 
 import type { CaseStore, StaffStore } from '../cases/model.js';
 import type { UnansweredStore } from '../core/unanswered.js';
 import type { DataSealer } from '../core/sealing.js';
+import type { CannedReplyStore } from '../core/canned-replies.js';
 
 /** Everything the core needs from storage, opened together. */
 export interface Storage {
@@ -20,6 +21,8 @@ export interface Storage {
   state: ConversationStateStore;
   /** Questions the bot was unsure of, for the admin (`kb unanswered`). */
   unanswered: UnansweredStore;
+  /** Canned replies admins keep for mediators (常用回复). */
+  cannedReplies: CannedReplyStore;
   /** Serialises a conversation's turns across instances (shared mode); absent when one process owns everything. */
   lock?: ConversationLock;
   /** Erasure, retention and key rotation (absent in test fakes). */

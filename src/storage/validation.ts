@@ -8,6 +8,7 @@ import { GongyouError } from '../core/errors.js';
 import { MEDIATOR_OUTCOMES } from '../core/mediator.js';
 import type { CaseDraft, CaseOutcome, CasePatch, EvidenceRef } from '../cases/model.js';
 import type { LoggedMessage } from '../core/ports.js';
+import { MAX_CANNED_TEXT, MAX_CANNED_TITLE } from '../core/canned-replies.js';
 
 const nonEmpty = z.string().min(1);
 const isoTime = z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'must be an ISO date-time');
@@ -123,4 +124,15 @@ export function assertStaffInput(input: unknown): void {
 /** Refuse an audit entry that would not say who did what, when. */
 export function assertAuditEntry(entry: unknown): void {
   check(auditSchema, entry, 'audit entry');
+}
+
+const cannedReplySchema = z.object({
+  title: z.string().trim().min(1, 'is empty').max(MAX_CANNED_TITLE, `is longer than ${MAX_CANNED_TITLE} characters`),
+  text: z.string().trim().min(1, 'is empty').max(MAX_CANNED_TEXT, `is longer than ${MAX_CANNED_TEXT} characters`),
+  locale: z.enum(['zh-CN', 'en']),
+});
+
+/** Refuse a canned reply without a title or text, too long, or in a language the bot does not speak. */
+export function assertCannedReplyInput(input: unknown): void {
+  check(cannedReplySchema, input, 'canned reply');
 }

@@ -28,6 +28,14 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ TELEGRAM_BOT_TOKEN: 't', TELEGRAM_MODE: 'webhook' })).toThrow(/TELEGRAM_WEBHOOK_SECRET/);
   });
 
+  it('reads PUBLIC_URL without its trailing slash and refuses anything but an http(s) address', () => {
+    expect(loadConfig({ PUBLIC_URL: 'https://gongyou.example.org/' }).env.PUBLIC_URL).toBe('https://gongyou.example.org');
+    expect(loadConfig({ PUBLIC_URL: 'https://union.example.org/gongyou' }).env.PUBLIC_URL).toBe('https://union.example.org/gongyou');
+    expect(loadConfig({}).env.PUBLIC_URL).toBeUndefined();
+    expect(() => loadConfig({ PUBLIC_URL: 'gongyou.example.org' })).toThrow(/PUBLIC_URL: use the address/);
+    expect(() => loadConfig({ PUBLIC_URL: 'ftp://gongyou.example.org' })).toThrow(/PUBLIC_URL/);
+  });
+
   it('turns on the LLM with a key and keeps any OpenAI-compatible base URL', () => {
     const c = loadConfig({ OPENAI_API_KEY: 'k', OPENAI_BASE_URL: 'http://localhost:11434/v1', OPENAI_MODEL: 'qwen2.5' });
     expect(c.llm).toEqual({ apiKey: 'k', baseURL: 'http://localhost:11434/v1', model: 'qwen2.5', timeoutMs: 4000 });

@@ -11,6 +11,7 @@ import type { StorageContractContext } from './storage-fixtures.js';
 import { describeMessageContract } from './storage-messages.contract.js';
 import { describeUnansweredContract } from './storage-unanswered.contract.js';
 import { describePrivacyContract } from './storage-privacy.contract.js';
+import { describeCannedReplyContract } from './storage-canned-replies.contract.js';
 
 /** Run the whole storage contract against one backend. */
 export function describeStorageContract(name: string, open: () => Promise<Storage>, cleanup: () => Promise<void>): void {
@@ -41,5 +42,6 @@ export function describeStorageContract(name: string, open: () => Promise<Storag
     describeAccountContract(ctx);
     describeUnansweredContract(ctx);
     describePrivacyContract(ctx);
+    describeCannedReplyContract(ctx);
   });
 }

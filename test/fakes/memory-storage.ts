@@ -31,11 +31,13 @@ import {
   patchForHistory,
 } from '../../src/storage/case-records.js';
 import { assertDedupeInput } from '../../src/storage/dedupe-policy.js';
-import { newStaffUser } from '../../src/storage/row-mapping.js';
+import { cannedReplyRecord, newStaffUser } from '../../src/storage/row-mapping.js';
+import type { CannedReply, CannedReplyInput, CannedReplyStore } from '../../src/core/canned-replies.js';
 import { hashStaffToken, looksLikeStaffToken, newStaffToken } from '../../src/storage/staff-tokens.js';
 import type { Storage } from '../../src/storage/types.js';
 import {
   assertAuditEntry,
+  assertCannedReplyInput,
   assertCaseDraft,
   assertCasePatch,
   assertEvidenceRef,
@@ -63,6 +65,7 @@ export class MemoryStorageData {
   readonly audit: AuditEntry[] = [];
   readonly state = new Map<string, string>();
   readonly unanswered: UnansweredEntry[] = [];
+  readonly cannedReplies: CannedReply[] = [];
 }
 
 class MemoryCaseStore implements CaseStore {
@@ -290,6 +293,43 @@ class MemoryUnansweredStore implements UnansweredStore {
   }
 }
 
+class MemoryCannedReplyStore implements CannedReplyStore {
+  constructor(
+    private readonly data: MemoryStorageData,
+    private readonly newId: () => string,
+  ) {}
+
+  async list(): Promise<CannedReply[]> {
+    return copy(this.data.cannedReplies);
+  }
+
+  async get(id: string): Promise<CannedReply | undefined> {
+    return copy(this.data.cannedReplies.find((r) => r.id === id));
+  }
+
+  async add(input: CannedReplyInput, now: Date): Promise<CannedReply> {
+    assertCannedReplyInput(input);
+    const reply = cannedReplyRecord(input, now, { id: this.newId(), createdAt: now.toISOString() });
+    this.data.cannedReplies.push(copy(reply));
+    return reply;
+  }
+
+  async update(id: string, input: CannedReplyInput, now: Date): Promise<CannedReply | undefined> {
+    assertCannedReplyInput(input);
+    const at = this.data.cannedReplies.findIndex((r) => r.id === id);
+    if (at < 0) return undefined;
+    const reply = cannedReplyRecord(input, now, this.data.cannedReplies[at]);
+    this.data.cannedReplies[at] = copy(reply);
+    return reply;
+  }
+
+  async remove(id: string): Promise<boolean> {
+    const at = this.data.cannedReplies.findIndex((r) => r.id === id);
+    if (at >= 0) this.data.cannedReplies.splice(at, 1);
+    return at >= 0;
+  }
+}
+
 /** Options of the memory storage. */
 export interface MemoryStorageOptions {
   /** The data to open; a fresh, empty store when omitted. */
@@ -322,6 +362,7 @@ export function openMemoryStorage(options: MemoryStorageOptions = {}): Storage {
     staff: open(new MemoryStaffStore(data, options.newId ?? randomUUID), 'staff'),
     state: open(new MemoryStateStore(data), 'state'),
     unanswered: open(new MemoryUnansweredStore(data), 'unanswered'),
+    cannedReplies: open(new MemoryCannedReplyStore(data, randomUUID), 'cannedReplies'),
     async close() {
       closed = true;
     },

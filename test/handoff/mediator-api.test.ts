@@ -177,4 +177,37 @@ describe('mediator API', () => {
     expect(html).toContain('劳动仲裁');
     expect(html).not.toContain('<script');
   });
+
+  it('lists the staff a case can go to, by public name and within routing scope, for supervisors only', async () => {
+    const world = await worlds.open();
+    const wagesBeijing = await addStaff(world, { name: 'Zhao', publicName: '赵老师', skills: ['wages'], regions: ['北京市'] });
+    const anyone = await addStaff(world, { name: 'Sun', publicName: '调解员 3号' });
+    const injury = await addStaff(world, { name: 'Wu', skills: ['injury'] });
+    const shanghai = await addStaff(world, { name: 'Zheng', regions: ['上海市'] });
+    const sup = await addStaff(world, { name: 'Boss', role: 'supervisor', publicName: '负责人王' });
+    const now = world.clock.now();
+    const record = await world.storage.cases.createCase(
+      {
+        userKey: 'web:rider-pick', channel: 'web', conversationKey: 'web:rider-pick', category: 'wages', facts: { city: '北京市' }, summary: '欠薪',
+        anonymous: false, tier: 'three_days', dueAt: now.toISOString(), warnings: [], locale: 'zh-CN', evidence: [], status: 'waiting',
+      },
+      'test',
+      now,
+    );
+    const url = `/api/mediator/cases/${record.id}/assignees`;
+    expect((await call(world.app, 'GET', url, anyone.auth)).status).toBe(403);
+    const res = await call(world.app, 'GET', url, sup.auth);
+    expect(res.status).toBe(200);
+    const { assignees } = (await res.json()) as { assignees: Array<{ id: string; name: string; publicName?: string; role: string; current: boolean }> };
+    // mediators first, by the name colleagues know; out-of-scope mediators are not offered
+    expect(assignees.map((a) => a.id)).toEqual([anyone.user.id, wagesBeijing.user.id, sup.user.id]);
+    expect(assignees.map((a) => a.id)).not.toContain(injury.user.id);
+    expect(assignees.map((a) => a.id)).not.toContain(shanghai.user.id);
+    expect(assignees[1]).toEqual({ id: wagesBeijing.user.id, name: 'Zhao', publicName: '赵老师', role: 'mediator', current: false });
+
+    expect((await call(world.app, 'POST', `/api/mediator/cases/${record.id}/reassign`, sup.auth, { to: wagesBeijing.user.id })).status).toBe(200);
+    const after = (await (await call(world.app, 'GET', url, sup.auth)).json()) as { assignees: Array<{ id: string; current: boolean }> };
+    expect(after.assignees.filter((a) => a.current).map((a) => a.id)).toEqual([wagesBeijing.user.id]);
+    expect((await call(world.app, 'GET', '/api/mediator/cases/GY-2099-999999/assignees', sup.auth)).status).toBe(404);
+  });
 });

@@ -7,6 +7,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Clock } from '../../src/core/types.js';
 import { EMBEDDED_DATABASE_FILE, openEmbeddedStorage } from '../../src/storage/embedded.js';
+import { configureSqlite, migrateSqlite, SQLITE_MIGRATIONS } from '../../src/storage/sqlite/schema.js';
 import { expectGongyouError, logEntry } from '../contracts/storage-fixtures.js';
 
 const dirs: string[] = [];
@@ -34,7 +35,7 @@ describe('embedded storage on disk', () => {
     const db = new Database(file, { readonly: true });
     try {
       expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
-      expect(db.prepare('SELECT MAX(version) AS v FROM schema_version').get()).toEqual({ v: 1 });
+      expect(db.prepare('SELECT MAX(version) AS v FROM schema_version').get()).toEqual({ v: SQLITE_MIGRATIONS.length });
       expect(db.prepare('SELECT COUNT(*) AS n FROM messages').get()).toEqual({ n: 1 });
     } finally {
       db.close();
@@ -94,6 +95,25 @@ describe('embedded storage on disk', () => {
       expect(Object.values(row).join('|')).not.toContain(token);
     } finally {
       db.close();
+    }
+  });
+
+  it('upgrades a database of the first schema in place: its data stays and canned replies can be kept', async () => {
+    const dataDir = freshDir();
+    const old = new Database(path.join(dataDir, EMBEDDED_DATABASE_FILE));
+    configureSqlite(old);
+    migrateSqlite(old, SQLITE_MIGRATIONS.slice(0, 1));
+    old.prepare("INSERT INTO staff_users (id, token_hash, created_at, data) VALUES ('s1', 'h', '2101-01-01T00:00:00.000Z', ?)").run(
+      JSON.stringify({ id: 's1', name: '老调解员', role: 'mediator', createdAt: '2101-01-01T00:00:00.000Z' }),
+    );
+    old.close();
+    const storage = await openEmbeddedStorage({ dataDir });
+    try {
+      expect((await storage.staff.getUser('s1'))?.name).toBe('老调解员');
+      const reply = await storage.cannedReplies.add({ title: '问候', text: '您好，我是工会调解员。', locale: 'zh-CN' }, new Date('2101-01-02T00:00:00.000Z'));
+      expect(await storage.cannedReplies.list()).toEqual([reply]);
+    } finally {
+      await storage.close();
     }
   });
 

@@ -5,6 +5,7 @@ import { createClient } from 'redis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Storage } from '../../src/storage/types.js';
 import { openSharedStorage } from '../../src/storage/shared.js';
+import { PG_MIGRATIONS } from '../../src/storage/postgres/schema.js';
 import { expectGongyouError } from '../contracts/storage-fixtures.js';
 import { dropIsolated, isolatedNames, redisKeys, TEST_DATABASE_URL, TEST_REDIS_URL } from './shared-env.js';
 
@@ -34,13 +35,13 @@ describe('shared storage on PostgreSQL and Redis', () => {
 
   it('creates its tables in the requested schema, migrated once', async () => {
     const { rows } = await db.query(`SELECT version FROM ${names.schema}.schema_version`);
-    expect(rows).toEqual([{ version: 1 }, { version: 2 }]);
+    expect(rows).toEqual(PG_MIGRATIONS.map((_, i) => ({ version: i + 1 })));
     const tables = await db.query<{ table_name: string }>(
       'SELECT table_name FROM information_schema.tables WHERE table_schema = $1 ORDER BY table_name',
       [names.schema],
     );
     expect(tables.rows.map((r) => r.table_name)).toEqual(
-      expect.arrayContaining(['blobs', 'case_counters', 'cases', 'messages', 'staff_users', 'audit_log', 'unanswered']),
+      expect.arrayContaining(['blobs', 'case_counters', 'cases', 'messages', 'staff_users', 'audit_log', 'unanswered', 'canned_replies']),
     );
   });
 

@@ -2,15 +2,17 @@
  * The Slack mediator console: each escalated case is posted to the mediator
  * channel with 接手/查看 buttons; the case's thread becomes the conversation
  * with the worker (replies go to the worker, the worker's messages come back
- * into the thread); "release"/"释放" and "close …"/"结案 …" act on the case.
+ * into the thread); "release"/"释放" and "close …"/"结案 …" act on the case, and
+ * "备注：…"/"note: …" keeps a private note on it that the worker never sees.
  * The Slack adapter registers it on its Bolt App when given the `mediatorConsole`
  * option; it talks to the core only through MediatorActions.
  */
 import type { App, types as SlackTypes, webApi } from '@slack/bolt';
 import { GongyouError } from '../../../src/core/errors.js';
-import type { CasePacket, MediatorActions, MediatorEvent, MediatorOutcome, QueueItem } from '../../../src/core/mediator.js';
+import type { MediatorActions, MediatorEvent, MediatorOutcome, QueueItem } from '../../../src/core/mediator.js';
 import { MEDIATOR_OUTCOMES } from '../../../src/core/mediator.js';
 import { parseThreadCommand } from './commands.js';
+import { packetText } from './packet-text.js';
 import { both, SLACK_TEXT } from './texts.js';
 
 /** Where a case's Slack thread is. */
@@ -33,7 +35,7 @@ export interface SlackMediatorConsoleOptions {
   /** Durable key/value store for case ↔ thread links (survives restarts). */
   threads: { get<T>(key: string): Promise<T | undefined>; set<T>(key: string, value: T): Promise<void> };
   logger: { warn(obj: object, msg: string): void };
-  /** Base URL of the server, so evidence links (the audited API route, opened with a token) are absolute. */
+  /** PUBLIC_URL: the server's address, so evidence links (the audited API route, opened with a token) are absolute; unset, no links. */
   publicUrl?: string;
   /** Offset of local time from UTC in hours for due times (China: 8). */
   utcOffsetHours?: number;
@@ -202,6 +204,10 @@ export function registerSlackMediatorConsole(app: App, options: SlackMediatorCon
       if (command.kind === 'release') await desk.release(actor, caseId, command.note);
       else if (command.kind === 'close') await desk.close(actor, caseId, command.outcome, command.note);
       else if (command.kind === 'bad_close') await tell(m.user, m.channel, m.thread_ts, both(SLACK_TEXT.unknownOutcome));
+      else if (command.kind === 'note') {
+        await desk.addPrivateNote(actor, caseId, command.text);
+        await postInThread(caseId, both(SLACK_TEXT.noted, { user: m.user }));
+      } else if (command.kind === 'bad_note') await tell(m.user, m.channel, m.thread_ts, both(SLACK_TEXT.emptyNote));
       else if (command.text) await desk.reply(actor, caseId, command.text);
     } catch (err) {
       await tell(m.user, m.channel, m.thread_ts, failure(err));
@@ -228,19 +234,4 @@ function caseControls(caseId: string, text: string): SlackTypes.KnownBlock[] {
       ],
     },
   ];
-}
-
-/** The packet as one Slack message for the mediator who asked (ephemeral). */
-function packetText(packet: CasePacket, local: (iso: string) => string, publicUrl?: string): string {
-  const item = packet.item;
-  const lines = [
-    `*${item.id}* · ${item.priority} · ${item.status} · ${item.tier} · ⏰ ${local(item.dueAt)} · ${item.category} · ${item.channel}`,
-    packet.summary ? `> ${packet.summary}` : '',
-    ...Object.entries(packet.facts).map(([k, v]) => `• ${k}: ${typeof v === 'string' ? v : JSON.stringify(v)}`),
-    packet.warnings.length ? `⚠️ ${packet.warnings.join('；')}` : '',
-    packet.citations.length ? `📖 ${packet.citations.map((c) => `《${c.law}》${c.unit === 'item' ? `第（${c.article}）项` : c.unit === 'section' ? `第${c.article}部分` : `第${c.article}条`}`).join('，')}` : '',
-    ...packet.evidence.map((e) => `📎 <${(publicUrl ?? '') + e.url}|${e.name ?? e.id}> (${e.mimeType ?? ''}, ${e.size} B)`),
-    ...packet.transcript.slice(-10).map((l) => `${local(l.at)} ${l.author}: ${l.text}`),
-  ];
-  return lines.filter(Boolean).join('\n');
 }

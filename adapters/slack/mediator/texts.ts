@@ -17,7 +17,10 @@ export const SLACK_TEXT = {
   release: { 'zh-CN': '交还机器人', en: 'Release' },
   closeAs: { 'zh-CN': '结案为…', en: 'Close as…' },
   notAllowed: { 'zh-CN': '您不在调解员名单中，不能操作案件。', en: 'You are not on the mediator list, so you cannot act on cases.' },
-  taken: { 'zh-CN': '<@{user}> 已接手。在本线程回复的内容会发给工人。', en: '<@{user}> took over. Replies in this thread go to the worker.' },
+  taken: {
+    'zh-CN': '<@{user}> 已接手。在本线程回复的内容会发给工人；以“备注：”开头的只存为内部备注，工人看不到。',
+    en: '<@{user}> took over. Replies in this thread go to the worker; one starting with "note:" is kept as a private note the worker does not see.',
+  },
   conflict: { 'zh-CN': '这个案件已由其他调解员接手。', en: 'Another mediator already has this case.' },
   released: { 'zh-CN': '已交还机器人。', en: 'Handed back to the bot.' },
   undeliverable: {
@@ -30,6 +33,17 @@ export const SLACK_TEXT = {
   attachments: { 'zh-CN': '（附件 {count} 个，已存入案件）', en: '({count} attachments, saved to the case)' },
   overdue: { 'zh-CN': '⚠️ 案件 {id} 已超过应答时间（{due}），请尽快接手。', en: '⚠️ Case {id} is past its due time ({due}); please take it.' },
   supervisor: { 'zh-CN': '⚠️ 督办：案件 {id} 超时仍未处理（应答时间 {due}）。', en: '⚠️ Supervisor: case {id} is still not handled (due {due}).' },
+  evidenceLinks: { 'zh-CN': '证据（打开链接需要调解员访问令牌）：', en: 'Evidence (the links need a staff access token):' },
+  evidenceNoLinks: {
+    'zh-CN': '证据：服务器没有设置 PUBLIC_URL，无法在 Slack 里给出链接，请到网页工作台查看。',
+    en: 'Evidence: the server has no PUBLIC_URL set, so Slack cannot link it; open it in the web console.',
+  },
+  openConsole: { 'zh-CN': '在网页工作台打开', en: 'Open in the web console' },
+  noted: {
+    'zh-CN': '🔒 <@{user}> 的内部备注已存入案件，工人看不到。',
+    en: '🔒 <@{user}>’s private note is saved with the case; the worker does not see it.',
+  },
+  emptyNote: { 'zh-CN': '备注请写：备注：内容', en: 'To keep a private note write: note: your text' },
   failed: { 'zh-CN': '没有成功：{detail}', en: 'That did not work: {detail}' },
   unknownOutcome: {
     'zh-CN': '结案请写：结案 已解决/监察/仲裁/法援/法院/撤回/无回应 [说明]',

@@ -4,12 +4,16 @@ import { fileURLToPath } from 'node:url';
 import { Hono } from 'hono';
 import { mountStaticFiles, type StaticFile } from '../../core/http/static-files.js';
 
-/** Folder holding the console's index.html, console.js and console.css. */
+/** Folder holding the console's index.html, its scripts (console*.js) and console.css. */
 export const CONSOLE_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'public');
 
 const FILES: StaticFile[] = [
   { routes: ['/', '/index.html'], file: 'index.html', type: 'text/html; charset=utf-8' },
   { routes: ['/console.js'], file: 'console.js', type: 'text/javascript; charset=utf-8' },
+  { routes: ['/console-text.js'], file: 'console-text.js', type: 'text/javascript; charset=utf-8' },
+  { routes: ['/console-base.js'], file: 'console-base.js', type: 'text/javascript; charset=utf-8' },
+  { routes: ['/console-case.js'], file: 'console-case.js', type: 'text/javascript; charset=utf-8' },
+  { routes: ['/console-canned.js'], file: 'console-canned.js', type: 'text/javascript; charset=utf-8' },
   { routes: ['/console.css'], file: 'console.css', type: 'text/css; charset=utf-8' },
 ];
 

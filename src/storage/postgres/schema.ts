@@ -1,6 +1,6 @@
 /** PostgreSQL schema and migrations of the shared storage. */
 import { GongyouError } from '../../core/errors.js';
-import { sharedTablesV1 } from '../sql-tables.js';
+import { cannedRepliesTable, sharedTablesV1 } from '../sql-tables.js';
 import { withTransaction, type PgConnection } from './pool.js';
 
 /** Version n is PG_MIGRATIONS[n - 1]; append, never edit. */
@@ -23,6 +23,8 @@ export const PG_MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX unanswered_at ON unanswered (at);
   `,
+  // v3: canned replies admins keep for mediators
+  cannedRepliesTable({ serialKey: 'BIGSERIAL PRIMARY KEY' }),
 ];
 
 /**

@@ -4,7 +4,7 @@
  */
 import type Database from 'better-sqlite3';
 import { GongyouError } from '../../core/errors.js';
-import { sharedTablesV1 } from '../sql-tables.js';
+import { cannedRepliesTable, sharedTablesV1 } from '../sql-tables.js';
 
 /** Version n is SQLITE_MIGRATIONS[n - 1]. */
 export const SQLITE_MIGRATIONS: readonly string[] = [
@@ -14,6 +14,8 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
   CREATE INDEX dedupe_by_age ON dedupe (at);
   CREATE TABLE keyv_store (key TEXT PRIMARY KEY, value TEXT NOT NULL);
   `,
+  // v2: canned replies admins keep for mediators
+  cannedRepliesTable({ serialKey: 'INTEGER PRIMARY KEY AUTOINCREMENT' }),
 ];
 
 /**

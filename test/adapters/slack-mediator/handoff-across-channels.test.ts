@@ -11,6 +11,7 @@ import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { registerSlackMediatorConsole } from '../../../adapters/slack/mediator/console.js';
 import { parseThreadCommand } from '../../../adapters/slack/mediator/commands.js';
+import type { CaseRecord } from '../../../src/cases/model.js';
 import { call, openWorld, removeDataDir, webInbox, type HandoffWorld } from '../../handoff/harness.js';
 
 const SECRET = 'test-signing-secret';
@@ -97,6 +98,7 @@ beforeAll(async () => {
     allowedGroups: ['SMEDIATORS'],
     threads: world.storage.state,
     logger: { warn: () => undefined },
+    publicUrl: 'https://gongyou.example.org/',
   });
   server = (await bolt.start(0)) as Server;
 });
@@ -113,19 +115,25 @@ afterAll(async () => {
   nock.enableNetConnect();
 });
 
+/** A web worker asks for a person; returns their case, its announcement in the channel and its thread. */
+async function caseInSlack(userId: string): Promise<{ record: CaseRecord; announced: Posted; threadTs: string }> {
+  await call(world.app, 'POST', '/api/web/messages', {}, { userId, text: '转人工' });
+  const record = (await world.storage.cases.listCases({ status: 'waiting' })).find((c) => c.userKey === `web:${userId}`)!;
+  const announced = await vi.waitFor(async () => {
+    const post = posted.find((p) => p.method === 'chat.postMessage' && p.params.channel === CHANNEL && (p.params.text ?? '').includes(record.id));
+    if (!post || !(await world.storage.state.get(`slack-mediator:case:${record.id}`))) throw new Error('not posted yet');
+    return post;
+  });
+  const threadTs = (await world.storage.state.get<{ ts: string }>(`slack-mediator:case:${record.id}`))!.ts;
+  return { record, announced, threadTs };
+}
+
 describe('Slack mediator console', () => {
   it('takes a web worker’s case over from Slack, relays both ways, releases and closes', async () => {
-    await call(world.app, 'POST', '/api/web/messages', {}, { userId: 'rider-s', text: '转人工' });
-    const [record] = await world.storage.cases.listCases({ status: 'waiting' });
-    const announced = await vi.waitFor(async () => {
-      const post = posted.find((p) => p.method === 'chat.postMessage' && p.params.channel === CHANNEL);
-      if (!post || !(await world.storage.state.get(`slack-mediator:case:${record.id}`))) throw new Error('not posted yet');
-      return post;
-    });
+    const { record, announced, threadTs } = await caseInSlack('rider-s');
     const blocks = JSON.parse(announced.params.blocks) as Array<{ elements?: Array<{ action_id: string; value: string }> }>;
     expect(blocks[1].elements?.map((e) => e.action_id)).toEqual(['gongyou_take', 'gongyou_view']);
     expect(blocks[1].elements?.[0].value).toBe(record.id);
-    const threadTs = (await world.storage.state.get<{ ts: string }>(`slack-mediator:case:${record.id}`))!.ts;
 
     // a forged request (wrong signature) is refused by Bolt before any handler runs
     const forged = signed('payload=%7B%7D', 'application/x-www-form-urlencoded');
@@ -164,6 +172,40 @@ describe('Slack mediator console', () => {
     expect((await webInbox(world.app, 'rider-s')).at(-1)?.meta.intent).toBe('case_closed');
   });
 
+  it('keeps "备注：…" and "note: …" in a case thread as private notes, confirms in the thread and sends the worker nothing', async () => {
+    const { record, threadTs } = await caseInSlack('rider-note');
+    expect((await pressButton('UALLOWED', 'gongyou_take', record.id, threadTs)).status).toBe(200);
+    const before = await webInbox(world.app, 'rider-note');
+    posted = [];
+
+    expect((await threadMessage('UALLOWED', '备注：工人说站长姓王，明天先给站点打电话', threadTs)).status).toBe(200);
+    expect((await threadMessage('UALLOWED', 'note: called the station, no answer', threadTs)).status).toBe(200);
+    const notes = (await world.storage.cases.getCase(record.id))?.privateNotes ?? [];
+    expect(notes.map((n) => [n.by, n.text])).toEqual([
+      ['slack:UALLOWED', '工人说站长姓王，明天先给站点打电话'],
+      ['slack:UALLOWED', 'called the station, no answer'],
+    ]);
+    const confirmations = posted.filter((p) => p.method === 'chat.postMessage' && p.params.thread_ts === threadTs);
+    expect(confirmations).toHaveLength(2);
+    expect(confirmations[0].params.text).toContain('内部备注已存入案件，工人看不到');
+
+    // the worker got nothing: not in their chat, not in the message log of their conversation
+    expect(await webInbox(world.app, 'rider-note')).toEqual(before);
+    const logged = await world.storage.messages.transcript(record.conversationKey);
+    expect(logged.some((m) => m.message.text.includes('站长姓王') || m.message.text.includes('called the station'))).toBe(false);
+    // the console's private notes show it, under the same store
+    const packet = await world.wiring.desk.packet({ id: 'sup', name: 'sup', role: 'supervisor' }, record.id);
+    expect(packet.privateNotes.map((n) => n.text)).toContain('工人说站长姓王，明天先给站点打电话');
+
+    // an empty note is refused with how to write one; a reply that merely starts with "Note" still goes to the worker
+    posted = [];
+    expect((await threadMessage('UALLOWED', '备注：', threadTs)).status).toBe(200);
+    expect(posted.find((p) => p.method === 'chat.postEphemeral')?.params.text).toContain('备注请写');
+    expect((await world.storage.cases.getCase(record.id))?.privateNotes).toHaveLength(2);
+    expect((await threadMessage('UALLOWED', 'Note that the deadline is Friday', threadTs)).status).toBe(200);
+    expect((await webInbox(world.app, 'rider-note')).at(-1)).toMatchObject({ text: 'Note that the deadline is Friday', meta: { intent: 'mediator_message' } });
+  });
+
   it('sends overdue cases to the supervisor channel after the grace period', async () => {
     await call(world.app, 'POST', '/api/web/messages', {}, { userId: 'rider-late', text: '转人工' });
     const record = (await world.storage.cases.listCases({ status: 'waiting' })).find((c) => c.userKey === 'web:rider-late')!;
@@ -180,7 +222,7 @@ describe('Slack mediator console', () => {
   });
 });
 
-describe('Slack parity for crisis cases and evidence (issue 17)', () => {
+describe('Slack parity for crisis cases and evidence', () => {
   it('posts a crisis case with its priority and message, escalates it to supervisors after minutes, and links evidence through the audited route', async () => {
     await call(world.app, 'POST', '/api/web/messages', {}, { userId: 'rider-crisis', text: '活着没意思 不想活了' });
     const record = (await world.storage.cases.listCases({ status: 'waiting' })).find((c) => c.userKey === 'web:rider-crisis')!;
@@ -203,7 +245,8 @@ describe('Slack parity for crisis cases and evidence (issue 17)', () => {
       if (!found) throw new Error('not posted yet');
       return found;
     });
-    expect(view.params.text).toContain(`/api/mediator/cases/${record.id}/evidence/${sha256.slice(0, 16)}|scene.png`);
+    // absolute under PUBLIC_URL, so the link opens from Slack
+    expect(view.params.text).toContain(`<https://gongyou.example.org/api/mediator/cases/${record.id}/evidence/${sha256.slice(0, 16)}|scene.png>`);
 
     posted = [];
     world.clock.advance(11);
@@ -225,5 +268,17 @@ describe('thread commands', () => {
     expect(parseThreadCommand('结案 法援')).toEqual({ kind: 'close', outcome: 'referred_legal_aid' });
     expect(parseThreadCommand('结案 随便')).toEqual({ kind: 'bad_close' });
     expect(parseThreadCommand('  您好，我是调解员 ')).toEqual({ kind: 'reply', text: '您好，我是调解员' });
+  });
+
+  it('tells a private note from a reply', () => {
+    expect(parseThreadCommand('备注：站长姓王')).toEqual({ kind: 'note', text: '站长姓王' });
+    expect(parseThreadCommand('备注 站长姓王')).toEqual({ kind: 'note', text: '站长姓王' });
+    expect(parseThreadCommand('内部备注: 已报警')).toEqual({ kind: 'note', text: '已报警' });
+    expect(parseThreadCommand('NOTE：called twice')).toEqual({ kind: 'note', text: 'called twice' });
+    expect(parseThreadCommand('/note called twice')).toEqual({ kind: 'note', text: 'called twice' });
+    expect(parseThreadCommand('备注')).toEqual({ kind: 'bad_note' });
+    expect(parseThreadCommand('note:  ')).toEqual({ kind: 'bad_note' });
+    expect(parseThreadCommand('Note that the deadline is Friday')).toEqual({ kind: 'reply', text: 'Note that the deadline is Friday' });
+    expect(parseThreadCommand('备注一下：明天发')).toEqual({ kind: 'reply', text: '备注一下：明天发' });
   });
 });

@@ -1,24 +1,17 @@
 /**
- * The mediator console with a seeded 50-case queue in headless Chromium (issue 17): crisis first,
+ * The mediator console with a seeded 50-case queue in headless Chromium: crisis first,
  * search, a filter, an evidence thumbnail, a private note that never reaches the worker, and a
  * 390 px phone screen without horizontal scroll. Screenshots go to $GONGYOU_SCREENSHOTS when set.
  */
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHttpServer, type RunningHttpServer } from '../../../src/http/server.js';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { CaseDraft } from '../../../src/cases/model.js';
-import { addStaff, openWorld, removeDataDir, type HandoffWorld } from '../../handoff/harness.js';
-import { close, launch, newPage } from '../../adapters/web/browser.js';
-import { CookieJar } from '../../fakes/cookie-jar.js';
+import { addStaff } from '../../handoff/harness.js';
+import { newPage } from '../../adapters/web/browser.js';
+import { consoleWorld } from './console-world.js';
 
-/** The workers' browser: keeps each web user's credential cookie. */
-const browserJar = new CookieJar();
-
-let world: HandoffWorld;
-let server: RunningHttpServer;
-let browser: Browser;
-let base: string;
+const cw = consoleWorld();
 let token: string;
 let crisisId: string;
 let photoCaseId: string;
@@ -30,13 +23,8 @@ const PNG = Buffer.from(
   'base64',
 );
 
-async function worker(userId: string, text: string): Promise<void> {
-  const res = await browserJar.fetch(`${base}/api/web/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId, text }) });
-  expect(res.status).toBe(200);
-}
-
 async function seed(): Promise<void> {
-  const now = world.clock.now();
+  const now = cw.world.clock.now();
   const platforms = ['美团', '饿了么', '滴滴', '闪送', '货拉拉'];
   const categories: CaseDraft['category'][] = ['wages', 'deductions', 'termination', 'conditions', 'platform_rules'];
   for (let i = 0; i < 48; i++) {
@@ -47,21 +35,21 @@ async function seed(): Promise<void> {
       contact: { phone: `1380000${String(1000 + i)}`, name: `工人${i}` }, tier: 'three_days',
       dueAt: new Date(now.getTime() + (i + 1) * 3600_000).toISOString(), warnings: [], locale: 'zh-CN', evidence: [], status: 'waiting',
     };
-    const record = await world.storage.cases.createCase(draft, 'test', now);
+    const record = await cw.world.storage.cases.createCase(draft, 'test', now);
     if (i === 7) {
       photoCaseId = record.id;
-      const sha256 = await world.storage.blobs.put(PNG);
-      await world.storage.cases.addEvidence(record.id, { sha256, name: '罚款截图.png', mimeType: 'image/png', size: PNG.length, receivedAt: now.toISOString() }, 'test', now);
+      const sha256 = await cw.world.storage.blobs.put(PNG);
+      await cw.world.storage.cases.addEvidence(record.id, { sha256, name: '罚款截图.png', mimeType: 'image/png', size: PNG.length, receivedAt: now.toISOString() }, 'test', now);
     }
   }
-  await worker('chat-1', '你好');
-  await worker('chat-1', '跑单太累了 活着没意思 不想活了');
-  crisisId = (await world.storage.cases.listCases({ status: 'waiting' })).find((c) => c.origin === 'crisis')!.id;
-  await worker('talk-1', '转人工');
+  await cw.worker('chat-1', '你好');
+  await cw.worker('chat-1', '跑单太累了 活着没意思 不想活了');
+  crisisId = (await cw.world.storage.cases.listCases({ status: 'waiting' })).find((c) => c.origin === 'crisis')!.id;
+  await cw.worker('talk-1', '转人工');
 }
 
 async function login(page: Page): Promise<void> {
-  await page.goto(`${base}/console`);
+  await page.goto(`${cw.base}/console`);
   await page.fill('#token', token);
   await page.click('#login button[type=submit]');
   await page.locator('#queue li').first().waitFor();
@@ -72,24 +60,13 @@ async function shot(page: Page, name: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  world = await openWorld();
-  server = await startHttpServer(world.app, { port: 0, host: '127.0.0.1', shutdownTimeoutMs: 500 });
-  base = `http://127.0.0.1:${server.port}`;
-  browser = await launch();
-  token = (await addStaff(world, { name: '李四', publicName: '李老师' })).token;
+  token = (await addStaff(cw.world, { name: '李四', publicName: '李老师' })).token;
   await seed();
 }, 60_000);
 
-afterAll(async () => {
-  await close(browser);
-  await server.close();
-  await world.close();
-  removeDataDir(world.dataDir);
-});
-
 describe('mediator console with a full queue', () => {
   it('puts the crisis case first, searches, filters, shows an evidence thumbnail and keeps private notes from the worker', async () => {
-    const { page, errors } = await newPage(browser, { viewport: { width: 1280, height: 900 } });
+    const { page, errors } = await newPage(cw.browser, { viewport: { width: 1280, height: 900 } });
     await login(page);
     const first = page.locator('#queue li').first();
     expect(await first.getAttribute('data-case-id')).toBe(crisisId);
@@ -137,13 +114,12 @@ describe('mediator console with a full queue', () => {
     await page.click('#private-note button[type=submit]');
     await page.locator('#private-notes', { hasText: '已电话联系家属' }).waitFor();
     await shot(page, 'case-1280.png');
-    const inbox = await (await browserJar.fetch(`${base}/api/web/messages?userId=chat-1`)).text();
-    expect(inbox).not.toContain('已电话联系家属');
+    expect(JSON.stringify(await cw.inbox('chat-1'))).not.toContain('已电话联系家属');
     expect(errors).toEqual([]);
   }, 60_000);
 
   it('fits a 390 px phone without horizontal scroll', async () => {
-    const { page, errors } = await newPage(browser, { viewport: { width: 390, height: 844 } });
+    const { page, errors } = await newPage(cw.browser, { viewport: { width: 390, height: 844 } });
     await login(page);
     const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(await overflow()).toBeLessThanOrEqual(0);
