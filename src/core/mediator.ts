@@ -249,6 +249,8 @@ export interface MediatorActions {
   canSee(actor: MediatorActor, caseId: string): Promise<boolean>;
   /** The actor for a Slack user (a staff account linked by slackUserId, else a plain mediator). */
   actorForSlackUser(slackUserId: string): Promise<MediatorActor>;
+  /** The Slack user a staff id (or a Slack-only mediator's `slack:U…` id) stands for, to mention them. */
+  slackUserOf(actorId: string): Promise<string | undefined>;
   /** Listen to events; returns the function that stops listening. */
   subscribe(listener: (event: MediatorEvent) => void): () => void;
 }

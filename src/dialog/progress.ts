@@ -75,7 +75,8 @@ export async function reopenCase(ctx: DialogTurn, caseId: string): Promise<void>
   const c = await ctx.services.cases.getCase(caseId);
   if (!c || !keys.includes(c.userKey)) return void ctx.reply({ text: tr(ctx.locale, M.caseNotFound, { id: caseId }), meta: { intent: 'progress' } });
   const actor = `worker:${ctx.message.userKey}`;
-  if (c.status === 'closed') await ctx.services.cases.updateCase(c.id, { status: 'open' }, actor, 'reopened_by_worker', ctx.clock.now());
+  // back in the queue for anyone to take: the closing mediator is told, but no longer holds it
+  if (c.status === 'closed') await ctx.services.cases.updateCase(c.id, { status: 'open', owner: undefined, outcome: undefined }, actor, 'reopened_by_worker', ctx.clock.now());
   ctx.state.pendingIntake = undefined;
   ctx.state.activeCaseId = c.id;
   const { caseRecord } = await ctx.services.handoff.request({

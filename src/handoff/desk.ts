@@ -346,6 +346,11 @@ export class MediatorDesk implements MediatorActions {
     return record !== undefined && inScope(actor, record);
   }
 
+  async slackUserOf(actorId: string): Promise<string | undefined> {
+    if (actorId.startsWith(SLACK_ACTOR_PREFIX)) return actorId.slice(SLACK_ACTOR_PREFIX.length);
+    return (await this.options.storage.staff.getUser(actorId))?.slackUserId;
+  }
+
   async actorForSlackUser(slackUserId: string): Promise<MediatorActor> {
     const staff = (await this.options.storage.staff.listUsers()).find((u) => u.slackUserId === slackUserId);
     if (staff) return staff;

@@ -202,6 +202,7 @@ describe('progress in own words, and reopening', () => {
     expect(events.find((e) => e.type === 'queued' && e.caseId === id)).toMatchObject({ reason: 'reopened', closedBy: 'staff:m1' });
     expect(r.text).toMatch(/重新打开/);
     expect((await d.g.storage.cases.getCase(id))?.status).not.toBe('closed');
+    expect((await d.g.storage.cases.getCase(id))?.owner).toBeUndefined();
     expect((await d.g.storage.cases.history(id)).map((e) => e.action)).toContain('reopened_by_worker');
   });
 });

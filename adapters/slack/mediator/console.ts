@@ -110,8 +110,13 @@ export function registerSlackMediatorConsole(app: App, options: SlackMediatorCon
 
   async function onEvent(event: MediatorEvent): Promise<void> {
     switch (event.type) {
-      case 'queued':
-        return announce(event.item, event.reason);
+      case 'queued': {
+        await announce(event.item, event.reason);
+        // the mediator who closed a case the worker reopened is told by name (a mention notifies them)
+        const closer = event.closedBy ? await desk.slackUserOf(event.closedBy) : undefined;
+        if (closer) await postInThread(event.caseId, `<@${closer}> ${both(SLACK_TEXT.reopenedByWorker, { id: event.caseId })}`);
+        return;
+      }
       case 'workerMessage': {
         const extra = event.attachments ? ` ${both(SLACK_TEXT.attachments, { count: String(event.attachments) })}` : '';
         return postInThread(event.caseId, `*${both(SLACK_TEXT.worker)}:* ${event.text}${extra}`);

@@ -28,6 +28,7 @@ export const SLACK_TEXT = {
     en: '⚠️ A message could not reach the worker ({reason}). It is kept and will be sent when the worker next writes; call if urgent.',
   },
   closed: { 'zh-CN': '已结案：{outcome}', en: 'Closed: {outcome}' },
+  reopenedByWorker: { 'zh-CN': '你结案的 {id} 被工人重新打开了，请看看有什么新情况。', en: 'The worker reopened {id}, which you closed: please see what is new.' },
   reassigned: { 'zh-CN': '已改派给 {owner}', en: 'Reassigned to {owner}' },
   worker: { 'zh-CN': '工人', en: 'Worker' },
   attachments: { 'zh-CN': '（附件 {count} 个，已存入案件）', en: '({count} attachments, saved to the case)' },

@@ -72,4 +72,35 @@ describe('Slack adapter option mediatorConsole', () => {
     expect(posted[0].auth ?? posted[0].body.token).toMatch(new RegExp(BOT_TOKEN));
   });
 
+  it('a case the worker reopened is posted, and the mediator who closed it is mentioned in its thread', async () => {
+    const posted: Array<Record<string, string>> = [];
+    nock('https://slack.com')
+      .post('/api/chat.postMessage')
+      .times(2)
+      .reply((_uri, body) => {
+        posted.push(typeof body === 'string' ? Object.fromEntries(new URLSearchParams(body)) : (body as Record<string, string>));
+        return [200, { ok: true, channel: CHANNEL, ts: '222.000100' }];
+      });
+    const threads = new Map<string, unknown>();
+    const fake = fakeDesk();
+    const desk = Object.assign(fake.desk, { slackUserOf: async (id: string) => (id === 'staff-7' ? 'U0CLOSER' : undefined) });
+    createSlackAdapter({
+      botToken: BOT_TOKEN,
+      signingSecret: SIGNING_SECRET,
+      mediatorConsole: {
+        desk,
+        channel: CHANNEL,
+        allowedUsers: [],
+        allowedGroups: [],
+        threads: { get: async <T>(key: string) => threads.get(key) as T | undefined, set: async (key, value) => void threads.set(key, value) },
+        logger: { warn: () => undefined },
+      },
+    });
+    fake.emit({ type: 'queued', caseId: item.id, item, reason: 'reopened', closedBy: 'staff-7' });
+    await vi.waitFor(() => expect(posted).toHaveLength(2));
+    expect(posted[1].thread_ts).toBe('222.000100');
+    expect(posted[1].text).toContain('<@U0CLOSER>');
+    expect(posted[1].text).toMatch(/重新打开/);
+  });
+
 });

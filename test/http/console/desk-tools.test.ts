@@ -253,3 +253,33 @@ describe('reassigning from the console', () => {
     expect([...errors, ...m.errors, ...phone.errors]).toEqual([]);
   }, 90_000);
 });
+
+describe('a case the worker reopens', () => {
+  it('tells the mediator who closed it, by name of the case, while any other mediator sees a new case', async () => {
+    const caseId = await caseOf('rider-back', '转人工，站长两个月没给我结工资');
+    const closer = await addStaff(cw.world, { name: '郑调解员', publicName: '郑老师' });
+    const other = await addStaff(cw.world, { name: '冯调解员', publicName: '冯老师' });
+    await fetch(`${cw.base}/api/mediator/cases/${caseId}/claim`, { method: 'POST', headers: closer.auth });
+    const closed = await fetch(`${cw.base}/api/mediator/cases/${caseId}/close`, {
+      method: 'POST',
+      headers: { ...closer.auth, 'content-type': 'application/json' },
+      body: JSON.stringify({ outcome: 'resolved' }),
+    });
+    expect(closed.status).toBeLessThan(300);
+    const mine = await newPage(cw.browser, { viewport: PHONE });
+    await login(mine.page, closer.token);
+    const theirs = await newPage(cw.browser, { viewport: DESKTOP });
+    await login(theirs.page, other.token);
+    // the worker reopens it from the chat (the dialog's reopen goes through the same two calls)
+    const record = (await cw.world.storage.cases.getCase(caseId))!;
+    await cw.world.storage.cases.updateCase(caseId, { status: 'open', owner: undefined, outcome: undefined }, record.userKey, 'reopened_by_worker', cw.world.clock.now());
+    await cw.world.handoff.request({ userKey: record.userKey, channel: 'web', conversationKey: record.conversationKey, locale: 'zh-CN', reason: 'reopened', caseId });
+    await mine.page.locator('#status', { hasText: `你结案的 ${caseId} 被工人重新打开了` }).waitFor();
+    await theirs.page.locator('#status', { hasText: `新案件 ${caseId}` }).waitFor();
+    // and it is back in the waiting list, for anyone to take
+    await mine.page.locator(`#queue li[data-case-id="${caseId}"]`).waitFor();
+    await noSideScroll(mine.page);
+    await shot(mine.page, 'reopened-390.png');
+    expect([...mine.errors, ...theirs.errors]).toEqual([]);
+  }, 90_000);
+});

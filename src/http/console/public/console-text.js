@@ -137,6 +137,7 @@ window.GongyouConsoleText = {
   saved: ['已保存', 'Saved'],
   newCase: ['新案件 {id}', 'New case {id}'],
   newCrisis: ['（危机，请立即处理）', ' (crisis: act now)'],
+  reopenedMine: ['你结案的 {id} 被工人重新打开了，请跟进', 'The worker reopened {id}, which you closed: please follow up'],
   overdueEvent: ['案件 {id} 已超时', 'Case {id} is overdue'],
   undeliveredEvent: ['案件 {id} 的消息没送到工人，等对方下次发消息时补发', 'A message on case {id} did not reach the worker; it goes out when they next write'],
   words: {

@@ -97,7 +97,11 @@
       unseen += 1;
       notice();
     }
-    if (event.type === 'queued') G.say(t('newCase', { id: event.caseId }) + (event.item && event.item.priority === 'crisis' ? t('newCrisis') : ''));
+    if (event.type === 'queued') {
+      // the mediator who closed a case the worker reopened is told so, not only that a case arrived
+      const mine = event.closedBy && G.me && event.closedBy === G.me.id;
+      G.say(mine ? t('reopenedMine', { id: event.caseId }) : t('newCase', { id: event.caseId }) + (event.item && event.item.priority === 'crisis' ? t('newCrisis') : ''));
+    }
     if (event.type === 'overdue') G.say(t('overdueEvent', { id: event.caseId }));
     if (event.type === 'undeliverable') G.say(t('undeliveredEvent', { id: event.caseId }));
     if (event.caseId) scheduleReload(event.caseId);
