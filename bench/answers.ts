@@ -2,11 +2,15 @@
  * Answer benchmark: what a worker reads, not what search ranks. For our colloquial sets (and the
  * public set), with the statutes imported and in the default run (none imported), it measures the share
  * of replies whose first two citations include a gold article, the median visible length, the share that
- * open with a direct answer line and the unsure rate; on the platform-worker set, the share whose reply
- * names everything the question needs (e.g. 职业伤害保障 for an injured rider). No LLM.
- * `npm run bench -- answers`, or alone: `npx tsx bench/answers.ts`.
+ * open with a direct answer line and the unsure rate; on the sets whose items name what a reply must say
+ * (`mustMention`, `anyOf`: the platform-worker set and the narrative set), the share whose reply names
+ * everything the question needs (e.g. 职业伤害保障 for an injured rider, 二倍 for a missing contract).
+ * On the narrative set (long consultation posts, story first) with the statutes imported it also gives
+ * the share with a gold article among the first five articles search ranks, as bench/retrieval.ts ranks them.
+ * No LLM. `npm run bench -- answers`, or alone: `npx tsx bench/answers.ts [--set narrative …] [--replies file.jsonl]`
+ * (`--set` runs only the sets named; `--replies` writes every reply with its checks, one JSON object a line).
  */
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,7 +18,7 @@ import type { Citation } from '../src/core/types.js';
 import { loadAnswerLines, statutePassageLookup } from '../src/knowledge/answer-lines.js';
 import { openKnowledgeBase, type KnowledgeBase } from '../src/knowledge/knowledge-base.js';
 import { DEFAULT_LOW_CONFIDENCE, createQaService } from '../src/qa/service.js';
-import { corpusDir, publicEvalFile } from './retrieval.js';
+import { corpusDir, publicEvalFile, recallOfItems } from './retrieval.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -46,10 +50,30 @@ export interface AnswerFigures {
   direct: number;
   unsure: number;
   namesWhatIsNeeded?: number;
+  /** Statutes imported, narrative set: a gold article among the first five articles search ranks. */
+  goldInTop5?: number;
 }
 
+/** One reply and how it fared, for reading the replies (`--replies`). */
+export interface ReplyRecord {
+  question: string;
+  reply: string;
+  citations: string[];
+  gold: string[];
+  goldInFirstTwo: boolean;
+  /** Undefined when the item names nothing a reply must say. */
+  namesWhatIsNeeded?: boolean;
+  /** The words it had to name and did not. */
+  missing: string[];
+  direct?: string;
+  card?: string;
+  unsure: boolean;
+}
+
+const key = (c: Citation): string => `${c.law}#${c.article}`;
+
 /** Answer every question of a set and measure the replies. */
-export async function measureAnswers(kb: KnowledgeBase, items: EvalItem[]): Promise<AnswerFigures> {
+export async function measureAnswers(kb: KnowledgeBase, items: EvalItem[], onReply?: (record: ReplyRecord) => void): Promise<AnswerFigures> {
   const qa = createQaService({ retriever: kb.retriever, cards: kb.cards, answerLines: loadAnswerLines(), passageOf: statutePassageLookup(() => kb.passages()) });
   let gold = 0;
   let direct = 0;
@@ -59,17 +83,35 @@ export async function measureAnswers(kb: KnowledgeBase, items: EvalItem[]): Prom
   const lengths: number[] = [];
   for (const item of items) {
     const answer = await qa.answer(item.question, { locale: 'zh-CN' });
-    const firstTwo = new Set(answer.citations.slice(0, 2).map((c) => `${c.law}#${c.article}`));
-    if ((item.articles ?? []).some((c) => firstTwo.has(`${c.law}#${c.article}`))) gold++;
+    const firstTwo = new Set(answer.citations.slice(0, 2).map(key));
+    const goldHit = (item.articles ?? []).some((c) => firstTwo.has(key(c)));
+    if (goldHit) gold++;
     if (answer.direct) direct++;
-    if (answer.confidence < DEFAULT_LOW_CONFIDENCE) unsure++;
+    const isUnsure = answer.confidence < DEFAULT_LOW_CONFIDENCE;
+    if (isUnsure) unsure++;
     lengths.push(answer.text.length);
+    let itemNamed: boolean | undefined;
+    const missing = [
+      ...(item.mustMention ?? []).filter((word) => !answer.text.includes(word)),
+      ...(item.anyOf ?? []).filter((group) => !group.some((word) => answer.text.includes(word))).map((group) => group.join('|')),
+    ];
     if (item.mustMention || item.anyOf) {
       namedOf++;
-      const all = (item.mustMention ?? []).every((word) => answer.text.includes(word));
-      const any = (item.anyOf ?? []).every((group) => group.some((word) => answer.text.includes(word)));
-      if (all && any) named++;
+      itemNamed = missing.length === 0;
+      if (itemNamed) named++;
     }
+    onReply?.({
+      question: item.question,
+      reply: answer.text,
+      citations: answer.citations.map(key),
+      gold: (item.articles ?? []).map(key),
+      goldInFirstTwo: goldHit,
+      ...(itemNamed === undefined ? {} : { namesWhatIsNeeded: itemNamed }),
+      missing,
+      ...(answer.direct ? { direct: `${answer.direct.law}#${answer.direct.article} ${answer.direct.kind}` } : {}),
+      ...(answer.card ? { card: answer.card.id } : {}),
+      unsure: isUnsure,
+    });
   }
   const n = items.length;
   return {
@@ -82,33 +124,66 @@ export async function measureAnswers(kb: KnowledgeBase, items: EvalItem[]): Prom
   };
 }
 
+/** The sets of the answer benchmark, by name. */
+export const ANSWER_SETS: ReadonlyArray<readonly [string, () => string]> = [
+  ['colloquial', () => path.join(repoRoot, 'test/fixtures/colloquial_qa.jsonl')],
+  ['blind', () => path.join(repoRoot, 'test/fixtures/colloquial_qa_blind.jsonl')],
+  ['platform', () => path.join(repoRoot, 'test/fixtures/platform_qa.jsonl')],
+  ['public', publicEvalFile],
+  // Long consultation posts in our own words: story first, the question at the end or in the middle.
+  ['narrative', () => path.join(repoRoot, 'test/fixtures/narrative_qa.jsonl')],
+];
+/** The sets whose retrieval (gold article in the top five) is reported beside the replies. */
+const RANKED_SETS = new Set(['narrative']);
+
+/** What to run: some sets only, and a file for every reply. */
+export interface BenchAnswersOptions {
+  sets?: string[];
+  replies?: string;
+}
+
 /** Run the answer benchmark; returns flat figures for bench/results.json. */
-export async function benchAnswers(): Promise<Record<string, number>> {
-  const sets: Array<[string, string]> = [
-    ['colloquial', path.join(repoRoot, 'test/fixtures/colloquial_qa.jsonl')],
-    ['blind', path.join(repoRoot, 'test/fixtures/colloquial_qa_blind.jsonl')],
-    ['platform', path.join(repoRoot, 'test/fixtures/platform_qa.jsonl')],
-    ['public', publicEvalFile()],
-  ];
+export async function benchAnswers(options: BenchAnswersOptions = {}): Promise<Record<string, number>> {
+  const unknown = (options.sets ?? []).filter((name) => !ANSWER_SETS.some(([known]) => known === name));
+  if (unknown.length > 0) throw new Error(`unknown set ${unknown.join(', ')}; the sets are ${ANSWER_SETS.map(([name]) => name).join(', ')}`);
+  const sets = ANSWER_SETS.filter(([name]) => !options.sets?.length || options.sets.includes(name));
   const results: Record<string, number> = {};
+  const replies: string[] = [];
   for (const statutes of [false, true]) {
     const dataDir = await mkdtemp(path.join(os.tmpdir(), 'gongyou-bench-answers-'));
     const kb = await openKnowledgeBase({ dataDir });
+    const run = statutes ? 'statutes' : 'default';
     try {
       if (statutes) await kb.import([corpusDir()]);
       for (const [name, file] of sets) {
-        const figures = await measureAnswers(kb, await readSet(file));
-        const prefix = `answers_${statutes ? 'statutes' : 'default'}_${name}`;
-        for (const [key, value] of Object.entries(figures)) if (key !== 'n') results[`${prefix}_${key}`] = value;
+        const items = await readSet(file());
+        const record = options.replies ? (reply: ReplyRecord) => replies.push(JSON.stringify({ run, set: name, ...reply })) : undefined;
+        const figures: AnswerFigures = await measureAnswers(kb, items, record);
+        if (statutes && RANKED_SETS.has(name)) figures.goldInTop5 = round((await recallOfItems(kb, items.filter((item) => item.articles?.length).map((item) => ({ question: item.question, articles: item.articles ?? [] })))).r5);
+        const prefix = `answers_${run}_${name}`;
+        for (const [figure, value] of Object.entries(figures)) if (figure !== 'n') results[`${prefix}_${figure}`] = value;
       }
     } finally {
       await kb.close();
       await rm(dataDir, { recursive: true, force: true });
     }
   }
+  if (options.replies) await writeFile(options.replies, replies.map((line) => `${line}\n`).join(''));
   return results;
 }
 
+/** `--set a --set b` (or `--set a,b`) and `--replies file`. */
+function parseArgs(argv: string[]): BenchAnswersOptions {
+  const options: BenchAnswersOptions = {};
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--set') options.sets = [...(options.sets ?? []), ...(argv[++i] ?? '').split(',').filter(Boolean)];
+    else if (arg === '--replies') options.replies = argv[++i];
+    else throw new Error(`unknown argument ${arg}; usage: npx tsx bench/answers.ts [--set name] [--replies file.jsonl]`);
+  }
+  return options;
+}
+
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  console.table(await benchAnswers());
+  console.table(await benchAnswers(parseArgs(process.argv.slice(2))));
 }

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Citation } from '../src/core/types.js';
 import { searchArticles } from '../src/admin/kb-commands.js';
-import { evaluateRetrieval, parseEvalJsonl } from '../src/admin/eval.js';
+import { evaluateRetrieval, parseEvalJsonl, type EvalItem, type EvalReport } from '../src/admin/eval.js';
 import { openKnowledgeBase, type KnowledgeBase } from '../src/knowledge/knowledge-base.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -37,10 +37,14 @@ export function publicHalf(id: string | undefined): 'dev' | 'held' {
   return hash % 2 === 0 ? 'dev' : 'held';
 }
 
-async function recall(kb: KnowledgeBase, file: string, half?: 'dev' | 'held'): Promise<{ r1: number; r5: number; r10: number; mrr10: number; n: number }> {
-  const items = parseEvalJsonl(await readFile(file, 'utf8')).filter((item) => !half || publicHalf(item.id) === half);
+/** Recall of questions with gold articles, ranking statute articles as `gongyou kb search` does (bench/answers.ts uses it too). */
+export async function recallOfItems(kb: KnowledgeBase, items: EvalItem[]): Promise<EvalReport> {
   const rank = async (question: string, top: number): Promise<Citation[]> => (await searchArticles(kb, question, top)).map(({ law, article }) => ({ law, article }));
   return evaluateRetrieval(items, rank, 10);
+}
+
+async function recall(kb: KnowledgeBase, file: string, half?: 'dev' | 'held'): Promise<EvalReport> {
+  return recallOfItems(kb, parseEvalJsonl(await readFile(file, 'utf8')).filter((item) => !half || publicHalf(item.id) === half));
 }
 
 /** Run the retrieval benchmark and return its figures (times in milliseconds). */
