@@ -10,8 +10,8 @@ import { citationKey } from './citations.js';
 
 const KIND_PATTERNS: Array<[QuestionKind, RegExp]> = [
   ['where', /找谁|找哪|去哪|去什么地方|哪个部门|什么部门|向谁|打什么电话|打哪个电话|哪里(投诉|告|申请|办|举报|维权)|在哪(里)?(申请|投诉|告|办)|\b(where|who do i (call|contact)|which office)\b/i],
-  ['amount', /休几天|几天(的)?(年)?假|多少天(的)?(年)?假|多少|几倍|几个月(的)?工资|怎么算|咋算|如何计算|怎么计算|标准是|赔偿金|补偿金|能拿|能赔|能要|给几|\b(how much|how many|calculate|amount)\b/i],
-  ['deadline', /多久|多长时间|多少天|几天|几年|期限|时效|过期|来得及|来不及|什么时候(之前|以前)?|截止|\b(how long|deadline|time limit|too late|when)\b/i],
+  ['amount', /休几天|几天(的)?(年)?假|多少天(的)?(年)?假|多少|几倍|几个月(的)?工资|怎么算|咋算|如何计算|怎么计算|标准是|赔偿金|补偿金|能拿(多少|几)|能赔(多少|几)|能要(多少|几)|给几|\b(how much|how many|calculate|amount)\b/i],
+  ['deadline', /多久|多长时间|多少天|几天|几年|期限|时效|时间限制|时限|过期|来得及|来不及|什么时候(之前|以前)?|截止|\b(how long|deadline|time limit|too late|when)\b/i],
   ['who', /谁(来)?(出|付|赔|负责|承担|证明|举证|买单|管)|谁的责任|由谁|哪方|举证|(要|让|叫)我(自己)?(去)?证明|\b(who (pays|must|is responsible)|burden of proof)\b/i],
   ['how', /怎么办|咋办|怎么(申请|维权|要|弄|处理|做|打官司|起诉|告)|打官司|如何(申请|维权|处理)|要准备什么|需要什么材料|流程|\b(what (can|should) i do|how do i|steps)\b/i],
   ['yesno', /能不能|可不可以|可以吗|行不行|算不算|是不是|合不合法|合法吗|违法吗|要不要|有没有|能否|是否|算.{0,8}吗|能.{0,10}吗|可以.{0,10}吗|会.{0,8}吗|[吗嘛][？?]?\s*$|\b(can|is it|am i|do i have|does|legal|allowed)\b/i],

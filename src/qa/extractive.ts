@@ -14,6 +14,7 @@ import { citationKey, formatCitation, passageCitation, uniqueCitations } from '.
 import { carryingSentence, chooseAnswerLine, chooseLineByWords, questionKind } from './direct-answer.js';
 import type { Evidence } from './evidence.js';
 import { isPlatformInjury } from './topics.js';
+import { questionFocus } from './question-focus.js';
 import { HEADINGS, LOCAL_RULE_NOTE, PLATFORM_INJURY_LINE, WITH_LABOUR_RELATION } from './texts.js';
 import { withUnit } from '../knowledge/citation-units.js';
 
@@ -53,7 +54,8 @@ export function composeExtractiveBody(evidence: Evidence, locale: Locale, input:
   const card = evidence.bestCard;
   const articleHits = strongArticleHits(evidence.articleHits);
   if (!card && articleHits.length === 0) return undefined;
-  const kind = questionKind(input.question);
+  // what is asked is read from the question sentence of a long post, not from the story around it
+  const kind = questionKind(questionFocus(input.question) ?? input.question);
   // With no statutes imported, the classifier's articles stand in for the ones search would find.
   const found = articleHits.length > 0 ? articleHits.map((hit) => passageCitation(hit.passage) as Citation) : (evidence.predicted ?? []);
   // The articles the answer may rest on: those search found first, then those the card relies on.
