@@ -15,7 +15,7 @@ import { carryingSentence, chooseAnswerLine, chooseLineByWords, questionKind } f
 import type { Evidence } from './evidence.js';
 import { isPlatformInjury } from './topics.js';
 import { questionFocus } from './question-focus.js';
-import { HEADINGS, LOCAL_RULE_NOTE, PLATFORM_INJURY_LINE, WITH_LABOUR_RELATION } from './texts.js';
+import { CONTRACTED_INJURY, HEADINGS, LOCAL_RULE_NOTE, PLATFORM_INJURY_FOR_OTHERS, PLATFORM_INJURY_LINE, WITH_LABOUR_RELATION } from './texts.js';
 import { withUnit } from '../knowledge/citation-units.js';
 
 /** The body of an answer and the articles it cites (the ones shown first). */
@@ -37,6 +37,8 @@ export interface ComposeInput {
 }
 
 const MAX_STEPS = 2;
+const HAS_CONTRACT = /签了?(劳动)?合同|有劳动合同|劳动合同签了|合同签了|正式员工|正式工/;
+const NO_CONTRACT = /没签|没有签|不签|未签|没合同|没有合同|不给签/;
 /** The provision that orders occupational-injury protection for platform workers (人社部发〔2021〕56号 item (九)). */
 const PLATFORM_INJURY_CITATION: Citation = { law: '关于维护新就业形态劳动者劳动保障权益的指导意见', article: 9, unit: 'item' };
 const MAX_KEEP = 2;
@@ -69,14 +71,16 @@ export function composeExtractiveBody(evidence: Evidence, locale: Locale, input:
 
   const blocks: string[][] = [];
   const platformInjury = isPlatformInjury(input.question);
+  // A rider who says they signed a labour contract is in 工伤 first; the others first hear of the
+  // route that needs no labour relation, and of 工伤 as the second one.
+  const contracted = platformInjury && HAS_CONTRACT.test(input.question) && !NO_CONTRACT.test(input.question);
   const opening: string[] = [];
-  // A platform rider or driver hears first of the route that does not need a labour relation.
-  if (platformInjury) opening.push(tr(locale, PLATFORM_INJURY_LINE));
-  // For them 工伤 is the second route: it needs a labour relation.
-  const lead = platformInjury ? tr(locale, WITH_LABOUR_RELATION) : '';
+  if (platformInjury && !contracted) opening.push(tr(locale, PLATFORM_INJURY_LINE));
+  const lead = contracted ? tr(locale, CONTRACTED_INJURY) : platformInjury ? tr(locale, WITH_LABOUR_RELATION) : '';
   if (line) opening.push(lead + (locale === 'en' ? line.en : line.zh));
   else if (card) opening.push(firstSentences(card.explanation[locale]));
   else opening.push(locale === 'en' ? 'This is what the law says:' : '法律是这样规定的：');
+  if (contracted) opening.push(tr(locale, PLATFORM_INJURY_FOR_OTHERS));
   blocks.push(opening);
 
   // The provision: the answer line's article, else the best article found that the card relies on,
@@ -89,13 +93,16 @@ export function composeExtractiveBody(evidence: Evidence, locale: Locale, input:
   const platformLaw = platformInjury ? [locale === 'en' ? `Based on ${formatCitation(PLATFORM_INJURY_CITATION, locale)}` : `依据${formatCitation(PLATFORM_INJURY_CITATION, locale)}`] : [];
   if (platformInjury && !basis) blocks.push(platformLaw);
   if (basis) {
-    if (!shown.some((c) => citationKey(c) === citationKey(basis))) shown.push(basis);
+    // for a rider under contract the 工伤 article comes first, the platform document after it
+    if (contracted) shown.unshift(basis);
+    else if (!shown.some((c) => citationKey(c) === citationKey(basis))) shown.push(basis);
     const hit = articleHits.find((h) => citationKey(passageCitation(h.passage) as Citation) === citationKey(basis));
     const passage = hit?.passage ?? input.passageOf?.(basis);
     const source = (locale === 'en' ? `Based on ${formatCitation(basis, locale)}` : `依据${formatCitation(basis, locale)}`);
     const where = passage?.place ? tr(locale, LOCAL_RULE_NOTE, { place: passage.place }) : '';
     const sentence = passage ? carryingSentence(passage.text, input.question, line?.focus, kind) : '';
-    const law = [...platformLaw, sentence ? `${source}${where}：“${sentence}”` : `${source}${where}`];
+    const own = sentence ? `${source}${where}：“${sentence}”` : `${source}${where}`;
+    const law = contracted ? [own, ...platformLaw] : [...platformLaw, own];
     // One more article when search and the card point to a second, different one.
     const searchedArticles = articleHits.length > 0 ? found : [];
     const second = [...searchedArticles, ...(card?.relies ?? [])].find((c) => citationKey(c) !== citationKey(basis) && !shown.some((s) => citationKey(s) === citationKey(c)));

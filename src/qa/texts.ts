@@ -90,3 +90,9 @@ export const WHICH_TOPIC: BiText = {
 
 /** Before the 工伤 answer for a platform worker: that route needs a labour relation. */
 export const WITH_LABOUR_RELATION: BiText = { 'zh-CN': '有劳动关系的，还可以走工伤：', en: 'With a labour relation, work-injury insurance applies too: ' };
+/** For a rider who says they signed a labour contract: 工伤 first, and where 职业伤害保障 fits. */
+export const CONTRACTED_INJURY: BiText = { 'zh-CN': '你签了劳动合同，按工伤处理：', en: 'You signed a labour contract, so this is a work injury: ' };
+export const PLATFORM_INJURY_FOR_OTHERS: BiText = {
+  'zh-CN': '职业伤害保障是给和平台没有劳动关系的骑手、司机的；合同要是签给了外包或劳务公司，工伤找签合同的那家。',
+  en: 'Occupational-injury protection is for riders and drivers without a labour relation; if your contract is with an outsourcing or labour company, claim the work injury from that company.',
+};

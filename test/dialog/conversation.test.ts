@@ -343,3 +343,17 @@ describe('citations as the worker sees them', () => {
     expect(cited).toBeGreaterThanOrEqual(1);
   });
 });
+
+describe('platform riders hurt at work', () => {
+  it('a rider without a contract hears of 职业伤害保障 first; one under contract hears 工伤 first and 职业伤害保障 named beside it', async () => {
+    const free = await worker().send('美团众包跑单摔断手了 平台说我不是他们员工 医药费谁出');
+    const freeLines = free.text.split('\n').filter((l) => l.trim() && !/先顾好身体/.test(l));
+    expect(freeLines[0]).toMatch(/职业伤害保障/);
+    const bound = await worker().send('我是饿了么专送，跟站点签了合同的，送餐被车撞了算工伤吗');
+    const boundLines = bound.text.split('\n').filter((l) => l.trim() && !/先顾好身体/.test(l));
+    expect(boundLines[0]).toMatch(/签了劳动合同，按工伤处理/);
+    expect(bound.text).toMatch(/职业伤害保障/);
+    expect(bound.replies[0].meta.citations?.[0]).toMatchObject({ law: '工伤保险条例' });
+  });
+});
+
