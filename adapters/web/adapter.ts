@@ -6,6 +6,7 @@
 import { Hono } from 'hono';
 import { HTTP_ERROR_TEXT, sendHttpError } from '../../src/core/http/errors.js';
 import { OutboxBus } from '../../src/core/outbox-bus.js';
+import { MemoryRateCounter } from '../../src/core/rate-counter.js';
 import type { BotHandler, ChannelAdapter, ChannelCapabilities, HttpRoute, OutgoingMessage } from '../../src/core/types.js';
 import { mountChatApi } from './chat-api.js';
 import { mountChatEvents, type OpenStreams } from './chat-events.js';
@@ -56,6 +57,7 @@ export function createWebAdapter(config: WebAdapterConfig): WebAdapter {
     sseHeartbeatMs: config.sseHeartbeatMs ?? DEFAULT_SSE_HEARTBEAT_MS,
     addressRateLimitPerMinute: config.addressRateLimitPerMinute ?? DEFAULT_ADDRESS_RATE_LIMIT_PER_MINUTE,
     trustProxy: config.trustProxy ?? false,
+    rates: config.rates ?? new MemoryRateCounter(),
   };
   const access = new WebAccess(settings);
   let bot: BotHandler | undefined;

@@ -90,17 +90,34 @@ export class WebCredentials {
    */
   private readonly known = new Map<string, StoredCredential>();
 
+  private readonly remembering: boolean;
+
+  /**
+   * `remember`: keep credentials in memory (the default). Only right when this instance is the only
+   * one using the store: another instance may revoke a credential (an erasure, retention), and only
+   * the store knows.
+   */
   constructor(
     private readonly store: ConversationStateStore,
     private readonly clock: Clock,
     private readonly lock?: ConversationLock,
-  ) {}
+    options: { remember?: boolean } = {},
+  ) {
+    this.remembering = options.remember ?? true;
+  }
+
+  /** Revoke `userId`'s credential: its cookie opens nothing, and the next first request claims it afresh. */
+  async forget(userId: string): Promise<void> {
+    const key = credentialKey(userId);
+    this.known.delete(key);
+    await this.store.delete(key);
+  }
 
   /**
    * Check the cookie a request carried for `userId`; an unclaimed userId is claimed by this request.
    * Claims are serialised per userId (across instances through the lock), so exactly one wins.
    */
-  async check(userId: string, cookieHeader: string | undefined, mayClaim: () => boolean = () => true): Promise<CredentialCheck> {
+  async check(userId: string, cookieHeader: string | undefined, mayClaim: () => Promise<boolean> = async () => true): Promise<CredentialCheck> {
     const presented = readCookie(cookieHeader, credentialCookieName(userId));
     const key = credentialKey(userId);
     const cached = this.known.get(key);
@@ -110,7 +127,7 @@ export class WebCredentials {
     const claim = async (): Promise<CredentialCheck> => {
       const again = await this.store.get<StoredCredential>(key);
       if (again) return this.matches(this.remember(key, again), presented);
-      if (!mayClaim()) return { ok: false, limited: true };
+      if (!(await mayClaim())) return { ok: false, limited: true };
       const token = randomBytes(32).toString('base64url');
       const credential: StoredCredential = { tokenHash: sha256(token).toString('hex'), claimedAt: this.clock.now().toISOString() };
       await this.store.set<StoredCredential>(key, credential);
@@ -122,6 +139,7 @@ export class WebCredentials {
   }
 
   private remember(key: string, credential: StoredCredential): StoredCredential {
+    if (!this.remembering) return credential;
     if (this.known.size >= KNOWN_CREDENTIALS) this.known.delete(this.known.keys().next().value!);
     this.known.set(key, credential);
     return credential;

@@ -11,6 +11,7 @@ import { systemClock } from '../core/types.js';
 import { createLogger, type Logger } from '../core/logger.js';
 import { createBot, type Bot } from '../core/bot.js';
 import { OutboxBus } from '../core/outbox-bus.js';
+import { MemoryRateCounter } from '../core/rate-counter.js';
 import { Delivery } from '../core/delivery.js';
 import type { Storage } from '../storage/types.js';
 import { openEmbeddedStorage } from '../storage/embedded.js';
@@ -108,6 +109,8 @@ export async function createGongyou(config: AppConfig, overrides: GongyouOverrid
   const newId = createIdGenerator(clock);
   const bus = new OutboxBus();
   const calendar = { workingHours: config.workingHours, holidays: config.holidays };
+  // Rate limits (the web chat's budgets, wrong linking codes): shared by every instance in shared mode.
+  const rates = storage.rates ?? new MemoryRateCounter();
 
   // The openai SDK is loaded only when an LLM is configured.
   // Budget: rewrite ≤ 1 s (+ rerank ≤ 1 s when on) + answer, so a failing LLM still ends in the
@@ -168,7 +171,7 @@ export async function createGongyou(config: AppConfig, overrides: GongyouOverrid
       const locale = saved?.locale ?? config.env.GONGYOU_DEFAULT_LOCALE;
       const text = tr(locale, event === 'linked' ? DIALOG_TEXT.linkNotice : DIALOG_TEXT.unlinkNotice, { channel: other.split(':')[0] });
       await delivery.send(conversationKey, { text, meta: { intent: event === 'linked' ? 'link_notice' : 'unlink_notice' } }, 'bot');
-    }),
+    }, rates),
     calendar,
     handoffThreshold: config.env.QA_HANDOFF_THRESHOLD,
     personalData: storage.maintenance ? createPersonalData(storage, clock) : undefined,
@@ -202,6 +205,7 @@ export async function createGongyou(config: AppConfig, overrides: GongyouOverrid
     rateLimitPerMinute: config.env.WEB_RATE_LIMIT_PER_MINUTE,
     addressRateLimitPerMinute: config.env.WEB_ADDRESS_RATE_LIMIT_PER_MINUTE,
     trustProxy: config.env.TRUST_PROXY,
+    rates,
     // the chat's credentials sit beside conversation state, so every instance on the same store agrees
     state: storage.state,
     lock: storage.lock,

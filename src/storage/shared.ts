@@ -1,6 +1,6 @@
 /**
  * Shared storage for several instances behind a load balancer: cases, messages,
- * staff, audit and evidence in PostgreSQL; conversation state and dedupe in Redis.
+ * staff, audit and evidence in PostgreSQL; conversation state, dedupe and rate-limit counts in Redis.
  */
 import { randomUUID } from 'node:crypto';
 import KeyvRedis from '@keyv/redis';
@@ -21,6 +21,7 @@ import { PgStaffStore } from './postgres/staff.js';
 import { connectRedis } from './redis/client.js';
 import { RedisDedupeStore } from './redis/dedupe.js';
 import { RedisConversationLock } from './redis/lock.js';
+import { RedisRateCounter } from './redis/rate-counter.js';
 import { PgUnansweredStore } from './postgres/unanswered.js';
 import type { Storage } from './types.js';
 import { withPersonalDataMasking } from './masking.js';
@@ -107,6 +108,7 @@ export async function openSharedStorage(options: SharedStorageOptions): Promise<
     unanswered: pgGuard(new PgUnansweredStore(pool), 'unanswered'),
     state: redisGuard(createKeyvStateStore(state), 'state'),
     lock: new RedisConversationLock(redis, { keyPrefix }),
+    rates: redisGuard(new RedisRateCounter(redis, keyPrefix), 'rates'),
     maintenance: pgGuard(pgMaintenance(pool, redis, keyPrefix), 'maintenance'),
     async close() {
       if (closed) return;

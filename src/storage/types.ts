@@ -4,7 +4,7 @@
  * Redis implement the same interfaces. Every implementation passes the
  * contract suites in test/contracts/.
  */
-import type { BlobStore, ConversationLock, ConversationStateStore, DedupeStore, MessageLog } from '../core/ports.js';
+import type { BlobStore, ConversationLock, ConversationStateStore, DedupeStore, MessageLog, RateCounter } from '../core/ports.js';
 import type { CaseStore, StaffStore } from '../cases/model.js';
 import type { UnansweredStore } from '../core/unanswered.js';
 import type { DataSealer } from '../core/sealing.js';
@@ -22,6 +22,8 @@ export interface Storage {
   unanswered: UnansweredStore;
   /** Serialises a conversation's turns across instances (shared mode); absent when one process owns everything. */
   lock?: ConversationLock;
+  /** Rate-limit counts every instance on this store shares (Redis in shared mode); absent: each instance counts in memory. */
+  rates?: RateCounter;
   /** Erasure, retention and key rotation (absent in test fakes). */
   maintenance?: PersonalDataMaintenance;
   /** Flush and close. */

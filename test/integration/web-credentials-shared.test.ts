@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Gongyou } from '../../src/app/app.js';
 import { CookieJar } from '../fakes/cookie-jar.js';
+import { webMessage } from '../fakes/web-message.js';
 import { sharedDeployment } from '../storage/shared-gongyou.js';
 
 const deployment = sharedDeployment('webcred');
@@ -18,11 +19,7 @@ beforeAll(async () => {
 });
 afterAll(() => deployment.remove());
 
-const say = (userId: string, text: string): RequestInit => ({
-  method: 'POST',
-  headers: { 'content-type': 'application/json' },
-  body: JSON.stringify({ userId, text }),
-});
+const say = webMessage;
 
 describe('web chat credentials across instances (PostgreSQL + Redis)', () => {
   it('a cookie set by one instance is accepted by the other; a browser without it is refused by both', async () => {

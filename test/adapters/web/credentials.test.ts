@@ -6,14 +6,11 @@
 import { describe, expect, it } from 'vitest';
 import { credentialCookieName, credentialKey } from '../../../adapters/web/credentials.js';
 import { CookieJar } from '../../fakes/cookie-jar.js';
+import { webMessage } from '../../fakes/web-message.js';
 import { parseCookies } from '../../fakes/parse-set-cookie.js';
 import { createWebHarness } from './harness.js';
 
-const json = (userId: string, text: string) => ({
-  method: 'POST',
-  headers: { 'content-type': 'application/json' },
-  body: JSON.stringify({ userId, text }),
-});
+const json = webMessage;
 
 function upload(userId: string): RequestInit {
   const form = new FormData();
