@@ -1,5 +1,5 @@
 /** The web chat's JSON API: send a message, upload a file, list later messages. */
-import type { WebAccess } from './access.js';
+import { clientAddress, type WebAccess } from './access.js';
 import type { Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { formatConversationKey } from '../../src/core/conversation-key.js';
@@ -52,8 +52,11 @@ async function conversationAfter(deps: WebChatSettings, conversationKey: string,
   return all.slice(start).map(toWebHistoryEntry);
 }
 
-/** Turn validated input into the normalised message the core expects. */
-function toIncoming(deps: WebChatSettings, input: WebMessageInput, idempotencyKey: string | undefined, attachments: Attachment[]): IncomingMessage {
+/**
+ * Turn validated input into the normalised message the core expects. `source` is the client address
+ * (X-Forwarded-For only from a trusted proxy), so limits per address (identity linking) apply here too.
+ */
+function toIncoming(c: Context, deps: WebChatSettings, input: WebMessageInput, idempotencyKey: string | undefined, attachments: Attachment[]): IncomingMessage {
   const key = webConversationKey(input.userId);
   const incoming: IncomingMessage = {
     channel: 'web',
@@ -67,6 +70,8 @@ function toIncoming(deps: WebChatSettings, input: WebMessageInput, idempotencyKe
     receivedAt: deps.clock.now(),
   };
   if (input.choiceId !== undefined) incoming.choiceId = input.choiceId;
+  const source = clientAddress(c, deps.trustProxy);
+  if (source !== undefined) incoming.source = source;
   return incoming;
 }
 
@@ -132,7 +137,7 @@ export function mountChatApi(app: Hono, deps: WebChatSettings, access: WebAccess
       if (refused || !check.ok) return refused!;
       const denied = await admit(c, access, check.value.userId);
       if (denied) return denied;
-      return runTurn(c, deps, bot, toIncoming(deps, check.value, idempotencyKey, []));
+      return runTurn(c, deps, bot, toIncoming(c, deps, check.value, idempotencyKey, []));
     },
   );
 
@@ -192,7 +197,7 @@ export function mountChatApi(app: Hono, deps: WebChatSettings, access: WebAccess
         data: Buffer.from(await file.arrayBuffer()),
       };
       if (file.name) attachment.name = file.name;
-      return runTurn(c, deps, bot, toIncoming(deps, check.value, idempotencyKey, [attachment]));
+      return runTurn(c, deps, bot, toIncoming(c, deps, check.value, idempotencyKey, [attachment]));
     },
   );
 }

@@ -169,6 +169,26 @@ describe('per-address limits', () => {
     expect((await h.app.request('/api/web/messages', json('flood-0', '又来了'), from('198.51.100.7'))).status).toBe(200);
   });
 
+  it('hands the bot the client address as the message source, from X-Forwarded-For only behind a trusted proxy', async () => {
+    const forwarded = (init: RequestInit): RequestInit => ({ ...init, headers: { ...(init.headers as Record<string, string>), 'x-forwarded-for': '1.2.3.4, 198.51.100.7' } });
+    const direct = await createWebHarness();
+    await direct.app.request('/api/web/messages', forwarded(json('d1', '你好')), from('192.0.2.1'));
+    await direct.app.request('/api/web/uploads', upload('d1'), from('192.0.2.1'));
+    // in-process, with no socket, there is no address to give
+    await direct.app.request('/api/web/messages', json('d2', '你好'));
+    expect(direct.bot.received.map((m) => [m.userKey, m.source])).toEqual([
+      ['web:d1', '192.0.2.1'],
+      ['web:d1', '192.0.2.1'],
+      ['web:d2', undefined],
+    ]);
+
+    const proxied = await createWebHarness({ deps: { trustProxy: true } });
+    await proxied.app.request('/api/web/messages', forwarded(json('p1', '你好')), from('10.0.0.2'));
+    await proxied.app.request('/api/web/uploads', forwarded(upload('p1')), from('10.0.0.2'));
+    await proxied.app.request('/api/web/messages', json('p2', '你好'), from('10.0.0.2'));
+    expect(proxied.bot.received.map((m) => m.source)).toEqual(['198.51.100.7', '198.51.100.7', '10.0.0.2']);
+  });
+
   it('is configurable, applies to uploads, and reads X-Forwarded-For only from a trusted proxy', async () => {
     const h = await createWebHarness({ deps: { addressRateLimitPerMinute: 2, trustProxy: true } });
     const proxy = from('10.0.0.2');
