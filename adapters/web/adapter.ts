@@ -5,6 +5,7 @@
  */
 import { Hono } from 'hono';
 import { HTTP_ERROR_TEXT, sendHttpError } from '../../src/core/http/errors.js';
+import { parseConversationKey } from '../../src/core/conversation-key.js';
 import { OutboxBus } from '../../src/core/outbox-bus.js';
 import { MemoryRateCounter } from '../../src/core/rate-counter.js';
 import type { BotHandler, ChannelAdapter, ChannelCapabilities, HttpRoute, OutgoingMessage } from '../../src/core/types.js';
@@ -88,7 +89,24 @@ export function createWebAdapter(config: WebAdapterConfig): WebAdapter {
       // a page that is not open fetches the message from the log when it opens (GET /api/web/messages)
       settings.outbox.publish(conversationKey, message);
     },
+    async forget(conversationKeys: string[]): Promise<void> {
+      // the old cookie opens nothing now; the userId's next first request claims it afresh
+      for (const key of conversationKeys) {
+        const userId = webUserIdOf(key);
+        if (userId !== undefined) await access.forget(userId);
+      }
+    },
   };
+}
+
+/** The userId of a web chat conversation key; undefined for any other key. */
+function webUserIdOf(conversationKey: string): string | undefined {
+  try {
+    const parts = parseConversationKey(conversationKey);
+    return parts.channel === 'web' ? parts.chatId : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** One HttpRoute per method and path of the private app, each answered by the app as a whole. */

@@ -160,6 +160,10 @@ export async function createGongyou(config: AppConfig, overrides: GongyouOverrid
     calendar,
     utcOffsetHours: config.env.GONGYOU_TIMEZONE_OFFSET,
   });
+  // Erasure and retention tell every adapter (the web chat drops the conversation's credential).
+  const forgetConversations = async (conversationKeys: string[]) => {
+    for (const adapter of adapters.values()) await adapter.forget?.(conversationKeys);
+  };
   const services: DialogServices = {
     cases: storage.cases,
     blobs: storage.blobs,
@@ -174,7 +178,7 @@ export async function createGongyou(config: AppConfig, overrides: GongyouOverrid
     }, rates),
     calendar,
     handoffThreshold: config.env.QA_HANDOFF_THRESHOLD,
-    personalData: storage.maintenance ? createPersonalData(storage, clock) : undefined,
+    personalData: storage.maintenance ? createPersonalData(storage, clock, forgetConversations) : undefined,
   };
   const bot = createBot({
     messages: storage.messages,
@@ -251,8 +255,13 @@ export async function createGongyou(config: AppConfig, overrides: GongyouOverrid
     housekeeping: retentionJob(
       storage,
       clock,
-      { closedCaseDays: config.env.RETENTION_CLOSED_CASE_DAYS, messageDays: config.env.RETENTION_MESSAGE_DAYS },
+      {
+        closedCaseDays: config.env.RETENTION_CLOSED_CASE_DAYS,
+        messageDays: config.env.RETENTION_MESSAGE_DAYS,
+        stateDays: config.env.RETENTION_STATE_DAYS,
+      },
       (report) => logger.info(report, 'retention pass'),
+      { expireState: (key, expired) => bot.expireState(key, expired), forget: forgetConversations },
     ),
   });
   const mounts: Array<{ path: string; app: Hono }> = [...handoffWiring.mounts];

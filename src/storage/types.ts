@@ -45,6 +45,8 @@ export interface PersonalDataMaintenance {
   scrubCaseTrail(caseId: string): Promise<void>;
   /** Delete an evidence file's contents. */
   deleteBlob(sha256: string): Promise<void>;
+  /** Keys of conversation state (every kind of entry in the state store) last written before `before`. */
+  staleState(before: Date): Promise<string[]>;
   /** Delete unsure-question notes whose question is one of these (already masked) texts; returns how many. */
   forgetNotes(questions: string[]): Promise<number>;
   /** Re-seal everything stored under the sealer's master key (it must also hold the old key); returns items rewritten. */

@@ -12,8 +12,8 @@ const SEALED_COLUMNS: Array<[string, string, string]> = [
   ['messages', 'seq', 'message'],
 ];
 
-/** The shared store's maintenance. */
-export function pgMaintenance(pool: pg.Pool, redis: RedisClientType, keyPrefix: string): PersonalDataMaintenance {
+/** The shared store's maintenance, but for which state is stale (the Redis state index knows that). */
+export function pgMaintenance(pool: pg.Pool, redis: RedisClientType, keyPrefix: string): Omit<PersonalDataMaintenance, 'staleState'> {
   return {
     async deleteMessages(keys) {
       if (keys.length === 0) return 0;
