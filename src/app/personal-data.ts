@@ -6,7 +6,7 @@
  * forget what they keep for it (the web chat its credential), so it starts afresh.
  */
 import { conversationStateSchema } from '../core/conversation-state.js';
-import { scrubText } from '../core/logger.js';
+import { maskedQuestion } from '../core/unanswered.js';
 import type { Clock } from '../core/types.js';
 import type { CaseRecord } from '../cases/model.js';
 import type { DataSubject, ErasureReport, PersonalDataPort } from '../dialog/services.js';
@@ -45,14 +45,14 @@ export function createPersonalData(storage: Storage, clock: Clock, forget: Forge
       const cases = await storage.cases.listCasesByUser(subject.userKeys);
       let evidenceDeleted = 0;
       for (const c of cases) evidenceDeleted += await anonymiseCase(storage, c, actor, 'personal_data_erased', now);
-      // Notes about the worker's questions: the note holds the question as the log held it, masked.
-      const questions: string[] = [];
+      // Notes about the worker's questions: the note holds the question as the log held it, masked (and sealed).
+      const questions = new Set<string>();
       for (const key of subject.conversationKeys) {
         for (const m of await storage.messages.transcript(key)) {
-          if (m.direction === 'in' && typeof m.message.text === 'string') questions.push(scrubText(m.message.text.trim()).slice(0, 500));
+          if (m.direction === 'in' && typeof m.message.text === 'string') questions.add(maskedQuestion(m.message.text));
         }
       }
-      const notesDeleted = (await storage.maintenance?.forgetNotes(questions)) ?? 0;
+      const notesDeleted = questions.size > 0 ? ((await storage.maintenance?.forgetNotes((question) => questions.has(question))) ?? 0) : 0;
       const messagesDeleted = (await storage.maintenance?.deleteMessages(subject.conversationKeys)) ?? 0;
       for (const key of subject.conversationKeys) await storage.state.delete(key);
       await forget(subject.conversationKeys);

@@ -47,8 +47,8 @@ export interface PersonalDataMaintenance {
   deleteBlob(sha256: string): Promise<void>;
   /** Keys of conversation state (every kind of entry in the state store) last written before `before`. */
   staleState(before: Date): Promise<string[]>;
-  /** Delete unsure-question notes whose question is one of these (already masked) texts; returns how many. */
-  forgetNotes(questions: string[]): Promise<number>;
+  /** Delete the unsure-question notes whose question (as stored: masked, maybe sealed) `matches` says; returns how many. */
+  forgetNotes(matches: (question: string) => boolean): Promise<number>;
   /** Re-seal everything stored under the sealer's master key (it must also hold the old key); returns items rewritten. */
   rewrap(sealer: DataSealer): Promise<number>;
 }

@@ -49,7 +49,7 @@ export function sqliteMaintenance(
     async deleteBlob(sha256) {
       if (isSha256Hex(sha256)) await rm(blobs.pathOf(sha256), { force: true });
     },
-    forgetNotes: (questions) => notes.forget(questions),
+    forgetNotes: (matches) => notes.forget(matches),
     async rewrap(sealer: DataSealer) {
       let count = 0;
       for (const [table, key, column] of SEALED_COLUMNS) {
@@ -65,6 +65,7 @@ export function sqliteMaintenance(
           }
         });
       }
+      count += await notes.rewrite((line) => rewrapText(sealer, line));
       for (const file of await listFiles(evidenceDir)) {
         const data = await readFile(file);
         const next = rewrapBlob(sealer, data);
