@@ -4,6 +4,7 @@
  * "platform" is the worker's browser, which posts messages and listens for later ones.
  */
 import { Hono } from 'hono';
+import { limitBody, SMALL_BODY_BYTES } from '../../src/core/http/body-limit.js';
 import { HTTP_ERROR_TEXT, sendHttpError } from '../../src/core/http/errors.js';
 import { parseConversationKey } from '../../src/core/conversation-key.js';
 import { OutboxBus } from '../../src/core/outbox-bus.js';
@@ -65,6 +66,9 @@ export function createWebAdapter(config: WebAdapterConfig): WebAdapter {
   const streams: OpenStreams = new Set();
 
   const app = new Hono();
+  // the POST routes set their own limits; the GET routes (page, history, events) read no body
+  const smallBody = limitBody(SMALL_BODY_BYTES);
+  app.use('*', (c, next) => (c.req.method === 'GET' ? smallBody(c, next) : next()));
   mountChatApi(app, settings, access, () => bot);
   mountChatEvents(app, settings, access, streams);
   mountChatPage(app);

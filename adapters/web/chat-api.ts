@@ -3,6 +3,7 @@ import { clientAddress, type WebAccess } from './access.js';
 import type { Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { formatConversationKey } from '../../src/core/conversation-key.js';
+import { limitBody } from '../../src/core/http/body-limit.js';
 import type { LoggedMessage } from '../../src/core/ports.js';
 import type { Attachment, BotHandler, IncomingMessage, OutgoingMessage } from '../../src/core/types.js';
 import type { WebChatSettings } from './config.js';
@@ -119,10 +120,7 @@ export function mountChatApi(app: Hono, deps: WebChatSettings, access: WebAccess
 
   app.post(
     '/api/web/messages',
-    bodyLimit({
-      maxSize: MAX_JSON_BODY_BYTES,
-      onError: (c) => sendWebError(c, 413, 'payload_too_large', WEB_ERROR_TEXT.bodyTooLarge, { maxKb: MAX_JSON_BODY_BYTES / 1024 }),
-    }),
+    limitBody(MAX_JSON_BODY_BYTES),
     async (c) => {
       if (mediaType(c) !== 'application/json') return sendWebError(c, 400, 'unsupported_content_type', WEB_ERROR_TEXT.needJson);
       let body: unknown;

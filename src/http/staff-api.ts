@@ -9,6 +9,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { z } from 'zod';
 import { GongyouError } from '../core/errors.js';
 import type { BiText } from '../core/i18n.js';
+import { limitBody } from '../core/http/body-limit.js';
 import { sendHttpError } from '../core/http/errors.js';
 import type { Logger } from '../core/logger.js';
 import type { CaseQuery, MediatorActions, MediatorActor, MediatorEvent, QueueStatus } from '../core/mediator.js';
@@ -84,6 +85,9 @@ async function body<T>(c: Context, schema: z.ZodType<T>, optional = false): Prom
   return result.data;
 }
 
+/** Largest body of a staff request: a mediator's reply or note is text, 64 KB is far more than one. */
+export const STAFF_MAX_BODY_BYTES = 64 * 1024;
+
 /** Staff responses carry phone numbers and transcripts: no cache may keep them. */
 const noStore = async (c: Context, next: () => Promise<void>) => {
   await next();
@@ -95,6 +99,7 @@ export function createMediatorApi(deps: MediatorApiDeps): Hono<StaffEnv> {
   const app = new Hono<StaffEnv>();
   const { desk } = deps;
   app.use('*', noStore);
+  app.use('*', limitBody(STAFF_MAX_BODY_BYTES));
   app.use('*', requireStaff(deps.staff));
   app.onError((err, c) => errorResponse(c, err, deps.logger));
   const actor = (c: Context<StaffEnv>) => c.get('actor');
@@ -242,6 +247,7 @@ function streamEvents(c: Context<StaffEnv>, deps: MediatorApiDeps, who: Mediator
 export function createAdminApi(deps: MediatorApiDeps): Hono<StaffEnv> {
   const app = new Hono<StaffEnv>();
   app.use('*', noStore);
+  app.use('*', limitBody(STAFF_MAX_BODY_BYTES));
   app.use('*', requireStaff(deps.staff));
   app.onError((err, c) => errorResponse(c, err, deps.logger));
   app.get('/audit', async (c) => {
