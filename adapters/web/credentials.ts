@@ -85,8 +85,8 @@ const KNOWN_CREDENTIALS = 50_000;
 export class WebCredentials {
   private readonly local = new KeyedQueue();
   /**
-   * Credentials already read or claimed here (a claimed userId keeps its token for good), so most
-   * requests need no store read; bounded, the oldest dropped first.
+   * Credentials already read or claimed here, so most requests need no store read; bounded, the
+   * oldest dropped first, and dropped when revoked here (`forget`).
    */
   private readonly known = new Map<string, StoredCredential>();
 
@@ -109,8 +109,11 @@ export class WebCredentials {
   /** Revoke `userId`'s credential: its cookie opens nothing, and the next first request claims it afresh. */
   async forget(userId: string): Promise<void> {
     const key = credentialKey(userId);
-    this.known.delete(key);
-    await this.store.delete(key);
+    // behind any read of this userId under way here, so none puts the revoked credential back in memory
+    await this.local.run(key, async () => {
+      this.known.delete(key);
+      await this.store.delete(key);
+    });
   }
 
   /**
@@ -122,8 +125,6 @@ export class WebCredentials {
     const key = credentialKey(userId);
     const cached = this.known.get(key);
     if (cached) return this.matches(cached, presented);
-    const stored = await this.store.get<StoredCredential>(key);
-    if (stored) return this.matches(this.remember(key, stored), presented);
     const claim = async (): Promise<CredentialCheck> => {
       const again = await this.store.get<StoredCredential>(key);
       if (again) return this.matches(this.remember(key, again), presented);
@@ -134,8 +135,12 @@ export class WebCredentials {
       this.remember(key, credential);
       return { ok: true, claimed: true, token };
     };
-    // a lock key of its own, so a claim never waits behind a long turn of the conversation
-    return this.local.run(key, () => (this.lock ? this.lock.run(key, claim) : claim()));
+    return this.local.run(key, async () => {
+      const stored = await this.store.get<StoredCredential>(key);
+      if (stored) return this.matches(this.remember(key, stored), presented);
+      // a lock key of its own, so a claim never waits behind a long turn of the conversation
+      return this.lock ? this.lock.run(key, claim) : claim();
+    });
   }
 
   private remember(key: string, credential: StoredCredential): StoredCredential {

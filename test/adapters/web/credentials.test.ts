@@ -4,11 +4,11 @@
  * nothing stored or shown. External clients keep a cookie jar per user, as these tests do.
  */
 import { describe, expect, it } from 'vitest';
-import { credentialCookieName, credentialKey } from '../../../adapters/web/credentials.js';
+import { credentialCookieName, credentialKey, WebCredentials } from '../../../adapters/web/credentials.js';
 import { CookieJar } from '../../fakes/cookie-jar.js';
 import { webMessage } from '../../fakes/web-message.js';
 import { parseCookies } from '../../fakes/parse-set-cookie.js';
-import { createWebHarness } from './harness.js';
+import { createWebHarness, MemoryStateStore, TEST_NOW } from './harness.js';
 
 const json = webMessage;
 
@@ -132,6 +132,41 @@ describe('web chat credential cookie', () => {
     expect((await h.client()('/api/web/messages', json('x', ''))).status).toBe(400);
     expect(await h.state.get(credentialKey('x'))).toBeUndefined();
     expect((await h.app.request('/api/web/messages', json('x', '你好'))).status).toBe(200);
+  });
+});
+
+describe('a revoked credential (erasure, retention)', () => {
+  const clock = { now: () => TEST_NOW };
+
+  it('the adapter forgets it: the old cookie opens nothing, and the next first request claims the userId afresh', async () => {
+    const h = await createWebHarness();
+    expect((await h.app.request('/api/web/messages', json('gone', '你好'))).status).toBe(200);
+    const oldCookie = h.jar.header()!;
+    await h.adapter.forget!(['web:gone', 'telegram:gone', 'not a key']);
+    expect(await h.state.get(credentialKey('gone'))).toBeUndefined();
+    const next = h.client();
+    expect((await next('/api/web/messages', json('gone', '你好'))).status).toBe(200);
+    expect((await h.client()('/api/web/messages?userId=gone', { headers: { cookie: oldCookie } })).status).toBe(401);
+  });
+
+  it('stays revoked even when a request was reading it at that moment', async () => {
+    const store = new MemoryStateStore();
+    const owner = await new WebCredentials(store, clock).check('u', undefined);
+    if (!owner.ok) throw new Error('the first request claims');
+    const cookie = `${credentialCookieName('u')}=${owner.token}`;
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    // a store read that has its answer but has not returned it yet
+    const slow = { get: async <T>(key: string) => { const value = await store.get<T>(key); await gate; return value; }, set: store.set.bind(store), delete: store.delete.bind(store) };
+    const credentials = new WebCredentials(slow, clock);
+    const reading = credentials.check('u', cookie);
+    const revoking = credentials.forget('u');
+    release();
+    expect(await reading).toMatchObject({ ok: true, claimed: false });
+    await revoking;
+    const after = await credentials.check('u', cookie);
+    expect(after).toMatchObject({ ok: true, claimed: true });
+    expect(after.ok && after.token).not.toBe(owner.token);
   });
 });
 
