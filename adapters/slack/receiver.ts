@@ -4,8 +4,12 @@
  * Slack as soon as Bolt acknowledges, while the listeners go on working.
  */
 import { verifySlackRequest, type App, type Receiver, type ReceiverEvent } from '@slack/bolt';
+import { payloadTooLarge, readBodyWithin, WEBHOOK_BODY_BYTES } from '../../src/core/http/body-limit.js';
 import type { Clock } from '../../src/core/types.js';
 import type { AdapterLogger } from '../shared/logger.js';
+
+/** Largest event accepted: Slack's events and interactions are a few kilobytes; files come by reference. */
+export const SLACK_EVENT_MAX_BYTES = WEBHOOK_BODY_BYTES;
 
 /** Slack gives up after 3 s and retries; answer before that even if a listener forgot to ack. */
 const ACK_DEADLINE_MS = 2500;
@@ -41,7 +45,9 @@ export class FetchRequestReceiver implements Receiver {
 
   /** Handle one POST from Slack. */
   async handle(request: Request): Promise<Response> {
-    const rawBody = await request.text();
+    const bytes = await readBodyWithin(request, SLACK_EVENT_MAX_BYTES);
+    if (!bytes) return payloadTooLarge(SLACK_EVENT_MAX_BYTES);
+    const rawBody = new TextDecoder().decode(bytes);
     const signature = request.headers.get('x-slack-signature');
     const timestamp = request.headers.get('x-slack-request-timestamp');
     if (!signature || !timestamp) return unauthorized();

@@ -1,6 +1,7 @@
 /** The webhook route on the shared HTTP server: only Telegram (which knows the secret) gets in, and it is always acknowledged. */
 import { timingSafeEqual } from 'node:crypto';
 import type { Update } from 'telegraf/types';
+import { payloadTooLarge, readBodyWithin, WEBHOOK_BODY_BYTES } from '../../src/core/http/body-limit.js';
 import type { HttpRoute } from '../../src/core/types.js';
 import type { AdapterLogger } from '../shared/logger.js';
 
@@ -16,7 +17,7 @@ export interface TelegramWebhookDeps {
 }
 
 /** Largest update body accepted: Telegram's updates are a few kilobytes; files come by reference. */
-export const TELEGRAM_WEBHOOK_MAX_BYTES = 1024 * 1024;
+export const TELEGRAM_WEBHOOK_MAX_BYTES = WEBHOOK_BODY_BYTES;
 
 /** Build the POST route that receives Telegram updates. */
 export function createTelegramWebhookRoute(deps: TelegramWebhookDeps): HttpRoute {
@@ -31,12 +32,10 @@ export function createTelegramWebhookRoute(deps: TelegramWebhookDeps): HttpRoute
         return new Response('unauthorized', { status: 401 });
       }
       if (!deps.isReady()) return new Response('not ready', { status: 503 });
-      const declared = Number(request.headers.get('content-length') ?? '0');
-      if (declared > TELEGRAM_WEBHOOK_MAX_BYTES) return new Response('body too large', { status: 413 });
+      const body = await readBodyWithin(request, TELEGRAM_WEBHOOK_MAX_BYTES);
+      if (!body) return payloadTooLarge(TELEGRAM_WEBHOOK_MAX_BYTES);
       let update: Update;
       try {
-        const body = await request.arrayBuffer();
-        if (body.byteLength > TELEGRAM_WEBHOOK_MAX_BYTES) return new Response('body too large', { status: 413 });
         update = JSON.parse(new TextDecoder().decode(body)) as Update;
       } catch {
         return new Response('body must be a JSON update', { status: 400 });

@@ -1,13 +1,14 @@
 /**
- * Who may use a web chat conversation, and how much one network may send: the credential cookie
- * (credentials.ts) and the per-address budget, applied by every web chat route before anything is
- * stored or shown. Written against Hono's Context only, so a later staff login can reuse it.
+ * Who may use a web chat conversation, and how much one network and one user may send: the
+ * credential cookie (credentials.ts) and the per-address and per-user budgets, applied by every web
+ * chat route before anything is stored or shown. Written against Hono's Context only, so a later staff login can reuse it.
  */
 import type { Context } from 'hono';
 import type { WebChatSettings } from './config.js';
 import { credentialCookie, WebCredentials } from './credentials.js';
 import { sendWebError, WEB_ERROR_TEXT } from './errors.js';
-import { PerKeyRateLimiter } from './rate-limit.js';
+import { WebBudget } from './rate-limit.js';
+import type { BiText } from '../../src/core/i18n.js';
 
 /** What the adapter hands its private app as `env`: what the fetch Request does not carry. */
 export interface WebRequestEnv {
@@ -36,21 +37,29 @@ export function cameOverHttps(c: Context, trustProxy: boolean): boolean {
   return new URL(c.req.url).protocol === 'https:';
 }
 
-/** The web chat's gatekeeper: the address budget and the credential cookie. */
+/** The web chat's gatekeeper: the address and user budgets and the credential cookie. */
 export class WebAccess {
   private readonly credentials: WebCredentials;
-  private readonly perAddress: PerKeyRateLimiter;
+  private readonly perAddress: WebBudget;
+  private readonly perUser: WebBudget;
 
   constructor(private readonly deps: WebChatSettings) {
-    this.credentials = new WebCredentials(deps.state, deps.clock, deps.lock);
-    this.perAddress = new PerKeyRateLimiter(deps.addressRateLimitPerMinute, deps.clock);
+    // Several instances (a lock is given) may revoke a credential elsewhere, so each request asks the store.
+    this.credentials = new WebCredentials(deps.state, deps.clock, deps.lock, { remember: !deps.lock });
+    this.perAddress = new WebBudget(deps.rates, 'web:address', deps.addressRateLimitPerMinute, deps.clock, deps.logger);
+    this.perUser = new WebBudget(deps.rates, 'web:user', deps.rateLimitPerMinute, deps.clock, deps.logger);
   }
 
   /** Take one message from the client address's budget; a 429 with Retry-After when it is spent. */
-  overAddressBudget(c: Context): Response | undefined {
-    const address = clientAddress(c, this.deps.trustProxy);
-    if (address === undefined || this.perAddress.take(address)) return undefined;
-    return this.tooFast(c);
+  async overAddressBudget(c: Context): Promise<Response | undefined> {
+    const wait = await this.takeFromAddress(c);
+    return wait === undefined ? undefined : this.tooFast(c, wait, WEB_ERROR_TEXT.addressRateLimited);
+  }
+
+  /** Take one message from the user's budget; a 429 with Retry-After when it is spent. */
+  async overUserBudget(c: Context, userId: string): Promise<Response | undefined> {
+    const wait = await this.perUser.take(userId);
+    return wait === undefined ? undefined : this.tooFast(c, wait, WEB_ERROR_TEXT.rateLimited);
   }
 
   /**
@@ -60,9 +69,11 @@ export class WebAccess {
    * 401 (or 429) to send; nothing has been stored for the conversation either way.
    */
   async authorize(c: Context, userId: string, options: { countClaim: boolean; renew: boolean }): Promise<Response | undefined> {
-    const check = await this.credentials.check(userId, c.req.header('cookie'), () => !options.countClaim || this.overAddressBudget(c) === undefined);
+    let wait: number | undefined;
+    const mayClaim = async () => !options.countClaim || (wait = await this.takeFromAddress(c)) === undefined;
+    const check = await this.credentials.check(userId, c.req.header('cookie'), mayClaim);
     if (!check.ok) {
-      if (check.limited) return this.tooFast(c);
+      if (check.limited) return this.tooFast(c, wait ?? 60, WEB_ERROR_TEXT.addressRateLimited);
       this.deps.logger.info({ path: c.req.path }, 'web request without the conversation credential refused');
       return sendWebError(c, 401, 'unauthorized', WEB_ERROR_TEXT.unauthorized);
     }
@@ -70,9 +81,19 @@ export class WebAccess {
     return undefined;
   }
 
-  private tooFast(c: Context): Response {
-    const seconds = this.perAddress.retryAfterSeconds();
+  /** The worker's data of this web user was erased or expired: the userId is unclaimed again. */
+  forget(userId: string): Promise<void> {
+    return this.credentials.forget(userId);
+  }
+
+  /** Seconds to wait when the address is over its budget; undefined when the request may go on. */
+  private async takeFromAddress(c: Context): Promise<number | undefined> {
+    const address = clientAddress(c, this.deps.trustProxy);
+    return address === undefined ? undefined : this.perAddress.take(address);
+  }
+
+  private tooFast(c: Context, seconds: number, text: BiText): Response {
     c.header('Retry-After', String(seconds));
-    return sendWebError(c, 429, 'rate_limited', WEB_ERROR_TEXT.addressRateLimited, { seconds });
+    return sendWebError(c, 429, 'rate_limited', text, { seconds });
   }
 }

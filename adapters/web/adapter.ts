@@ -4,8 +4,11 @@
  * "platform" is the worker's browser, which posts messages and listens for later ones.
  */
 import { Hono } from 'hono';
+import { limitBody, SMALL_BODY_BYTES } from '../../src/core/http/body-limit.js';
 import { HTTP_ERROR_TEXT, sendHttpError } from '../../src/core/http/errors.js';
+import { parseConversationKey } from '../../src/core/conversation-key.js';
 import { OutboxBus } from '../../src/core/outbox-bus.js';
+import { MemoryRateCounter } from '../../src/core/rate-counter.js';
 import type { BotHandler, ChannelAdapter, ChannelCapabilities, HttpRoute, OutgoingMessage } from '../../src/core/types.js';
 import { mountChatApi } from './chat-api.js';
 import { mountChatEvents, type OpenStreams } from './chat-events.js';
@@ -56,12 +59,16 @@ export function createWebAdapter(config: WebAdapterConfig): WebAdapter {
     sseHeartbeatMs: config.sseHeartbeatMs ?? DEFAULT_SSE_HEARTBEAT_MS,
     addressRateLimitPerMinute: config.addressRateLimitPerMinute ?? DEFAULT_ADDRESS_RATE_LIMIT_PER_MINUTE,
     trustProxy: config.trustProxy ?? false,
+    rates: config.rates ?? new MemoryRateCounter(),
   };
   const access = new WebAccess(settings);
   let bot: BotHandler | undefined;
   const streams: OpenStreams = new Set();
 
   const app = new Hono();
+  // the POST routes set their own limits; the GET routes (page, history, events) read no body
+  const smallBody = limitBody(SMALL_BODY_BYTES);
+  app.use('*', (c, next) => (c.req.method === 'GET' ? smallBody(c, next) : next()));
   mountChatApi(app, settings, access, () => bot);
   mountChatEvents(app, settings, access, streams);
   mountChatPage(app);
@@ -86,7 +93,24 @@ export function createWebAdapter(config: WebAdapterConfig): WebAdapter {
       // a page that is not open fetches the message from the log when it opens (GET /api/web/messages)
       settings.outbox.publish(conversationKey, message);
     },
+    async forget(conversationKeys: string[]): Promise<void> {
+      // the old cookie opens nothing now; the userId's next first request claims it afresh
+      for (const key of conversationKeys) {
+        const userId = webUserIdOf(key);
+        if (userId !== undefined) await access.forget(userId);
+      }
+    },
   };
+}
+
+/** The userId of a web chat conversation key; undefined for any other key. */
+function webUserIdOf(conversationKey: string): string | undefined {
+  try {
+    const parts = parseConversationKey(conversationKey);
+    return parts.channel === 'web' ? parts.chatId : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** One HttpRoute per method and path of the private app, each answered by the app as a whole. */

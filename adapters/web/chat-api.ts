@@ -1,9 +1,9 @@
 /** The web chat's JSON API: send a message, upload a file, list later messages. */
-import type { WebAccess } from './access.js';
-import { PerKeyRateLimiter } from './rate-limit.js';
+import { clientAddress, type WebAccess } from './access.js';
 import type { Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { formatConversationKey } from '../../src/core/conversation-key.js';
+import { limitBody } from '../../src/core/http/body-limit.js';
 import type { LoggedMessage } from '../../src/core/ports.js';
 import type { Attachment, BotHandler, IncomingMessage, OutgoingMessage } from '../../src/core/types.js';
 import type { WebChatSettings } from './config.js';
@@ -53,8 +53,11 @@ async function conversationAfter(deps: WebChatSettings, conversationKey: string,
   return all.slice(start).map(toWebHistoryEntry);
 }
 
-/** Turn validated input into the normalised message the core expects. */
-function toIncoming(deps: WebChatSettings, input: WebMessageInput, idempotencyKey: string | undefined, attachments: Attachment[]): IncomingMessage {
+/**
+ * Turn validated input into the normalised message the core expects. `source` is the client address
+ * (X-Forwarded-For only from a trusted proxy), so limits per address (identity linking) apply here too.
+ */
+function toIncoming(c: Context, deps: WebChatSettings, input: WebMessageInput, idempotencyKey: string | undefined, attachments: Attachment[]): IncomingMessage {
   const key = webConversationKey(input.userId);
   const incoming: IncomingMessage = {
     channel: 'web',
@@ -68,6 +71,8 @@ function toIncoming(deps: WebChatSettings, input: WebMessageInput, idempotencyKe
     receivedAt: deps.clock.now(),
   };
   if (input.choiceId !== undefined) incoming.choiceId = input.choiceId;
+  const source = clientAddress(c, deps.trustProxy);
+  if (source !== undefined) incoming.source = source;
   return incoming;
 }
 
@@ -99,24 +104,23 @@ function mediaType(c: Context): string {
   return (c.req.header('content-type') ?? '').split(';')[0].trim().toLowerCase();
 }
 
+/** A message or upload as `userId`: the address's budget, the credential, then the user's budget. */
+async function admit(c: Context, access: WebAccess, userId: string): Promise<Response | undefined> {
+  return (
+    (await access.overAddressBudget(c)) ??
+    (await access.authorize(c, userId, { countClaim: false, renew: true })) ??
+    (await access.overUserBudget(c, userId))
+  );
+}
+
 /** Mount the web chat API on the adapter's app; turns go to the bot the adapter was started with. */
 export function mountChatApi(app: Hono, deps: WebChatSettings, access: WebAccess, bot: CurrentBot): void {
   const maxUploadBytes = deps.maxUploadBytes;
   const maxMb = Math.round((maxUploadBytes / (1024 * 1024)) * 10) / 10;
-  const limiter = new PerKeyRateLimiter(deps.rateLimitPerMinute, deps.clock);
-  const overBudget = (c: Context, userId: string) => {
-    if (limiter.take(userId)) return undefined;
-    const seconds = limiter.retryAfterSeconds();
-    c.header('Retry-After', String(seconds));
-    return sendWebError(c, 429, 'rate_limited', WEB_ERROR_TEXT.rateLimited, { seconds });
-  };
 
   app.post(
     '/api/web/messages',
-    bodyLimit({
-      maxSize: MAX_JSON_BODY_BYTES,
-      onError: (c) => sendWebError(c, 413, 'payload_too_large', WEB_ERROR_TEXT.bodyTooLarge, { maxKb: MAX_JSON_BODY_BYTES / 1024 }),
-    }),
+    limitBody(MAX_JSON_BODY_BYTES),
     async (c) => {
       if (mediaType(c) !== 'application/json') return sendWebError(c, 400, 'unsupported_content_type', WEB_ERROR_TEXT.needJson);
       let body: unknown;
@@ -129,12 +133,9 @@ export function mountChatApi(app: Hono, deps: WebChatSettings, access: WebAccess
       const idempotencyKey = c.req.header('idempotency-key');
       const refused = refuse(c, check) ?? refuse(c, checkIdempotencyKey(idempotencyKey));
       if (refused || !check.ok) return refused!;
-      const denied =
-        access.overAddressBudget(c) ??
-        (await access.authorize(c, check.value.userId, { countClaim: false, renew: true })) ??
-        overBudget(c, check.value.userId);
+      const denied = await admit(c, access, check.value.userId);
       if (denied) return denied;
-      return runTurn(c, deps, bot, toIncoming(deps, check.value, idempotencyKey, []));
+      return runTurn(c, deps, bot, toIncoming(c, deps, check.value, idempotencyKey, []));
     },
   );
 
@@ -184,10 +185,7 @@ export function mountChatApi(app: Hono, deps: WebChatSettings, access: WebAccess
         return sendWebError(c, 400, 'missing_field', WEB_ERROR_TEXT.missingField, { field: 'file' }, 'file');
       }
       if (file.size === 0) return sendWebError(c, 400, 'empty_file', WEB_ERROR_TEXT.emptyFile, {}, 'file');
-      const denied =
-        access.overAddressBudget(c) ??
-        (await access.authorize(c, check.value.userId, { countClaim: false, renew: true })) ??
-        overBudget(c, check.value.userId);
+      const denied = await admit(c, access, check.value.userId);
       if (denied) return denied;
       if (file.size > maxUploadBytes) return sendWebError(c, 413, 'payload_too_large', WEB_ERROR_TEXT.fileTooLarge, { maxMb }, 'file');
       const mimeType = file.type || 'application/octet-stream';
@@ -197,7 +195,7 @@ export function mountChatApi(app: Hono, deps: WebChatSettings, access: WebAccess
         data: Buffer.from(await file.arrayBuffer()),
       };
       if (file.name) attachment.name = file.name;
-      return runTurn(c, deps, bot, toIncoming(deps, check.value, idempotencyKey, [attachment]));
+      return runTurn(c, deps, bot, toIncoming(c, deps, check.value, idempotencyKey, [attachment]));
     },
   );
 }

@@ -1,7 +1,7 @@
 /** What the web chat adapter is built from, and its defaults. */
 import type { Logger } from '../../src/core/logger.js';
 import type { OutboxBus } from '../../src/core/outbox-bus.js';
-import type { ConversationLock, ConversationStateStore, MessageLog } from '../../src/core/ports.js';
+import type { ConversationLock, ConversationStateStore, MessageLog, RateCounter } from '../../src/core/ports.js';
 import type { Clock } from '../../src/core/types.js';
 
 /** Default largest uploaded file. */
@@ -41,8 +41,13 @@ export interface WebAdapterConfig {
   maxUploadBytes?: number;
   /** Messages (and uploads) one web user may send per minute; default 60. */
   rateLimitPerMinute?: number;
-  /** Messages, uploads and new userIds one client address may send per minute (in memory, per instance); default 300. */
+  /** Messages, uploads and new userIds one client address may send per minute; default 300. */
   addressRateLimitPerMinute?: number;
+  /**
+   * Where both budgets are counted: the storage's shared counter (Redis) when instances share a store,
+   * so together they allow what one would; in memory for this instance when absent.
+   */
+  rates?: RateCounter;
   /**
    * Behind one reverse proxy: take the client address from the last `X-Forwarded-For` entry and
    * HTTPS from `X-Forwarded-Proto`. Off: the socket's peer address and the request URL's scheme.

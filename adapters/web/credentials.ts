@@ -85,43 +85,66 @@ const KNOWN_CREDENTIALS = 50_000;
 export class WebCredentials {
   private readonly local = new KeyedQueue();
   /**
-   * Credentials already read or claimed here (a claimed userId keeps its token for good), so most
-   * requests need no store read; bounded, the oldest dropped first.
+   * Credentials already read or claimed here, so most requests need no store read; bounded, the
+   * oldest dropped first, and dropped when revoked here (`forget`).
    */
   private readonly known = new Map<string, StoredCredential>();
 
+  private readonly remembering: boolean;
+
+  /**
+   * `remember`: keep credentials in memory (the default). Only right when this instance is the only
+   * one using the store: another instance may revoke a credential (an erasure, retention), and only
+   * the store knows.
+   */
   constructor(
     private readonly store: ConversationStateStore,
     private readonly clock: Clock,
     private readonly lock?: ConversationLock,
-  ) {}
+    options: { remember?: boolean } = {},
+  ) {
+    this.remembering = options.remember ?? true;
+  }
+
+  /** Revoke `userId`'s credential: its cookie opens nothing, and the next first request claims it afresh. */
+  async forget(userId: string): Promise<void> {
+    const key = credentialKey(userId);
+    // behind any read of this userId under way here, so none puts the revoked credential back in memory
+    await this.local.run(key, async () => {
+      this.known.delete(key);
+      await this.store.delete(key);
+    });
+  }
 
   /**
    * Check the cookie a request carried for `userId`; an unclaimed userId is claimed by this request.
    * Claims are serialised per userId (across instances through the lock), so exactly one wins.
    */
-  async check(userId: string, cookieHeader: string | undefined, mayClaim: () => boolean = () => true): Promise<CredentialCheck> {
+  async check(userId: string, cookieHeader: string | undefined, mayClaim: () => Promise<boolean> = async () => true): Promise<CredentialCheck> {
     const presented = readCookie(cookieHeader, credentialCookieName(userId));
     const key = credentialKey(userId);
     const cached = this.known.get(key);
     if (cached) return this.matches(cached, presented);
-    const stored = await this.store.get<StoredCredential>(key);
-    if (stored) return this.matches(this.remember(key, stored), presented);
     const claim = async (): Promise<CredentialCheck> => {
       const again = await this.store.get<StoredCredential>(key);
       if (again) return this.matches(this.remember(key, again), presented);
-      if (!mayClaim()) return { ok: false, limited: true };
+      if (!(await mayClaim())) return { ok: false, limited: true };
       const token = randomBytes(32).toString('base64url');
       const credential: StoredCredential = { tokenHash: sha256(token).toString('hex'), claimedAt: this.clock.now().toISOString() };
       await this.store.set<StoredCredential>(key, credential);
       this.remember(key, credential);
       return { ok: true, claimed: true, token };
     };
-    // a lock key of its own, so a claim never waits behind a long turn of the conversation
-    return this.local.run(key, () => (this.lock ? this.lock.run(key, claim) : claim()));
+    return this.local.run(key, async () => {
+      const stored = await this.store.get<StoredCredential>(key);
+      if (stored) return this.matches(this.remember(key, stored), presented);
+      // a lock key of its own, so a claim never waits behind a long turn of the conversation
+      return this.lock ? this.lock.run(key, claim) : claim();
+    });
   }
 
   private remember(key: string, credential: StoredCredential): StoredCredential {
+    if (!this.remembering) return credential;
     if (this.known.size >= KNOWN_CREDENTIALS) this.known.delete(this.known.keys().next().value!);
     this.known.set(key, credential);
     return credential;

@@ -100,10 +100,7 @@ export const WEB_ERROR_TEXT = {
     'zh-CN': '文件太大了，最大 {maxMb} MB。可以压缩照片或分几次发送。',
     en: 'The file is too large: at most {maxMb} MB. You can shrink the photo or send it in parts.',
   },
-  bodyTooLarge: {
-    'zh-CN': '发送的内容太大了，最大 {maxKb} KB。',
-    en: 'What you sent is too large: at most {maxKb} KB.',
-  },
+  bodyTooLarge: HTTP_ERROR_TEXT.bodyTooLarge,
   unavailable: {
     'zh-CN': '服务正在启动或维护，请稍后再发一次。着急可拨打工会服务热线 12351。',
     en: 'The service is starting or under maintenance. Please send it again in a moment; if it is urgent, call the union hotline 12351.',

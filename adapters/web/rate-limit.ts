@@ -1,38 +1,38 @@
 /**
- * A per-user message budget for the public web chat: a worker types far
- * slower than the limit, a script flooding the bot does not. Fixed one-minute
- * windows in memory; a refused message was not stored, and the page keeps the
- * text so the worker can send it again.
+ * Message budgets of the public web chat, per user and per client address: a worker types far slower
+ * than the limit, a script flooding the bot does not. Fixed one-minute windows counted by the core's
+ * RateCounter (in memory for one instance, in Redis when instances share a store, so together they
+ * allow no more than one would). A refused message was not stored, and the page keeps the text so the
+ * worker can send it again.
  */
+import type { Logger } from '../../src/core/logger.js';
+import type { RateCounter } from '../../src/core/ports.js';
 import type { Clock } from '../../src/core/types.js';
 
-/** Counts messages per key in fixed windows. */
-export class PerKeyRateLimiter {
-  private windowStart = 0;
-  private counts = new Map<string, number>();
-
+/** One budget: `limit` messages per key and window. */
+export class WebBudget {
   constructor(
+    private readonly counter: RateCounter,
+    /** Keeps this budget's keys apart from every other count. */
+    private readonly scope: string,
     private readonly limit: number,
     private readonly clock: Clock,
+    private readonly logger: Logger,
     private readonly windowMs = 60_000,
   ) {}
 
-  /** Take one message from `key`'s budget; false when the budget of this window is spent. */
-  take(key: string): boolean {
-    const now = this.clock.now().getTime();
-    if (now - this.windowStart >= this.windowMs || now < this.windowStart) {
-      // a new window forgets every key, so memory stays bounded by one minute of senders
-      this.windowStart = now;
-      this.counts = new Map();
+  /** Take one message from `key`'s budget: undefined when allowed, else the seconds until it refills. */
+  async take(key: string): Promise<number | undefined> {
+    const now = this.clock.now();
+    let counted;
+    try {
+      counted = await this.counter.hit(`${this.scope}:${key}`, this.windowMs, now);
+    } catch (err) {
+      // a limit we cannot count must not cost a worker their message; the turn itself still needs the store
+      this.logger.warn({ err, scope: this.scope }, 'rate limit not counted: the counter failed');
+      return undefined;
     }
-    const used = this.counts.get(key) ?? 0;
-    if (used >= this.limit) return false;
-    this.counts.set(key, used + 1);
-    return true;
-  }
-
-  /** Seconds until the current window ends. */
-  retryAfterSeconds(): number {
-    return Math.max(1, Math.ceil((this.windowStart + this.windowMs - this.clock.now().getTime()) / 1000));
+    if (counted.count <= this.limit) return undefined;
+    return Math.max(1, Math.ceil((counted.resetAt - now.getTime()) / 1000));
   }
 }

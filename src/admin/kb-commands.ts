@@ -21,6 +21,8 @@ import { chineseToNumber } from '../text/numerals.js';
 import { readBankLines } from '../knowledge/question-bank.js';
 import { groupUnanswered } from './unanswered.js';
 import { UnansweredLog, unansweredFile } from '../storage/unanswered-file.js';
+import { sealedNotes } from '../storage/encryption.js';
+import { DataSealer, isSealed, parseDataKey } from '../core/sealing.js';
 import type { UnansweredEntry } from '../core/unanswered.js';
 
 /** Told after a change a running bot picks up by itself (src/kb/live.ts). */
@@ -131,10 +133,27 @@ function timezoneOffset(env: NodeJS.ProcessEnv = process.env): number {
 
 /**
  * The notes the server keeps: in the shared database with STORAGE=shared (every instance's), else in
- * the file beside the knowledge base (read without opening the database).
+ * the file beside the knowledge base (read without opening the database). Sealed questions are opened
+ * with GONGYOU_DATA_KEY, as the server wrote them.
  */
 async function readUnanswered(env: NodeJS.ProcessEnv = process.env, dataDir: string, since?: Date): Promise<UnansweredEntry[]> {
-  if (env.STORAGE !== 'shared') return new UnansweredLog(unansweredFile(dataDir)).entries(since);
+  const entries = await readStoredNotes(env, dataDir, since);
+  if (entries.some((entry) => isSealed(entry.question))) {
+    throw new GongyouError(
+      'config_invalid',
+      '这些问题是加密保存的，请设置服务器用的 GONGYOU_DATA_KEY 后再查看 / the questions are encrypted: set GONGYOU_DATA_KEY to the key the server uses',
+    );
+  }
+  return entries;
+}
+
+/** The notes as the server's storage reads them (opened with GONGYOU_DATA_KEY when it is set). */
+async function readStoredNotes(env: NodeJS.ProcessEnv, dataDir: string, since?: Date): Promise<UnansweredEntry[]> {
+  if (env.STORAGE !== 'shared') {
+    const file = new UnansweredLog(unansweredFile(dataDir));
+    const key = env.GONGYOU_DATA_KEY?.trim();
+    return (key ? sealedNotes(file, new DataSealer(parseDataKey(key))) : file).entries(since);
+  }
   // Loaded only here: the rest of `kb` needs no database.
   const [{ openStorage }, { loadConfig }] = await Promise.all([import('../app/app.js'), import('../config.js')]);
   const storage = await openStorage(loadConfig(env));

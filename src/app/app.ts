@@ -11,6 +11,7 @@ import { systemClock } from '../core/types.js';
 import { createLogger, type Logger } from '../core/logger.js';
 import { createBot, type Bot } from '../core/bot.js';
 import { OutboxBus } from '../core/outbox-bus.js';
+import { MemoryRateCounter } from '../core/rate-counter.js';
 import { Delivery } from '../core/delivery.js';
 import type { Storage } from '../storage/types.js';
 import { openEmbeddedStorage } from '../storage/embedded.js';
@@ -108,6 +109,8 @@ export async function createGongyou(config: AppConfig, overrides: GongyouOverrid
   const newId = createIdGenerator(clock);
   const bus = new OutboxBus();
   const calendar = { workingHours: config.workingHours, holidays: config.holidays };
+  // Rate limits (the web chat's budgets, wrong linking codes): shared by every instance in shared mode.
+  const rates = storage.rates ?? new MemoryRateCounter();
 
   // The openai SDK is loaded only when an LLM is configured.
   // Budget: rewrite ≤ 1 s (+ rerank ≤ 1 s when on) + answer, so a failing LLM still ends in the
@@ -157,6 +160,10 @@ export async function createGongyou(config: AppConfig, overrides: GongyouOverrid
     calendar,
     utcOffsetHours: config.env.GONGYOU_TIMEZONE_OFFSET,
   });
+  // Erasure and retention tell every adapter (the web chat drops the conversation's credential).
+  const forgetConversations = async (conversationKeys: string[]) => {
+    for (const adapter of adapters.values()) await adapter.forget?.(conversationKeys);
+  };
   const services: DialogServices = {
     cases: storage.cases,
     blobs: storage.blobs,
@@ -168,10 +175,10 @@ export async function createGongyou(config: AppConfig, overrides: GongyouOverrid
       const locale = saved?.locale ?? config.env.GONGYOU_DEFAULT_LOCALE;
       const text = tr(locale, event === 'linked' ? DIALOG_TEXT.linkNotice : DIALOG_TEXT.unlinkNotice, { channel: other.split(':')[0] });
       await delivery.send(conversationKey, { text, meta: { intent: event === 'linked' ? 'link_notice' : 'unlink_notice' } }, 'bot');
-    }),
+    }, rates),
     calendar,
     handoffThreshold: config.env.QA_HANDOFF_THRESHOLD,
-    personalData: storage.maintenance ? createPersonalData(storage, clock) : undefined,
+    personalData: storage.maintenance ? createPersonalData(storage, clock, forgetConversations) : undefined,
   };
   const bot = createBot({
     messages: storage.messages,
@@ -202,6 +209,7 @@ export async function createGongyou(config: AppConfig, overrides: GongyouOverrid
     rateLimitPerMinute: config.env.WEB_RATE_LIMIT_PER_MINUTE,
     addressRateLimitPerMinute: config.env.WEB_ADDRESS_RATE_LIMIT_PER_MINUTE,
     trustProxy: config.env.TRUST_PROXY,
+    rates,
     // the chat's credentials sit beside conversation state, so every instance on the same store agrees
     state: storage.state,
     lock: storage.lock,
@@ -247,8 +255,13 @@ export async function createGongyou(config: AppConfig, overrides: GongyouOverrid
     housekeeping: retentionJob(
       storage,
       clock,
-      { closedCaseDays: config.env.RETENTION_CLOSED_CASE_DAYS, messageDays: config.env.RETENTION_MESSAGE_DAYS },
+      {
+        closedCaseDays: config.env.RETENTION_CLOSED_CASE_DAYS,
+        messageDays: config.env.RETENTION_MESSAGE_DAYS,
+        stateDays: config.env.RETENTION_STATE_DAYS,
+      },
       (report) => logger.info(report, 'retention pass'),
+      { expireState: (key, expired) => bot.expireState(key, expired), forget: forgetConversations },
     ),
   });
   const mounts: Array<{ path: string; app: Hono }> = [...handoffWiring.mounts];

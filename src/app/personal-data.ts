@@ -1,10 +1,12 @@
 /**
  * A worker's rights over their data, and retention, over every store: erasure after the
  * worker confirms ("删除我的数据" → "确认删除"), export ("导出我的数据"), and the retention job the
- * scheduler runs (personal data of long-closed cases erased, old messages trimmed; conversation state
- * expires by itself, see the bot's state TTL).
+ * scheduler runs (personal data of long-closed cases erased, old messages trimmed, conversation state
+ * nobody wrote to for long expired). Where a worker's conversation is erased or expires, the adapters
+ * forget what they keep for it (the web chat its credential), so it starts afresh.
  */
-import { scrubText } from '../core/logger.js';
+import { conversationStateSchema } from '../core/conversation-state.js';
+import { maskedQuestion } from '../core/unanswered.js';
 import type { Clock } from '../core/types.js';
 import type { CaseRecord } from '../cases/model.js';
 import type { DataSubject, ErasureReport, PersonalDataPort } from '../dialog/services.js';
@@ -32,24 +34,28 @@ async function anonymiseCase(storage: Storage, c: CaseRecord, actor: string, act
   return deleted;
 }
 
-/** Export and erasure over the open storage. */
-export function createPersonalData(storage: Storage, clock: Clock): PersonalDataPort {
+/** Tells the adapters that these conversations' data is gone (the web chat revokes their credentials). */
+export type ForgetConversations = (conversationKeys: string[]) => Promise<void>;
+
+/** Export and erasure over the open storage; `forget` is told of every conversation erased. */
+export function createPersonalData(storage: Storage, clock: Clock, forget: ForgetConversations = async () => undefined): PersonalDataPort {
   return {
     async erase(subject: DataSubject, actor: string): Promise<ErasureReport> {
       const now = clock.now();
       const cases = await storage.cases.listCasesByUser(subject.userKeys);
       let evidenceDeleted = 0;
       for (const c of cases) evidenceDeleted += await anonymiseCase(storage, c, actor, 'personal_data_erased', now);
-      // Notes about the worker's questions: the note holds the question as the log held it, masked.
-      const questions: string[] = [];
+      // Notes about the worker's questions: the note holds the question as the log held it, masked (and sealed).
+      const questions = new Set<string>();
       for (const key of subject.conversationKeys) {
         for (const m of await storage.messages.transcript(key)) {
-          if (m.direction === 'in' && typeof m.message.text === 'string') questions.push(scrubText(m.message.text.trim()).slice(0, 500));
+          if (m.direction === 'in' && typeof m.message.text === 'string') questions.add(maskedQuestion(m.message.text));
         }
       }
-      const notesDeleted = (await storage.maintenance?.forgetNotes(questions)) ?? 0;
+      const notesDeleted = questions.size > 0 ? ((await storage.maintenance?.forgetNotes((question) => questions.has(question))) ?? 0) : 0;
       const messagesDeleted = (await storage.maintenance?.deleteMessages(subject.conversationKeys)) ?? 0;
       for (const key of subject.conversationKeys) await storage.state.delete(key);
+      await forget(subject.conversationKeys);
       await storage.staff.audit({ actor, action: 'personal_data_erased', at: now.toISOString(), detail: { cases: cases.map((c) => c.id) } });
       return { casesAnonymised: cases.map((c) => c.id), messagesDeleted, evidenceDeleted, notesDeleted };
     },
@@ -85,33 +91,91 @@ export function createPersonalData(storage: Storage, clock: Clock): PersonalData
 export interface RetentionPolicy {
   closedCaseDays: number;
   messageDays: number;
+  /** Conversation state nobody wrote to for this long expires (identity links and the like stay). */
+  stateDays: number;
 }
 
-/** One retention pass: erase personal data of cases closed long enough ago, trim old messages. */
-export async function runRetention(storage: Storage, clock: Clock, policy: RetentionPolicy): Promise<{ casesAnonymised: number; messagesDeleted: number }> {
+/** What one retention pass did. */
+export interface RetentionReport {
+  casesAnonymised: number;
+  messagesDeleted: number;
+  statesExpired: number;
+}
+
+/** What retention needs besides the storage; without it state is deleted directly and nobody is told. */
+export interface RetentionHooks {
+  /** Delete a conversation's state if `expired(saved)` still says so, behind its turns (the bot's expireState). */
+  expireState(conversationKey: string, expired: (saved: unknown) => boolean): Promise<boolean>;
+  forget: ForgetConversations;
+}
+
+/** Retention on storage alone: for a pass with no bot running (and tests). */
+function storageOnlyHooks(storage: Storage): RetentionHooks {
+  return {
+    async expireState(key, expired) {
+      const saved = await storage.state.get(key);
+      if (saved === undefined || !expired(saved)) return false;
+      await storage.state.delete(key);
+      return true;
+    },
+    forget: async () => undefined,
+  };
+}
+
+/**
+ * Whether a saved entry is a conversation's state untouched since `cutoff` (ISO). Other entries share
+ * the store and stay: identity links, linking codes, web credentials (they go with their
+ * conversation), the Slack console's threads. So does a conversation a mediator has taken over: the
+ * worker's next message must still reach them.
+ */
+function expiredConversation(saved: unknown, cutoff: string): boolean {
+  const parsed = conversationStateSchema.safeParse(saved);
+  if (!parsed.success || parsed.data.mode === 'mediator') return false;
+  return parsed.data.updatedAt === undefined || parsed.data.updatedAt < cutoff;
+}
+
+/** Expire conversation state untouched since `cutoff`; the conversations expired. */
+async function expireStates(storage: Storage, cutoff: Date, hooks: RetentionHooks): Promise<string[]> {
+  const expired: string[] = [];
+  for (const key of (await storage.maintenance?.staleState(cutoff)) ?? []) {
+    if (await hooks.expireState(key, (saved) => expiredConversation(saved, cutoff.toISOString()))) expired.push(key);
+  }
+  if (expired.length > 0) await hooks.forget(expired);
+  return expired;
+}
+
+/** One retention pass: erase personal data of cases closed long enough ago, trim old messages, expire untouched state. */
+export async function runRetention(storage: Storage, clock: Clock, policy: RetentionPolicy, hooks: RetentionHooks = storageOnlyHooks(storage)): Promise<RetentionReport> {
   const now = clock.now();
+  const daysAgo = (days: number) => new Date(now.getTime() - days * 86_400_000);
   let casesAnonymised = 0;
   if (policy.closedCaseDays > 0) {
-    const cutoff = new Date(now.getTime() - policy.closedCaseDays * 86_400_000).toISOString();
+    const cutoff = daysAgo(policy.closedCaseDays).toISOString();
     for (const c of await storage.cases.listCases({ status: 'closed' })) {
       if (c.updatedAt >= cutoff || c.summary === ERASED_SUMMARY) continue;
       await anonymiseCase(storage, c, 'system', 'retention_erased', now);
       casesAnonymised += 1;
     }
   }
-  const messagesDeleted =
-    policy.messageDays > 0 ? ((await storage.maintenance?.trimMessages(new Date(now.getTime() - policy.messageDays * 86_400_000))) ?? 0) : 0;
-  return { casesAnonymised, messagesDeleted };
+  const messagesDeleted = policy.messageDays > 0 ? ((await storage.maintenance?.trimMessages(daysAgo(policy.messageDays))) ?? 0) : 0;
+  const statesExpired = policy.stateDays > 0 ? (await expireStates(storage, daysAgo(policy.stateDays), hooks)).length : 0;
+  return { casesAnonymised, messagesDeleted, statesExpired };
 }
 
 /** Retention run from the scheduler's tick, at most once an hour. */
-export function retentionJob(storage: Storage, clock: Clock, policy: RetentionPolicy, onDone: (report: { casesAnonymised: number; messagesDeleted: number }) => void): () => Promise<void> {
+export function retentionJob(
+  storage: Storage,
+  clock: Clock,
+  policy: RetentionPolicy,
+  onDone: (report: RetentionReport) => void,
+  hooks?: RetentionHooks,
+): () => Promise<void> {
   let last = 0;
   return async () => {
-    if (policy.closedCaseDays <= 0 && policy.messageDays <= 0) return;
+    if (policy.closedCaseDays <= 0 && policy.messageDays <= 0 && policy.stateDays <= 0) return;
     const now = clock.now().getTime();
     if (now - last < 3_600_000) return;
     last = now;
-    onDone(await runRetention(storage, clock, policy));
+    onDone(await runRetention(storage, clock, policy, hooks));
   };
 }

@@ -44,6 +44,11 @@ export interface Bot extends BotHandler {
    * over or hands back), queued behind that conversation's turns so nothing is overwritten.
    */
   updateState(conversationKey: string, mutate: (state: ConversationState) => void): Promise<ConversationState>;
+  /**
+   * Delete a conversation's saved state if `expired(saved)` says so, queued behind that
+   * conversation's turns, so a turn in flight is never cut off; true when it was deleted.
+   */
+  expireState(conversationKey: string, expired: (saved: unknown) => boolean): Promise<boolean>;
 }
 
 const SORRY: BiText = {
@@ -142,6 +147,12 @@ export function createBot<S>(deps: BotDeps<S>): Bot {
     return sent;
   }
 
+  /** Run work on a conversation's state after its turns, across instances too (the lock). */
+  function serialised<T>(conversationKey: string, work: () => Promise<T>): Promise<T> {
+    const lock = deps.lock;
+    return queue.run(conversationKey, () => (lock ? lock.run(conversationKey, work) : work()));
+  }
+
   return {
     get pending() {
       return queue.size;
@@ -150,19 +161,24 @@ export function createBot<S>(deps: BotDeps<S>): Bot {
       if (!accepting) {
         return Promise.reject(new GongyouError('handler_failed', 'shutting down', { isRetryable: true }));
       }
-      const lock = deps.lock;
-      return queue.run(message.conversationKey, () => (lock ? lock.run(message.conversationKey, () => turn(message)) : turn(message)));
+      return serialised(message.conversationKey, () => turn(message));
     },
     updateState(conversationKey, mutate) {
-      const lock = deps.lock;
-      const update = async () => {
+      return serialised(conversationKey, async () => {
         const { state } = parseConversationState(await deps.state.get(conversationKey));
         mutate(state);
         state.updatedAt = deps.clock.now().toISOString();
         await deps.state.set(conversationKey, state);
         return state;
-      };
-      return queue.run(conversationKey, () => (lock ? lock.run(conversationKey, update) : update()));
+      });
+    },
+    expireState(conversationKey, expired) {
+      return serialised(conversationKey, async () => {
+        const saved = await deps.state.get(conversationKey);
+        if (saved === undefined || !expired(saved)) return false;
+        await deps.state.delete(conversationKey);
+        return true;
+      });
     },
     async drain() {
       accepting = false;

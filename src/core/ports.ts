@@ -54,3 +54,23 @@ export interface ConversationStateStore {
   set<T>(key: string, value: T): Promise<void>;
   delete(key: string): Promise<void>;
 }
+
+/** One key's count in the fixed window that is current. */
+export interface WindowCount {
+  /** Events counted in the window so far (for `hit`, this one included). */
+  count: number;
+  /** When the window ends (epoch ms); the count starts again from zero then. */
+  resetAt: number;
+}
+
+/**
+ * Counts events per key in fixed windows for rate limits. Windows are aligned to the epoch and the
+ * time is the caller's, so every instance agrees on them; in shared mode the counts live in Redis and
+ * every instance adds to the same ones.
+ */
+export interface RateCounter {
+  /** Count one event for `key` in the window of `windowMs` that `now` falls in. */
+  hit(key: string, windowMs: number, now: Date): Promise<WindowCount>;
+  /** The count of `key` in that window, counting nothing. */
+  peek(key: string, windowMs: number, now: Date): Promise<WindowCount>;
+}

@@ -123,6 +123,11 @@ export interface ChannelAdapter {
   stop(): Promise<void>;
   /** Deliver a message that was not a direct reply (e.g. a mediator's) to a conversation. */
   send(conversationKey: string, message: OutgoingMessage): Promise<void>;
+  /**
+   * These conversations' data was erased or expired: drop what the adapter keeps for them, so each
+   * starts afresh (the web chat revokes the credential). Keys of other channels are ignored.
+   */
+  forget?(conversationKeys: string[]): Promise<void>;
 }
 
 /** Injected clock so tests need no sleeps or monkey-patching. */

@@ -1,9 +1,11 @@
 /**
  * Questions the bot was unsure of, noted as they happen so an admin can see what workers ask that the
  * knowledge base does not answer well. The record, its port (storage.unanswered) and how a note is
- * masked and read back; phone and ID numbers are masked before anything is written.
+ * masked, sealed and read back; phone and ID numbers are masked before anything is written, and with
+ * GONGYOU_DATA_KEY the question is sealed like every other text a worker wrote.
  */
 import { scrubText } from './logger.js';
+import { isSealed, type DataSealer } from './sealing.js';
 import type { Citation } from './types.js';
 /** One unsure answer. */
 export interface UnansweredEntry {
@@ -26,9 +28,25 @@ export interface UnansweredStore {
   entries(since?: Date): Promise<UnansweredEntry[]>;
 }
 
-/** A note as it is stored: the question trimmed, phone and ID numbers masked, at most 500 characters. */
+/** A question as a note keeps it: trimmed, phone and ID numbers masked, at most 500 characters. */
+export function maskedQuestion(text: string): string {
+  return scrubText(text.trim()).slice(0, 500);
+}
+
+/** A note as it is stored: its question masked (a sealed one was masked before it was sealed). */
 export function maskedEntry(entry: UnansweredEntry): UnansweredEntry {
-  return { ...entry, question: scrubText(entry.question.trim()).slice(0, 500) };
+  return isSealed(entry.question as unknown) ? entry : { ...entry, question: maskedQuestion(entry.question) };
+}
+
+/** A note with its question masked, then sealed; the rest (time, confidence, articles, card) says nothing about the worker. */
+export function sealNote(sealer: DataSealer, entry: UnansweredEntry): UnansweredEntry {
+  const masked = maskedEntry(entry);
+  return { ...masked, question: sealer.seal(masked.question) };
+}
+
+/** A stored note with its question opened (a note written before a key was set is plain already). */
+export function openNote(sealer: DataSealer, entry: UnansweredEntry): UnansweredEntry {
+  return { ...entry, question: sealer.open(entry.question) };
 }
 
 /** A stored note as read back, or undefined for one that is not a note; `found` is always a list. */

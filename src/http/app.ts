@@ -4,6 +4,7 @@ import type { Logger } from '../core/logger.js';
 import type { HttpRoute } from '../core/types.js';
 import { HTTP_ERROR_TEXT, sendHttpError } from '../core/http/errors.js';
 import { securityHeaders } from '../core/http/security-headers.js';
+import { limitBody, SMALL_BODY_BYTES } from '../core/http/body-limit.js';
 
 /** Everything the HTTP app needs, injected by the composition root (or a test). */
 export interface HttpAppDeps {
@@ -29,8 +30,10 @@ export function createHttpApp(deps: HttpAppDeps): Hono {
   const app = new Hono();
   app.use('*', securityHeaders({ trustProxy: deps.trustProxy }));
 
-  app.get('/healthz', (c) => c.json({ status: 'ok' }));
-  app.get('/readyz', async (c) => {
+  // health checks read no body; the adapters' routes and the sub-apps set their own limits
+  const smallBody = limitBody(SMALL_BODY_BYTES);
+  app.get('/healthz', smallBody, (c) => c.json({ status: 'ok' }));
+  app.get('/readyz', smallBody, async (c) => {
     let ready = false;
     try {
       ready = await deps.health.ready();

@@ -7,6 +7,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { z } from 'zod';
 import { GongyouError } from '../core/errors.js';
 import type { BiText } from '../core/i18n.js';
+import { limitBody } from '../core/http/body-limit.js';
 import { sendHttpError } from '../core/http/errors.js';
 import type { Logger } from '../core/logger.js';
 import type { CannedReplyStore } from '../core/canned-replies.js';
@@ -87,10 +88,14 @@ const noStore = async (c: Context, next: () => Promise<void>) => {
   c.header('Cache-Control', 'no-store');
 };
 
-/** A staff sub-app: no-store responses, a bearer token required, errors mapped to JSON. */
+/** Largest body of a staff request: a mediator's reply or note is text, 64 KB is far more than one. */
+export const STAFF_MAX_BODY_BYTES = 64 * 1024;
+
+/** A staff sub-app: no-store responses, bodies up to 64 KB, a bearer token required, errors mapped to JSON. */
 export function createStaffApp(deps: StaffApiDeps): Hono<StaffEnv> {
   const app = new Hono<StaffEnv>();
   app.use('*', noStore);
+  app.use('*', limitBody(STAFF_MAX_BODY_BYTES));
   app.use('*', requireStaff(deps.staff));
   app.onError((err, c) => errorResponse(c, err, deps.logger));
   return app;

@@ -7,12 +7,15 @@
  * Linking cannot be guessed: a code is 8 characters from a 31-character alphabet without
  * look-alikes (31^8 ≈ 8.5 × 10^11), and wrong guesses are limited per identity, per source (the
  * sender's network address where the channel knows it) and per code, with a lockout that says when
- * to try again; a burst of wrong guesses across everyone pauses redeeming for a while. A link is
- * announced to the other identity, and either side can undo it ("解除绑定").
+ * to try again; a burst of wrong guesses across everyone pauses redeeming for a while. Wrong guesses
+ * are counted by the core's RateCounter in fixed windows (in Redis in shared mode, so instances
+ * count together and atomically). A link is announced to the other identity, and either side can
+ * undo it ("解除绑定").
  */
 import { randomInt } from 'node:crypto';
 import type { Clock } from '../core/types.js';
-import type { ConversationStateStore } from '../core/ports.js';
+import type { ConversationStateStore, RateCounter } from '../core/ports.js';
+import { MemoryRateCounter } from '../core/rate-counter.js';
 import type { IdentityPort, LinkFailure } from '../dialog/services.js';
 
 /** How long a linking code stays valid. */
@@ -22,17 +25,23 @@ export const LINK_CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
 /** Length of a code. */
 export const LINK_CODE_LENGTH = 8;
 
-/** Abuse limits: wrong guesses allowed in a window, and how long a lockout lasts. */
+/** Abuse limits: wrong guesses allowed in a fixed window; once they are spent, redeeming waits for the window's end. */
 export const LINK_LIMITS = {
-  /** Per identity: 5 wrong codes in 15 minutes locks that identity for 15 minutes. */
-  identity: { failures: 5, windowMs: 15 * 60 * 1000, lockMs: 15 * 60 * 1000 },
-  /** Per source (address): 20 wrong codes in an hour locks the address for an hour. */
-  source: { failures: 20, windowMs: 60 * 60 * 1000, lockMs: 60 * 60 * 1000 },
+  /** Per identity: 5 wrong codes in a 15-minute window lock that identity until the window ends. */
+  identity: { failures: 5, windowMs: 15 * 60 * 1000 },
+  /** Per source (address): 20 wrong codes in an hour's window lock the address until it ends. */
+  source: { failures: 20, windowMs: 60 * 60 * 1000 },
   /** Per code: 3 refused redemptions (another identity's lockout, its own channel) and the code is void. */
   code: { failures: 3 },
-  /** Everyone: 300 wrong codes in 10 minutes pauses redeeming for 10 minutes (a distributed guess). */
-  global: { failures: 300, windowMs: 10 * 60 * 1000, lockMs: 10 * 60 * 1000 },
+  /** Everyone: 300 wrong codes in a 10-minute window pause redeeming until it ends (a distributed guess). */
+  global: { failures: 300, windowMs: 10 * 60 * 1000 },
 } as const;
+
+/** One count of wrong guesses: its key and its limit. */
+interface FailureCount {
+  key: string;
+  limit: { failures: number; windowMs: number };
+}
 
 interface PendingCode {
   userKey: string;
@@ -41,13 +50,6 @@ interface PendingCode {
   expiresAt: number;
   /** Refused redemptions of this code. */
   refused?: number;
-}
-
-/** A failure counter within a window, and the lockout it led to. */
-interface Counter {
-  windowStart: number;
-  failures: number;
-  lockedUntil?: number;
 }
 
 /** Result of redeeming a code. */
@@ -64,6 +66,11 @@ export interface Redeemer {
 /** Tells an identity's conversation that it was linked or unlinked (delivery, in the app). */
 export type LinkNotifier = (conversationKey: string, event: 'linked' | 'unlinked', other: string) => Promise<void>;
 
+/** The refusal while a limit is spent, saying when to try again. */
+function tooManyAttempts(waitMs: number): LinkFailure {
+  return { ok: false, reason: 'too_many_attempts', retryAfterMinutes: Math.max(1, Math.ceil(waitMs / 60_000)) };
+}
+
 /** Canonical form of a typed code: upper case, no spaces or dashes. */
 export function normaliseLinkCode(code: string): string {
   return code.toUpperCase().replace(/[\s-]/g, '');
@@ -76,10 +83,12 @@ export function formatLinkCode(code: string): string {
 
 /** Identity links on top of the key-value store. */
 export class IdentityLinks implements IdentityPort {
+  /** `rates` counts wrong guesses: the storage's shared counter in shared mode, in memory otherwise. */
   constructor(
     private readonly store: ConversationStateStore,
     private readonly clock: Clock,
     private readonly notify?: LinkNotifier,
+    private readonly rates: RateCounter = new MemoryRateCounter(),
   ) {}
 
   /** All identities linked with `userKey`, itself included. */
@@ -106,25 +115,24 @@ export class IdentityLinks implements IdentityPort {
   /** Redeem a code from another identity; links both groups on success and tells the other side. */
   async redeem(who: Redeemer | string, typed: string): Promise<LinkResult> {
     const redeemer: Redeemer = typeof who === 'string' ? { userKey: who } : who;
-    const now = this.clock.now().getTime();
-    const counters = [
+    const at = this.clock.now();
+    const now = at.getTime();
+    const counts: FailureCount[] = [
       { key: `linkfail:id:${redeemer.userKey}`, limit: LINK_LIMITS.identity },
       ...(redeemer.source ? [{ key: `linkfail:src:${redeemer.source}`, limit: LINK_LIMITS.source }] : []),
       { key: 'linkfail:global', limit: LINK_LIMITS.global },
     ];
-    for (const { key } of counters) {
-      const counter = await this.store.get<Counter>(key);
-      if (counter?.lockedUntil && counter.lockedUntil > now) {
-        return { ok: false, reason: 'too_many_attempts', retryAfterMinutes: Math.ceil((counter.lockedUntil - now) / 60_000) };
-      }
+    for (const { key, limit } of counts) {
+      const { count, resetAt } = await this.rates.peek(key, limit.windowMs, at);
+      if (count >= limit.failures) return tooManyAttempts(resetAt - now);
     }
     const code = normaliseLinkCode(typed);
     const codeKey = `linkcode:${code}`;
     const pending = code.length === LINK_CODE_LENGTH ? await this.store.get<PendingCode>(codeKey) : undefined;
     if (!pending || pending.expiresAt < now) {
       if (pending) await this.store.delete(codeKey);
-      const locked = await this.countFailure(counters, now);
-      if (locked) return { ok: false, reason: 'too_many_attempts', retryAfterMinutes: Math.ceil(locked / 60_000) };
+      const locked = await this.countFailure(counts, at);
+      if (locked > 0) return tooManyAttempts(locked);
       return { ok: false, reason: pending ? 'expired' : 'invalid' };
     }
     if (pending.userKey === redeemer.userKey || (await this.linkedUserKeys(pending.userKey)).includes(redeemer.userKey)) {
@@ -139,7 +147,6 @@ export class IdentityLinks implements IdentityPort {
     for (const key of merged) await this.store.set(`identity:${key}`, merged);
     if (pending.conversationKey) await this.store.set(`identityconv:${pending.userKey}`, pending.conversationKey);
     if (redeemer.conversationKey) await this.store.set(`identityconv:${redeemer.userKey}`, redeemer.conversationKey);
-    await this.store.delete(`linkfail:id:${redeemer.userKey}`);
     if (pending.conversationKey) await this.tell(pending.conversationKey, 'linked', redeemer.userKey);
     return { ok: true, linked: merged };
   }
@@ -157,20 +164,12 @@ export class IdentityLinks implements IdentityPort {
     return rest;
   }
 
-  /** Count a wrong guess on every counter; the lockout left (ms) if one now applies. */
-  private async countFailure(counters: Array<{ key: string; limit: { failures: number; windowMs: number; lockMs: number } }>, now: number): Promise<number> {
+  /** Count a wrong guess on every count; the wait (ms) until the longest lockout it led to ends, or 0. */
+  private async countFailure(counts: FailureCount[], at: Date): Promise<number> {
     let locked = 0;
-    for (const { key, limit } of counters) {
-      const saved = await this.store.get<Counter>(key);
-      const counter: Counter = saved && now - saved.windowStart < limit.windowMs ? { ...saved } : { windowStart: now, failures: 0 };
-      counter.failures += 1;
-      if (counter.failures >= limit.failures) {
-        counter.lockedUntil = now + limit.lockMs;
-        counter.windowStart = now;
-        counter.failures = 0;
-        locked = Math.max(locked, limit.lockMs);
-      }
-      await this.store.set(key, counter);
+    for (const { key, limit } of counts) {
+      const { count, resetAt } = await this.rates.hit(key, limit.windowMs, at);
+      if (count >= limit.failures) locked = Math.max(locked, resetAt - at.getTime());
     }
     return locked;
   }

@@ -34,7 +34,7 @@ export interface EmbeddedStorageOptions {
   sealer?: DataSealer;
   /** Folder for the database and evidence; created if missing. */
   dataDir: string;
-  /** Used for pruning old dedupe entries on open. */
+  /** Prunes old dedupe entries on open and stamps each state write (RETENTION_STATE_DAYS counts from it). */
   clock?: Clock;
   /** Id generator for staff users (tests pass a counter). */
   newId?: () => string;
@@ -82,7 +82,7 @@ export async function openEmbeddedStorage(options: EmbeddedStorageOptions): Prom
   const writes = new SqliteWriteQueue(db);
   const dedupe = new SqliteDedupeStore(db, writes);
   dedupe.prune(clock.now());
-  const keyvStore = new SqliteKeyvStore(db, { table: 'keyv_store' }, writes);
+  const keyvStore = new SqliteKeyvStore(db, { table: 'keyv_store', clock }, writes);
   const state = new Keyv({ store: keyvStore, namespace: 'conv', throwOnErrors: true, ...stateSerialization });
   let closed = false;
 
@@ -95,7 +95,7 @@ export async function openEmbeddedStorage(options: EmbeddedStorageOptions): Prom
     messages: guard(new SqliteMessageLog(db, writes), 'messages'),
     dedupe: guard(dedupe, 'dedupe'),
     blobs: guard(fileBlobs, 'blobs'),
-    maintenance: guard(sqliteMaintenance(db, writes, fileBlobs, path.join(dataDir, EMBEDDED_EVIDENCE_DIR), unanswered), 'maintenance'),
+    maintenance: guard(sqliteMaintenance(db, writes, fileBlobs, path.join(dataDir, EMBEDDED_EVIDENCE_DIR), unanswered, keyvStore), 'maintenance'),
     staff: guard(new SqliteStaffStore(db, writes, options.newId ?? randomUUID), 'staff'),
     cannedReplies: guard(new SqlCannedReplyStore(sqliteRunner(db, writes), randomUUID), 'cannedReplies'),
     state: guard(createKeyvStateStore(state), 'state'),

@@ -2,7 +2,7 @@
  * Personal data at rest: with `GONGYOU_DATA_KEY` configured, every backend stores the
  * personal fields sealed (core/sealing.ts, envelope encryption): message text in both directions,
  * case contacts (phone, name), summaries and facts (health details live there), evidence file names,
- * and the whole conversation state. Applied once around whichever backend is open, so SQLite and
+ * the whole conversation state, and the questions of the unsure-question notes. Applied once around whichever backend is open, so SQLite and
  * PostgreSQL behave alike; evidence file contents are sealed inside the blob stores, which keep
  * addressing them by the sha256 of the plain content.
  */
@@ -10,6 +10,7 @@ import type { CaseDraft, CasePatch, CaseRecord, EvidenceRef } from '../cases/mod
 import type { LoggedMessage } from '../core/ports.js';
 import { isSealed, type DataSealer } from '../core/sealing.js';
 import type { OutgoingMessage } from '../core/types.js';
+import { openNote, sealNote, type UnansweredStore } from '../core/unanswered.js';
 import type { Storage } from './types.js';
 
 /** Key of an object that stands for a sealed object. */
@@ -68,9 +69,17 @@ function sealMessage(sealer: DataSealer, message: OutgoingMessage): OutgoingMess
   return typeof message.text === 'string' ? { ...message, text: sealString(sealer, message.text) } : message;
 }
 
+/** Unsure-question notes whose questions are masked and sealed when written, opened when read. */
+export function sealedNotes(notes: UnansweredStore, sealer: DataSealer): UnansweredStore {
+  return {
+    record: (entry) => notes.record(sealNote(sealer, entry)),
+    entries: async (since) => (await notes.entries(since)).map((entry) => openNote(sealer, entry)),
+  };
+}
+
 /** The same storage with personal fields sealed on the way in and opened on the way out. */
 export function withEncryption(storage: Storage, sealer: DataSealer): Storage {
-  const { messages, state, cases } = storage;
+  const { messages, state, cases, maintenance } = storage;
   const open = <T>(value: T): T => openDeep(sealer, value);
   const openLogged = (entry: LoggedMessage): LoggedMessage => ({ ...entry, message: open(entry.message) });
   return {
@@ -88,6 +97,9 @@ export function withEncryption(storage: Storage, sealer: DataSealer): Storage {
       // undefined goes through as it is, so the store refuses it as it always does
       set: (key, value) => state.set(key, value === undefined ? value : { [SEALED_OBJECT]: sealer.sealJson(value) }),
     },
+    unanswered: sealedNotes(storage.unanswered, sealer),
+    // a sealed question is compared once opened; erasure gives the plain (masked) question
+    maintenance: maintenance && { ...maintenance, forgetNotes: (matches) => maintenance.forgetNotes((stored) => matches(sealer.open(stored))) },
     cases: {
       ...cases,
       createCase: async (draft, actor, now) => open(await cases.createCase(sealCaseFields(sealer, draft), actor, now)),

@@ -1,13 +1,13 @@
 /**
  * Shared storage for several instances behind a load balancer: cases, messages,
- * staff, audit and evidence in PostgreSQL; conversation state and dedupe in Redis.
+ * staff, audit and evidence in PostgreSQL; conversation state, dedupe and rate-limit counts in Redis.
  */
 import { randomUUID } from 'node:crypto';
 import KeyvRedis from '@keyv/redis';
 import Keyv from 'keyv';
 import type { RedisClientType } from 'redis';
 import { GongyouError } from '../core/errors.js';
-import type { Clock } from '../core/types.js';
+import { systemClock, type Clock } from '../core/types.js';
 import { guardStore, redactUrl } from './guard.js';
 import { createKeyvStateStore, stateSerialization } from './keyv-state.js';
 import { silentStorageLogger, type StorageLogger } from './logger.js';
@@ -21,6 +21,8 @@ import { PgStaffStore } from './postgres/staff.js';
 import { connectRedis } from './redis/client.js';
 import { RedisDedupeStore } from './redis/dedupe.js';
 import { RedisConversationLock } from './redis/lock.js';
+import { RedisRateCounter } from './redis/rate-counter.js';
+import { RedisStateTouches } from './redis/state-touches.js';
 import { PgUnansweredStore } from './postgres/unanswered.js';
 import { SqlCannedReplyStore } from './canned-replies-sql.js';
 import { pgRunner } from './postgres/sql-runner.js';
@@ -37,7 +39,7 @@ export interface SharedStorageOptions {
   databaseUrl: string;
   /** e.g. `redis://host:6379`. */
   redisUrl: string;
-  /** Accepted for symmetry with the embedded storage; shared stores take time from their callers and Redis. */
+  /** Stamps each state write (RETENTION_STATE_DAYS counts from it); other times come from the callers and Redis. */
   clock?: Clock;
   /** PostgreSQL schema to work in (created if missing); default `public`. Tests use one per run. */
   schema?: string;
@@ -97,6 +99,7 @@ export async function openSharedStorage(options: SharedStorageOptions): Promise<
   const state = new Keyv({ store: keyvRedis, namespace: `${keyPrefix}conv`, useKeyPrefix: false, throwOnErrors: true, ...stateSerialization });
   const pgGuard = <T extends object>(store: T, name: string) => guardStore(store, name, isRetryablePgError);
   const redisGuard = <T extends object>(store: T, name: string) => guardStore(store, name, isRetryableRedisError);
+  const touches = new RedisStateTouches(redis, keyPrefix, options.clock ?? systemClock);
   let closed = false;
 
   const sealed = (storage: Storage): Storage => (options.sealer ? withEncryption(storage, options.sealer) : storage);
@@ -108,9 +111,10 @@ export async function openSharedStorage(options: SharedStorageOptions): Promise<
     staff: pgGuard(new PgStaffStore(pool, options.newId ?? randomUUID), 'staff'),
     unanswered: pgGuard(new PgUnansweredStore(pool), 'unanswered'),
     cannedReplies: pgGuard(new SqlCannedReplyStore(pgRunner(pool), randomUUID), 'cannedReplies'),
-    state: redisGuard(createKeyvStateStore(state), 'state'),
+    state: redisGuard(touches.track(createKeyvStateStore(state)), 'state'),
     lock: new RedisConversationLock(redis, { keyPrefix }),
-    maintenance: pgGuard(pgMaintenance(pool, redis, keyPrefix), 'maintenance'),
+    rates: redisGuard(new RedisRateCounter(redis, keyPrefix), 'rates'),
+    maintenance: pgGuard({ ...pgMaintenance(pool, redis, keyPrefix), staleState: (before: Date) => touches.untouchedSince(before) }, 'maintenance'),
     async close() {
       if (closed) return;
       closed = true;

@@ -4,7 +4,7 @@
  * Redis implement the same interfaces. Every implementation passes the
  * contract suites in test/contracts/.
  */
-import type { BlobStore, ConversationLock, ConversationStateStore, DedupeStore, MessageLog } from '../core/ports.js';
+import type { BlobStore, ConversationLock, ConversationStateStore, DedupeStore, MessageLog, RateCounter } from '../core/ports.js';
 import type { CaseStore, StaffStore } from '../cases/model.js';
 import type { UnansweredStore } from '../core/unanswered.js';
 import type { DataSealer } from '../core/sealing.js';
@@ -25,6 +25,8 @@ export interface Storage {
   cannedReplies: CannedReplyStore;
   /** Serialises a conversation's turns across instances (shared mode); absent when one process owns everything. */
   lock?: ConversationLock;
+  /** Rate-limit counts every instance on this store shares (Redis in shared mode); absent: each instance counts in memory. */
+  rates?: RateCounter;
   /** Erasure, retention and key rotation (absent in test fakes). */
   maintenance?: PersonalDataMaintenance;
   /** Flush and close. */
@@ -46,8 +48,10 @@ export interface PersonalDataMaintenance {
   scrubCaseTrail(caseId: string): Promise<void>;
   /** Delete an evidence file's contents. */
   deleteBlob(sha256: string): Promise<void>;
-  /** Delete unsure-question notes whose question is one of these (already masked) texts; returns how many. */
-  forgetNotes(questions: string[]): Promise<number>;
+  /** Keys of conversation state (every kind of entry in the state store) last written before `before`. */
+  staleState(before: Date): Promise<string[]>;
+  /** Delete the unsure-question notes whose question (as stored: masked, maybe sealed) `matches` says; returns how many. */
+  forgetNotes(matches: (question: string) => boolean): Promise<number>;
   /** Re-seal everything stored under the sealer's master key (it must also hold the old key); returns items rewritten. */
   rewrap(sealer: DataSealer): Promise<number>;
 }

@@ -59,16 +59,14 @@ export class UnansweredLog implements UnansweredStore {
     }
   }
 
-  /** Drop the notes whose question is one of these texts (a worker's erasure); returns how many. */
-  async forget(questions: string[]): Promise<number> {
-    const drop = new Set(questions);
+  /** Drop the notes whose question (as stored) `matches` says (a worker's erasure); returns how many. */
+  async forget(matches: (question: string) => boolean): Promise<number> {
     let removed = 0;
-    const forgetting = this.writing.then(async () => {
-      const lines = await this.readLines();
-      const kept = lines.filter((line) => {
+    await this.rewriteAll((lines) =>
+      lines.filter((line) => {
         try {
-          const question = (JSON.parse(line) as { question?: string }).question;
-          if (question !== undefined && drop.has(question)) {
+          const question = (JSON.parse(line) as { question?: unknown }).question;
+          if (typeof question === 'string' && matches(question)) {
             removed += 1;
             return false;
           }
@@ -76,16 +74,37 @@ export class UnansweredLog implements UnansweredStore {
           // a damaged line stays as it is
         }
         return true;
-      });
-      if (removed === 0) return;
+      }),
+    );
+    return removed;
+  }
+
+  /** Rewrite every line (key rotation re-wraps the sealed questions); returns how many changed. */
+  async rewrite(change: (line: string) => string): Promise<number> {
+    let changed = 0;
+    await this.rewriteAll((lines) =>
+      lines.map((line) => {
+        const next = change(line);
+        if (next !== line) changed += 1;
+        return next;
+      }),
+    );
+    return changed;
+  }
+
+  /** Replace the file by `edit` of its lines, after the notes under way; the file is untouched when nothing changed. */
+  private async rewriteAll(edit: (lines: string[]) => string[]): Promise<void> {
+    const rewriting = this.writing.then(async () => {
+      const lines = await this.readLines();
+      const kept = edit(lines);
+      if (kept.length === lines.length && kept.every((line, i) => line === lines[i])) return;
       const temporary = `${this.file}.${process.pid}.tmp`;
       await fs.writeFile(temporary, kept.map((text) => `${text}\n`).join(''));
       await fs.rename(temporary, this.file);
       this.lines = kept.length;
     });
-    this.writing = forgetting.catch(() => undefined);
-    await forgetting;
-    return removed;
+    this.writing = rewriting.catch(() => undefined);
+    await rewriting;
   }
 
   /** Every entry, oldest first (a damaged line is skipped). */

@@ -69,7 +69,7 @@ describe('identity linking', () => {
     expect(await links.redeem({ userKey: 'web:attacker' }, wrongCode(99))).toMatchObject({ reason: 'too_many_attempts', retryAfterMinutes: 15 });
     expect(await links.redeem({ userKey: 'web:attacker' }, code)).toMatchObject({ reason: 'too_many_attempts' });
     expect(await links.linkedUserKeys('web:victim')).toEqual(['web:victim']);
-    advance(LINK_LIMITS.identity.lockMs + 1000);
+    advance(LINK_LIMITS.identity.windowMs + 1000);
     expect(await links.redeem({ userKey: 'web:attacker' }, wrongCode(100))).toMatchObject({ reason: 'invalid' });
   });
 

@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Gongyou } from '../../src/app/app.js';
 import { CookieJar } from '../fakes/cookie-jar.js';
+import { webMessage } from '../fakes/web-message.js';
 import { sharedDeployment } from '../storage/shared-gongyou.js';
 
 const deployment = sharedDeployment('webcred');
@@ -18,11 +19,7 @@ beforeAll(async () => {
 });
 afterAll(() => deployment.remove());
 
-const say = (userId: string, text: string): RequestInit => ({
-  method: 'POST',
-  headers: { 'content-type': 'application/json' },
-  body: JSON.stringify({ userId, text }),
-});
+const say = webMessage;
 
 describe('web chat credentials across instances (PostgreSQL + Redis)', () => {
   it('a cookie set by one instance is accepted by the other; a browser without it is refused by both', async () => {
@@ -51,5 +48,21 @@ describe('web chat credentials across instances (PostgreSQL + Redis)', () => {
     expect(statuses.filter((s) => s === 401)).toHaveLength(5);
     const winner = browsers[statuses.indexOf(200)];
     for (const g of [a, b]) expect((await winner.request(g.app, '/api/web/messages?userId=raced')).status).toBe(200);
+  });
+
+  it('an erasure through one instance revokes the credential on the other too', async () => {
+    const worker = new CookieJar();
+    expect((await worker.request(b.app, '/api/web/messages', say('erased-1', '站长欠我工资'))).status).toBe(200);
+    expect((await worker.request(b.app, '/api/web/messages?userId=erased-1')).status).toBe(200);
+    const oldCookie = worker.header()!;
+    await worker.request(a.app, '/api/web/messages', say('erased-1', '删除我的数据'));
+    expect((await worker.request(a.app, '/api/web/messages', say('erased-1', '确认删除'))).status).toBe(200);
+
+    const next = new CookieJar();
+    expect((await next.request(a.app, '/api/web/messages', say('erased-1', '你好'))).status).toBe(200);
+    for (const g of [a, b]) {
+      expect((await g.app.request('/api/web/messages?userId=erased-1', { headers: { cookie: oldCookie } })).status).toBe(401);
+      expect((await next.request(g.app, '/api/web/messages?userId=erased-1')).status).toBe(200);
+    }
   });
 });

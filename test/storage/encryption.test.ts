@@ -1,4 +1,4 @@
-/** Personal data at rest (issue 16): with a data key, what lands on disk and in PostgreSQL/Redis is sealed. */
+/** Personal data at rest: with a data key, what lands on disk and in PostgreSQL/Redis is sealed. */
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -6,11 +6,15 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { createClient } from 'redis';
+import { Command } from 'commander';
 import { afterAll, describe, expect, it } from 'vitest';
+import { registerKbCommands } from '../../src/admin/kb-commands.js';
+import { createPersonalData } from '../../src/app/personal-data.js';
 import { DataSealer, parseDataKey } from '../../src/core/sealing.js';
 import { openEmbeddedStorage } from '../../src/storage/embedded.js';
 import { openSharedStorage } from '../../src/storage/shared.js';
 import type { Storage } from '../../src/storage/types.js';
+import { unansweredFile } from '../../src/storage/unanswered-file.js';
 import { caseDraft, logEntry } from '../contracts/storage-fixtures.js';
 import { dropIsolated, isolatedNames, redisKeys, TEST_DATABASE_URL, TEST_REDIS_URL } from './shared-env.js';
 
@@ -104,9 +108,78 @@ describe('shared: nothing personal in PostgreSQL or Redis', () => {
     }
     const redis = createClient({ url: TEST_REDIS_URL });
     await redis.connect();
-    for (const key of await redisKeys(redis, names.keyPrefix)) dump += (await redis.get(key)) ?? '';
+    for (const key of await redisKeys(redis, names.keyPrefix)) {
+      // state values are strings; the index of when each was written is a sorted set of their keys
+      dump += (await redis.type(key)) === 'zset' ? (await redis.zRange(key, 0, -1)).join('') : ((await redis.get(key)) ?? '');
+    }
     await redis.close();
     expect(dump).toContain('gy1:');
     expect(leaks(dump)).toEqual([]);
+  });
+});
+
+describe('unsure-question notes, sealed like the rest', () => {
+  const key = randomBytes(32).toString('base64');
+  const sealer = () => new DataSealer(parseDataKey(key));
+  const at = '2101-01-01T00:00:00.000Z';
+  const WORKERS = `我叫${NAME}，${HEALTH}，电话${PHONE}，平台能不赔吗`;
+  const OTHERS = '站点罚款五百合法吗';
+
+  /** What `kb unanswered --json` lists for `env`. */
+  async function listed(env: Record<string, string>): Promise<string[]> {
+    const lines: string[] = [];
+    const program = new Command('gongyou').exitOverride();
+    registerKbCommands(program, { env, print: (text) => void lines.push(text) });
+    await program.parseAsync(['node', 'gongyou', 'kb', 'unanswered', '--json']);
+    return (JSON.parse(lines[0]) as Array<{ question: string }>).map((group) => group.question);
+  }
+
+  /** Note both questions, check what `stored()` dumps and what reads give, then erase the worker's data. */
+  async function noteCheckErase(storage: Storage, stored: () => Promise<string>, env: Record<string, string>): Promise<void> {
+    await storage.unanswered.record({ at, question: WORKERS, confidence: 0.1, found: [{ law: '工伤保险条例', article: 14 }] });
+    await storage.unanswered.record({ at, question: OTHERS, confidence: 0.2, found: [] });
+    const dump = await stored();
+    expect(dump).toContain('gy1:');
+    expect(dump).toContain('工伤保险条例');
+    expect(leaks(dump)).toEqual([]);
+    expect(dump).not.toContain(OTHERS);
+    const masked = WORKERS.replace(PHONE, '[手机号已隐藏]');
+    expect((await storage.unanswered.entries()).map((entry) => entry.question)).toEqual([masked, OTHERS]);
+    // the admin command opens them with the server's key, and says what is missing without it
+    expect((await listed({ ...env, GONGYOU_DATA_KEY: key })).sort()).toEqual([masked, OTHERS].sort());
+    await expect(listed(env)).rejects.toThrow(/GONGYOU_DATA_KEY/);
+
+    await storage.messages.append(logEntry('web:noted', 'in', WORKERS));
+    const report = await createPersonalData(storage, { now: () => new Date(at) }).erase({ userKeys: ['web:noted'], conversationKeys: ['web:noted'] }, 'worker:web:noted');
+    expect(report.notesDeleted).toBe(1);
+    expect((await storage.unanswered.entries()).map((entry) => entry.question)).toEqual([OTHERS]);
+  }
+
+  it('embedded: sealed in the notes file, listed by kb unanswered, erased with the worker', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'gongyou-sealed-notes-'));
+    try {
+      const storage = await openEmbeddedStorage({ dataDir: dir, sealer: sealer() });
+      const file = () => storage.unanswered.entries().then(() => readFileSync(unansweredFile(dir), 'utf8'));
+      await noteCheckErase(storage, file, { GONGYOU_DATA_DIR: dir });
+      await storage.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('shared: sealed in PostgreSQL, listed by kb unanswered, erased with the worker', async () => {
+    const names = isolatedNames('sealed_notes');
+    const storage = await openSharedStorage({ databaseUrl: TEST_DATABASE_URL, redisUrl: TEST_REDIS_URL, ...names, sealer: sealer() });
+    const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
+    await client.connect();
+    try {
+      const rows = async () => JSON.stringify((await client.query(`SELECT data FROM ${names.schema}.unanswered`)).rows);
+      const env = { STORAGE: 'shared', DATABASE_URL: TEST_DATABASE_URL, REDIS_URL: TEST_REDIS_URL, DATABASE_SCHEMA: names.schema };
+      await noteCheckErase(storage, rows, env);
+    } finally {
+      await client.end();
+      await storage.close();
+      await dropIsolated(names);
+    }
   });
 });

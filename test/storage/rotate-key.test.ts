@@ -18,6 +18,7 @@ async function fill(storage: Storage): Promise<{ id: string; sha: string }> {
   const created = await storage.cases.createCase(caseDraft({ userKey: 'web:rot', contact: { phone: '13912345678', name: '王' } }), 'bot', new Date('2101-01-01T00:00:00Z'));
   await storage.messages.append(logEntry('web:rot', 'in', '电话 13912345678'));
   await storage.state.set('web:rot', { phone: '13912345678' });
+  await storage.unanswered.record({ at: '2101-01-01T00:00:00.000Z', question: '王师傅摔伤了平台赔吗', confidence: 0.1, found: [] });
   const sha = await storage.blobs.put(PHOTO);
   return { id: created.id, sha };
 }
@@ -26,7 +27,13 @@ async function check(storage: Storage, ids: { id: string; sha: string }): Promis
   expect((await storage.cases.getCase(ids.id))?.contact?.phone).toBe('13912345678');
   expect((await storage.messages.transcript('web:rot'))[0].message.text).toBe('电话 13912345678');
   expect(await storage.state.get('web:rot')).toEqual({ phone: '13912345678' });
+  expect((await storage.unanswered.entries()).map((note) => note.question)).toEqual(['王师傅摔伤了平台赔吗']);
   expect(await storage.blobs.get(ids.sha)).toEqual(PHOTO);
+}
+
+/** The old key opens no note any more (each is opened on its own, so this is checked apart from the case). */
+async function notesRefuse(storage: Storage): Promise<void> {
+  await expect(storage.unanswered.entries()).rejects.toThrow(/not configured/);
 }
 
 describe('data rotate-key', () => {
@@ -46,6 +53,7 @@ describe('data rotate-key', () => {
       await after.close();
       const stale = await openEmbeddedStorage({ dataDir: dir, sealer: new DataSealer(parseDataKey(oldKey)) });
       await expect(stale.cases.getCase(ids.id)).rejects.toThrow(/not configured/);
+      await notesRefuse(stale);
       await stale.close();
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -68,6 +76,9 @@ describe('data rotate-key', () => {
       const after = await open(newKey);
       await check(after, ids);
       await after.close();
+      const stale = await open(oldKey);
+      await notesRefuse(stale);
+      await stale.close();
     });
   });
 });

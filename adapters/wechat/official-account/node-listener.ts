@@ -1,6 +1,7 @@
 /** Serve fetch-style routes on their own port, for an official account configured with WECHAT_OA_PORT. */
 import { createServer, type IncomingMessage as NodeRequest, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { payloadTooLarge, WEBHOOK_BODY_BYTES } from '../../../src/core/http/body-limit.js';
 import type { HttpRoute } from '../../../src/core/types.js';
 import type { AdapterLogger } from '../../shared/logger.js';
 
@@ -10,18 +11,46 @@ export interface RouteListener {
   close(): Promise<void>;
 }
 
-/** WeChat messages are small; a larger body is not WeChat talking. */
-const MAX_BODY_BYTES = 1024 * 1024;
+/**
+ * The request body, or undefined when it is larger than `maxBytes` (declared or counted); the rest is
+ * then left unread, and `refuseTooLarge` discards it after answering.
+ */
+function readBody(req: NodeRequest, maxBytes: number): Promise<Buffer | undefined> {
+  if (Number(req.headers['content-length'] ?? '0') > maxBytes) return Promise.resolve(undefined);
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const stop = () => {
+      req.off('data', onData).off('end', onEnd).off('error', onError);
+    };
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= maxBytes) return void chunks.push(chunk);
+      stop();
+      req.pause();
+      resolve(undefined);
+    };
+    const onEnd = () => {
+      stop();
+      resolve(Buffer.concat(chunks));
+    };
+    const onError = (error: Error) => {
+      stop();
+      reject(error);
+    };
+    req.on('data', onData).on('end', onEnd).on('error', onError);
+  });
+}
 
-async function readBody(req: NodeRequest): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw new Error('request body too large');
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks);
+/** Answer 413 and close the connection; what the client still sends is read and dropped for a moment, so it sees the answer. */
+function refuseTooLarge(req: NodeRequest, res: ServerResponse, maxBytes: number): void {
+  res.on('finish', () => {
+    req.resume();
+    setTimeout(() => req.socket.destroy(), 500).unref();
+  });
+  void payloadTooLarge(maxBytes)
+    .text()
+    .then((text) => res.writeHead(413, { 'content-type': 'text/plain; charset=utf-8', connection: 'close' }).end(text));
 }
 
 async function dispatch(routes: readonly HttpRoute[], req: NodeRequest, res: ServerResponse): Promise<void> {
@@ -31,7 +60,8 @@ async function dispatch(routes: readonly HttpRoute[], req: NodeRequest, res: Ser
     res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('not found / 找不到该地址');
     return;
   }
-  const body = req.method === 'POST' ? await readBody(req) : undefined;
+  const body = req.method === 'POST' ? await readBody(req, WEBHOOK_BODY_BYTES) : undefined;
+  if (req.method === 'POST' && !body) return refuseTooLarge(req, res, WEBHOOK_BODY_BYTES);
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
     if (typeof value === 'string') headers.set(name, value);

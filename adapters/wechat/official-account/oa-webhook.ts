@@ -6,6 +6,7 @@
  * otherwise WeChat gets "looking it up" at once and the answer follows through
  * the customer-service API.
  */
+import { payloadTooLarge, readBodyWithin, WEBHOOK_BODY_BYTES } from '../../../src/core/http/body-limit.js';
 import type { Clock, Locale, OutgoingMessage } from '../../../src/core/types.js';
 import { tr } from '../../../src/core/i18n.js';
 import type { AdapterLogger } from '../../shared/logger.js';
@@ -54,6 +55,9 @@ interface Answer {
 
 const TEXT_HEADERS = { 'content-type': 'text/plain; charset=utf-8' };
 const XML_HEADERS = { 'content-type': 'application/xml; charset=utf-8' };
+
+/** Largest message accepted: WeChat's XML messages are a few kilobytes; media come by reference. */
+export const OFFICIAL_ACCOUNT_MAX_BYTES = WEBHOOK_BODY_BYTES;
 
 /** WeChat treats the literal "success" as "no passive reply, do not retry". */
 const NO_PASSIVE_REPLY: Answer = { body: 'success', xml: false };
@@ -141,7 +145,9 @@ export function createOfficialAccountWebhook(deps: OfficialAccountWebhookDeps): 
       return refuse(403, 'signature check failed / 签名校验失败');
     }
     if (!deps.ready()) return refuse(503, 'not started / 服务尚未启动');
-    const body = await request.text();
+    const bytes = await readBodyWithin(request, OFFICIAL_ACCOUNT_MAX_BYTES);
+    if (!bytes) return payloadTooLarge(OFFICIAL_ACCOUNT_MAX_BYTES);
+    const body = new TextDecoder().decode(bytes);
     let inbound: OfficialAccountInbound;
     try {
       inbound = parseOfficialAccountXml(body);

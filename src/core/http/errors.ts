@@ -46,6 +46,10 @@ export const HTTP_ERROR_TEXT = {
     'zh-CN': '没有这个地址。',
     en: 'There is nothing at this address.',
   },
+  bodyTooLarge: {
+    'zh-CN': '发送的内容太大了，最大 {maxKb} KB。',
+    en: 'What you sent is too large: at most {maxKb} KB.',
+  },
   internal: {
     'zh-CN': '抱歉，系统出了点问题，请稍后再发一次。着急可拨打工会服务热线 12351。',
     en: 'Sorry, something went wrong on our side. Please send it again in a moment; if it is urgent, call the union hotline 12351.',

@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Hono } from 'hono';
+import { limitBody, SMALL_BODY_BYTES } from '../../core/http/body-limit.js';
 import { mountStaticFiles, type StaticFile } from '../../core/http/static-files.js';
 
 /** Folder holding the console's index.html, its scripts (console*.js) and console.css. */
@@ -20,6 +21,8 @@ const FILES: StaticFile[] = [
 /** The console as a sub-app to mount at `/console`. */
 export function createConsoleApp(dir: string = CONSOLE_DIR): Hono {
   const app = new Hono();
+  // the console's pages read no body
+  app.use('*', limitBody(SMALL_BODY_BYTES));
   mountStaticFiles(app, dir, FILES);
   return app;
 }

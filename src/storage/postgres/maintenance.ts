@@ -10,10 +10,11 @@ const SEALED_COLUMNS: Array<[string, string, string]> = [
   ['case_history', 'id', 'detail'],
   ['case_evidence', 'id', 'name'],
   ['messages', 'seq', 'message'],
+  ['unanswered', 'id', 'data'],
 ];
 
-/** The shared store's maintenance. */
-export function pgMaintenance(pool: pg.Pool, redis: RedisClientType, keyPrefix: string): PersonalDataMaintenance {
+/** The shared store's maintenance, but for which state is stale (the Redis state index knows that). */
+export function pgMaintenance(pool: pg.Pool, redis: RedisClientType, keyPrefix: string): Omit<PersonalDataMaintenance, 'staleState'> {
   return {
     async deleteMessages(keys) {
       if (keys.length === 0) return 0;
@@ -29,14 +30,18 @@ export function pgMaintenance(pool: pg.Pool, redis: RedisClientType, keyPrefix: 
     async deleteBlob(sha256) {
       await pool.query('DELETE FROM blobs WHERE sha256 = $1', [sha256]);
     },
-    async forgetNotes(questions) {
-      if (questions.length === 0) return 0;
-      return (await pool.query("DELETE FROM unanswered WHERE (data::jsonb ->> 'question') = ANY($1)", [questions])).rowCount ?? 0;
+    async forgetNotes(matches) {
+      // a sealed question can only be compared once opened, so every note is looked at (at most UNANSWERED_KEPT and a few)
+      const { rows } = await pool.query<{ id: string; question: string | null }>("SELECT id, data ->> 'question' AS question FROM unanswered");
+      const ids = rows.filter((row) => row.question !== null && matches(row.question)).map((row) => row.id);
+      if (ids.length === 0) return 0;
+      return (await pool.query('DELETE FROM unanswered WHERE id = ANY($1)', [ids])).rowCount ?? 0;
     },
     async rewrap(sealer: DataSealer) {
       let count = 0;
       for (const [table, key, column] of SEALED_COLUMNS) {
-        const { rows } = await pool.query<{ k: string; v: string }>(`SELECT ${key} AS k, ${column} AS v FROM ${table} WHERE ${column} LIKE '%gy1:%'`);
+        // ::text: the notes' column is JSONB; for the text columns it changes nothing
+        const { rows } = await pool.query<{ k: string; v: string }>(`SELECT ${key} AS k, ${column}::text AS v FROM ${table} WHERE ${column}::text LIKE '%gy1:%'`);
         for (const row of rows) {
           const next = rewrapText(sealer, row.v);
           if (next === row.v) continue;

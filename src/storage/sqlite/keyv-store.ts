@@ -6,12 +6,15 @@
 import { EventEmitter } from 'node:events';
 import type Database from 'better-sqlite3';
 import type { KeyvStoreAdapter, StoredData } from 'keyv';
+import { systemClock, type Clock } from '../../core/types.js';
 import { SqliteWriteQueue } from './write-queue.js';
 
 /** Options keyv may inspect on an adapter. */
 export interface SqliteKeyvStoreOptions {
-  /** Table holding `key TEXT PRIMARY KEY, value TEXT`; created by the schema migrations. */
+  /** Table holding `key TEXT PRIMARY KEY, value TEXT, touched_at INTEGER`; created by the schema migrations. */
   table: string;
+  /** Stamps each write (RETENTION_STATE_DAYS counts from it); the system clock when absent. */
+  clock?: Clock;
 }
 
 /**
@@ -28,6 +31,7 @@ export class SqliteKeyvStore extends EventEmitter implements KeyvStoreAdapter {
   private readonly deleteOne;
   private readonly deleteAll;
   private readonly deletePrefix;
+  private readonly selectUntouched;
 
   private readonly writes: SqliteWriteQueue;
 
@@ -43,12 +47,16 @@ export class SqliteKeyvStore extends EventEmitter implements KeyvStoreAdapter {
       `SELECT key, value FROM ${table} WHERE key IN (SELECT value FROM json_each(?))`,
     );
     this.upsert = db.prepare(
-      `INSERT INTO ${table} (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+      `INSERT INTO ${table} (key, value, touched_at) VALUES (?, ?, ?)
+       ON CONFLICT (key) DO UPDATE SET value = excluded.value, touched_at = excluded.touched_at`,
     );
     this.deleteOne = db.prepare(`DELETE FROM ${table} WHERE key = ?`);
     this.deleteAll = db.prepare(`DELETE FROM ${table}`);
     // substr instead of LIKE: a namespace containing % or _ must not match other namespaces
     this.deletePrefix = db.prepare(`DELETE FROM ${table} WHERE substr(key, 1, length(?)) = ?`);
+    this.selectUntouched = db.prepare<[string, string, string, number], { key: string }>(
+      `SELECT substr(key, length(?) + 1) AS key FROM ${table} WHERE substr(key, 1, length(?)) = ? AND touched_at < ?`,
+    );
   }
 
   async get<Value>(key: string): Promise<StoredData<Value> | undefined> {
@@ -66,8 +74,15 @@ export class SqliteKeyvStore extends EventEmitter implements KeyvStoreAdapter {
 
   async set(key: string, value: unknown): Promise<boolean> {
     const text = typeof value === 'string' ? value : JSON.stringify(value);
-    await this.writes.run(() => this.upsert.run(key, text));
+    const touchedAt = (this.opts.clock ?? systemClock).now().getTime();
+    await this.writes.run(() => this.upsert.run(key, text, touchedAt));
     return true;
+  }
+
+  /** Keys of this namespace (without its prefix) last written before `before`. */
+  async untouchedSince(before: Date): Promise<string[]> {
+    const prefix = this.namespace ? `${this.namespace}:` : '';
+    return this.selectUntouched.all(prefix, prefix, prefix, before.getTime()).map((row) => row.key);
   }
 
   async delete(key: string): Promise<boolean> {

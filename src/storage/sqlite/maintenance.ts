@@ -8,6 +8,7 @@ import { isSha256Hex } from '../blobs.js';
 import { rewrapText } from '../encryption.js';
 import type { PersonalDataMaintenance } from '../types.js';
 import type { UnansweredLog } from '../unanswered-file.js';
+import type { SqliteKeyvStore } from './keyv-store.js';
 import type { SqliteWriteQueue } from './write-queue.js';
 
 /** Columns that may hold sealed values: [table, key column, value column]. */
@@ -26,8 +27,10 @@ export function sqliteMaintenance(
   blobs: FileBlobStore,
   evidenceDir: string,
   notes: UnansweredLog,
+  state: SqliteKeyvStore,
 ): PersonalDataMaintenance {
   return {
+    staleState: (before) => state.untouchedSince(before),
     async deleteMessages(keys) {
       if (keys.length === 0) return 0;
       return writes.run(() => db.prepare('DELETE FROM messages WHERE conversation_key IN (SELECT value FROM json_each(?))').run(JSON.stringify(keys)).changes);
@@ -46,7 +49,7 @@ export function sqliteMaintenance(
     async deleteBlob(sha256) {
       if (isSha256Hex(sha256)) await rm(blobs.pathOf(sha256), { force: true });
     },
-    forgetNotes: (questions) => notes.forget(questions),
+    forgetNotes: (matches) => notes.forget(matches),
     async rewrap(sealer: DataSealer) {
       let count = 0;
       for (const [table, key, column] of SEALED_COLUMNS) {
@@ -62,6 +65,7 @@ export function sqliteMaintenance(
           }
         });
       }
+      count += await notes.rewrite((line) => rewrapText(sealer, line));
       for (const file of await listFiles(evidenceDir)) {
         const data = await readFile(file);
         const next = rewrapBlob(sealer, data);

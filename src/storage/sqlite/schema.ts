@@ -16,6 +16,13 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
   `,
   // v2: canned replies admins keep for mediators
   cannedRepliesTable({ serialKey: 'INTEGER PRIMARY KEY AUTOINCREMENT' }),
+  // v3: when each state entry was last written (epoch ms), so RETENTION_STATE_DAYS can expire
+  // untouched conversations; entries from before count as written at the upgrade.
+  `
+  ALTER TABLE keyv_store ADD COLUMN touched_at INTEGER;
+  UPDATE keyv_store SET touched_at = CAST(strftime('%s', 'now') AS INTEGER) * 1000;
+  CREATE INDEX keyv_store_by_touch ON keyv_store (touched_at);
+  `,
 ];
 
 /**

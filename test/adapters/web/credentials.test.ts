@@ -4,16 +4,13 @@
  * nothing stored or shown. External clients keep a cookie jar per user, as these tests do.
  */
 import { describe, expect, it } from 'vitest';
-import { credentialCookieName, credentialKey } from '../../../adapters/web/credentials.js';
+import { credentialCookieName, credentialKey, WebCredentials } from '../../../adapters/web/credentials.js';
 import { CookieJar } from '../../fakes/cookie-jar.js';
+import { webMessage } from '../../fakes/web-message.js';
 import { parseCookies } from '../../fakes/parse-set-cookie.js';
-import { createWebHarness } from './harness.js';
+import { createWebHarness, MemoryStateStore, TEST_NOW } from './harness.js';
 
-const json = (userId: string, text: string) => ({
-  method: 'POST',
-  headers: { 'content-type': 'application/json' },
-  body: JSON.stringify({ userId, text }),
-});
+const json = webMessage;
 
 function upload(userId: string): RequestInit {
   const form = new FormData();
@@ -138,6 +135,41 @@ describe('web chat credential cookie', () => {
   });
 });
 
+describe('a revoked credential (erasure, retention)', () => {
+  const clock = { now: () => TEST_NOW };
+
+  it('the adapter forgets it: the old cookie opens nothing, and the next first request claims the userId afresh', async () => {
+    const h = await createWebHarness();
+    expect((await h.app.request('/api/web/messages', json('gone', '你好'))).status).toBe(200);
+    const oldCookie = h.jar.header()!;
+    await h.adapter.forget!(['web:gone', 'telegram:gone', 'not a key']);
+    expect(await h.state.get(credentialKey('gone'))).toBeUndefined();
+    const next = h.client();
+    expect((await next('/api/web/messages', json('gone', '你好'))).status).toBe(200);
+    expect((await h.client()('/api/web/messages?userId=gone', { headers: { cookie: oldCookie } })).status).toBe(401);
+  });
+
+  it('stays revoked even when a request was reading it at that moment', async () => {
+    const store = new MemoryStateStore();
+    const owner = await new WebCredentials(store, clock).check('u', undefined);
+    if (!owner.ok) throw new Error('the first request claims');
+    const cookie = `${credentialCookieName('u')}=${owner.token}`;
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    // a store read that has its answer but has not returned it yet
+    const slow = { get: async <T>(key: string) => { const value = await store.get<T>(key); await gate; return value; }, set: store.set.bind(store), delete: store.delete.bind(store) };
+    const credentials = new WebCredentials(slow, clock);
+    const reading = credentials.check('u', cookie);
+    const revoking = credentials.forget('u');
+    release();
+    expect(await reading).toMatchObject({ ok: true, claimed: false });
+    await revoking;
+    const after = await credentials.check('u', cookie);
+    expect(after).toMatchObject({ ok: true, claimed: true });
+    expect(after.ok && after.token).not.toBe(owner.token);
+  });
+});
+
 describe('per-address limits', () => {
   /** What @hono/node-server hands the app for a request from `address`. */
   const from = (address: string) => ({ incoming: { socket: { remoteAddress: address } } });
@@ -170,6 +202,26 @@ describe('per-address limits', () => {
     expect((await h.app.request('/api/web/messages', json('neighbour', '你好'), from('203.0.113.9'))).status).toBe(200);
     now = new Date(now.getTime() + 61_000);
     expect((await h.app.request('/api/web/messages', json('flood-0', '又来了'), from('198.51.100.7'))).status).toBe(200);
+  });
+
+  it('hands the bot the client address as the message source, from X-Forwarded-For only behind a trusted proxy', async () => {
+    const forwarded = (init: RequestInit): RequestInit => ({ ...init, headers: { ...(init.headers as Record<string, string>), 'x-forwarded-for': '1.2.3.4, 198.51.100.7' } });
+    const direct = await createWebHarness();
+    await direct.app.request('/api/web/messages', forwarded(json('d1', '你好')), from('192.0.2.1'));
+    await direct.app.request('/api/web/uploads', upload('d1'), from('192.0.2.1'));
+    // in-process, with no socket, there is no address to give
+    await direct.app.request('/api/web/messages', json('d2', '你好'));
+    expect(direct.bot.received.map((m) => [m.userKey, m.source])).toEqual([
+      ['web:d1', '192.0.2.1'],
+      ['web:d1', '192.0.2.1'],
+      ['web:d2', undefined],
+    ]);
+
+    const proxied = await createWebHarness({ deps: { trustProxy: true } });
+    await proxied.app.request('/api/web/messages', forwarded(json('p1', '你好')), from('10.0.0.2'));
+    await proxied.app.request('/api/web/uploads', forwarded(upload('p1')), from('10.0.0.2'));
+    await proxied.app.request('/api/web/messages', json('p2', '你好'), from('10.0.0.2'));
+    expect(proxied.bot.received.map((m) => m.source)).toEqual(['198.51.100.7', '198.51.100.7', '10.0.0.2']);
   });
 
   it('is configurable, applies to uploads, and reads X-Forwarded-For only from a trusted proxy', async () => {
