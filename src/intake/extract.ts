@@ -39,7 +39,7 @@ export function extractFacts(text: string, now: Date): ExtractedFacts {
   if (date) facts.date = date;
   const count = parseCount(t, { requirePersonWord: true });
   if (count) facts.count = count;
-  const place = parsePlace(t);
+  const place = parsePlace(t, { strict: true });
   if (place) facts.place = place;
   const station = stationIn(t);
   if (station) facts.station = station;

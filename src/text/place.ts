@@ -42,6 +42,9 @@ const DISTRICT_NAMES: NameEntry[] = [...DISTRICTS.entries()]
   })
   .sort(byLengthDesc);
 
+/** City names that are also districts of a big city (朝阳): alone they say nothing; "朝阳市" still counts. */
+const AMBIGUOUS_CITY_NAMES = new Set(CITY_NAMES.filter((entry) => DISTRICT_NAMES.some((district) => district.name === entry.name)).map((entry) => entry.name));
+
 interface Hit {
   entry: NameEntry;
   index: number;
@@ -76,16 +79,19 @@ function districtFullName(name: string): string {
 /**
  * Province, city and district named in a text. A city found outside the named province
  * wins (a worker may name a home province and a work city); districts need a city, or
- * the 区 suffix, so "光明" or "和平" in a sentence is not taken for a district.
+ * the 区 suffix, so "光明" or "和平" in a sentence is not taken for a district. `strict` (for facts read
+ * in passing, never asked for) also refuses a city name that is a big city's district ("朝阳") alone.
  */
-export function parsePlace(text: string): ParsedPlace | null {
+export function parsePlace(text: string, options: { strict?: boolean } = {}): ParsedPlace | null {
   const t = normalizeAnswer(text);
   if (t.length === 0) return null;
   const provinceHit = earliest(t, PROVINCE_NAMES, () => true);
+  // strict: a name that is also a district of a big city ("朝阳站") says nothing without 市 or its province
+  const ambiguousNeedsSuffix = (entry: NameEntry) => options.strict === true && AMBIGUOUS_CITY_NAMES.has(entry.name) && provinceHit?.entry.province !== entry.province;
   const cityHit = earliest(
     t,
     CITY_NAMES,
-    (after, entry) => !NOT_A_CITY_AFTER.test(after) && (!CITY_NEEDS_SUFFIX.has(entry.name) || after.startsWith('市')),
+    (after, entry) => !NOT_A_CITY_AFTER.test(after) && ((!CITY_NEEDS_SUFFIX.has(entry.name) && !ambiguousNeedsSuffix(entry)) || after.startsWith('市')),
   );
   let province = provinceHit?.entry.province;
   let city: string | undefined;
@@ -128,8 +134,6 @@ export interface NamedPlaces {
   city: boolean;
 }
 
-/** City names that are also districts of a big city (朝阳): alone they say nothing; "朝阳市" still counts. */
-const AMBIGUOUS_CITY_NAMES = new Set(CITY_NAMES.filter((entry) => DISTRICT_NAMES.some((district) => district.name === entry.name)).map((entry) => entry.name));
 
 /** Each place of `entries` named in `t` whose next characters the guard accepts. */
 function allNamed(t: string, entries: readonly NameEntry[], accept: (after: string, entry: NameEntry) => boolean): NameEntry[] {

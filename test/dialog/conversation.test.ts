@@ -293,6 +293,13 @@ describe('facts already given are not asked again', () => {
     expect(answers?.injuryPlace).toMatchObject({ city: '上海市' });
     expect(t.text).not.toMatch(/在哪里受的伤/);
   });
+  it('a station named like another city ("美团 朝阳站") stores no guessed city: the city is asked', async () => {
+    const w = worker();
+    await w.sendAll(['站长两个月没给我结工资了', '是']);
+    const t = await w.send('美团 朝阳站');
+    expect((await w.intakeAnswers())?.workplace).toBeUndefined();
+    expect(t.text).toMatch(/城市/);
+  });
   it('a question at "对吗" is answered, not taken for a yes', async () => {
     const w = worker();
     await w.send('站长欠我工资两个月了');
