@@ -8,7 +8,8 @@ export type HumanTopic = 'labour_relation' | 'serious_injury' | 'death' | 'viole
 
 const LABOUR_RELATION =
   /劳动关系|算(不算)?(是)?(你们的|公司的|平台的)?(员工|职工|劳动者|雇员)|是不是(你们的|公司的|平台的)?(员工|职工|劳动者|雇员)|合作关系|合作协议|众包|个体工商户|承揽|谁是我(的)?(老板|雇主|单位)|到底(是)?谁(雇|管)的我|\b(employment relationship|am i an employee|contractor|employee status)\b/i;
-const INJURY = /伤|撞|摔|骨折|车祸|事故|被咬|出事|injur|accident|fractur|hurt/i;
+const ILLNESS = /生病|病了|发烧|感冒|病假|看病|sick|ill\b/i;
+const INJURY = /伤|撞|摔|骨折|车祸|事故|被咬|出事|翻车|车翻了|翻了|缝了|缝针|几针|流血|骨裂|扭了|崴了|烫了|砸了|injur|accident|fractur|hurt|stitches/i;
 const HOSPITAL = /住院|医院|手术|骨折|缝针|急诊|ICU|重伤|伤残|截肢|昏迷|\b(hospital|surgery|fracture|stitches|disabled)\b/i;
 /** A worker died: the family needs a person with them through the claim, not an answer alone. */
 const DEATH = /猝死|去世|身亡|过世|人没了|死了|\b(died|passed away)\b/i;
@@ -50,5 +51,8 @@ export function isPlatformWorker(text: string): boolean {
 
 /** A platform worker asks about an injury at work: the answer must name 职业伤害保障 and how to claim it. */
 export function isPlatformInjury(text: string): boolean {
-  return isPlatformWorker(text) && (INJURY.test(text) || categoryFromText(text) === 'injury');
+  if (!isPlatformWorker(text)) return false;
+  if (INJURY.test(text)) return true;
+  // an illness is not a work injury: a sick rider asks about sick leave, not 职业伤害保障
+  return !ILLNESS.test(text) && categoryFromText(text) === 'injury';
 }
