@@ -27,7 +27,13 @@ interface EvalItem {
   articles?: Citation[];
   mustMention?: string[];
   anyOf?: string[][];
+  platform?: boolean;
+  topic?: string;
 }
+
+/** A platform worker asking about an injury (platform set): the reply must name 职业伤害保障. */
+const PROTECTION = '职业伤害保障';
+const platformInjuryItem = (item: EvalItem): boolean => item.platform === true && item.topic === 'injury';
 
 async function readSet(file: string): Promise<EvalItem[]> {
   return (await readFile(file, 'utf8'))
@@ -50,6 +56,8 @@ export interface AnswerFigures {
   direct: number;
   unsure: number;
   namesWhatIsNeeded?: number;
+  /** Platform set: of the replies to a platform worker's injury question, the share naming 职业伤害保障. */
+  injuryNamesProtection?: number;
   /** Statutes imported, narrative set: a gold article among the first five articles search ranks. */
   goldInTop5?: number;
 }
@@ -80,6 +88,8 @@ export async function measureAnswers(kb: KnowledgeBase, items: EvalItem[], onRep
   let unsure = 0;
   let named = 0;
   let namedOf = 0;
+  let protection = 0;
+  let injuries = 0;
   const lengths: number[] = [];
   for (const item of items) {
     const answer = await qa.answer(item.question, { locale: 'zh-CN' });
@@ -90,6 +100,10 @@ export async function measureAnswers(kb: KnowledgeBase, items: EvalItem[], onRep
     const isUnsure = answer.confidence < DEFAULT_LOW_CONFIDENCE;
     if (isUnsure) unsure++;
     lengths.push(answer.text.length);
+    if (platformInjuryItem(item)) {
+      injuries++;
+      if (answer.text.includes(PROTECTION)) protection++;
+    }
     let itemNamed: boolean | undefined;
     const missing = [
       ...(item.mustMention ?? []).filter((word) => !answer.text.includes(word)),
@@ -121,6 +135,7 @@ export async function measureAnswers(kb: KnowledgeBase, items: EvalItem[], onRep
     direct: round(direct / n),
     unsure: round(unsure / n),
     ...(namedOf > 0 ? { namesWhatIsNeeded: round(named / namedOf) } : {}),
+    ...(injuries > 0 ? { injuryNamesProtection: round(protection / injuries) } : {}),
   };
 }
 
