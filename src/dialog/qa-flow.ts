@@ -75,7 +75,11 @@ export async function answerQuestion(
   options: { short?: boolean; inIntake?: boolean; category?: string; noOffer?: boolean },
 ): Promise<void> {
   const u = ctx.understanding;
-  const answer = await ctx.services.qa.answer(question, { locale: ctx.locale, history: ctx.state.recentQuestions, place: await workerPlace(ctx) });
+  // The understanding step read the message once: danger for every text asked here (the message, a
+  // part of it, or a topic of ours), the scope for the message itself when it was taken as a question.
+  const scopeRead = u.kind === 'question' && question.trim() === ctx.message.text.trim();
+  const screened: Array<'crisis' | 'scope'> = scopeRead ? ['crisis', 'scope'] : ['crisis'];
+  const answer = await ctx.services.qa.answer(question, { locale: ctx.locale, history: ctx.state.recentQuestions, place: await workerPlace(ctx), screened });
   ctx.state.recentQuestions = [...ctx.state.recentQuestions, question.slice(0, 200)].slice(-3);
   let text = answer.text;
   if (options.short) text = shorten(text);

@@ -11,7 +11,8 @@ export type QaAnswerPort = QaAnswer;
 
 /** Legal Q&A as the dialog sees it. */
 export interface QaPort {
-  answer(question: string, options: { locale: Locale; history?: string[]; place?: string }): Promise<QaAnswerPort>;
+  /** `screened`: what the understanding step already decided for this text (danger, scope); not decided again. */
+  answer(question: string, options: { locale: Locale; history?: string[]; place?: string; screened?: ReadonlyArray<'crisis' | 'scope'> }): Promise<QaAnswerPort>;
 }
 
 /** Input of a handoff request. */

@@ -155,12 +155,13 @@ export function createQaService(options: QaServiceOptions): QaService {
     async answer(question: string, opts: QaAskOptions): Promise<QaAnswer> {
       const started = clock.now().getTime();
       const { locale } = opts;
-      const crisis = detectCrisis(question);
+      const screened = opts.screened ?? [];
+      const crisis = screened.includes('crisis') ? null : detectCrisis(question);
       if (crisis) return crisisAnswer(crisis.kind, locale);
       // An instruction hidden in the question is dropped, never obeyed; the rest is an ordinary question.
       const asked = detectInjection(question) ? stripInjection(question) : question.trim();
       if (!/[\p{L}\p{N}]{2,}/u.test(asked)) return declined(tr(locale, INSTRUCTIONS_DECLINED));
-      if (classifyScope(asked) === 'out_of_scope') return declined(outOfScopeReply(locale));
+      if (!screened.includes('scope') && classifyScope(asked) === 'out_of_scope') return declined(outOfScopeReply(locale));
       const answer = await answerLegal(asked, opts.history ?? [], locale, opts.place);
       logger?.info({ intent: answer.intent, confidence: answer.confidence, answeredBy: answer.answeredBy, ms: clock.now().getTime() - started }, 'question answered');
       return answer;

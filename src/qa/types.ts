@@ -37,6 +37,11 @@ export interface QaAskOptions {
   history?: string[];
   /** Where the worker works, as they told the intake (not searched; picks the local rules that apply). */
   place?: string;
+  /**
+   * What the caller's understanding step already decided for this very text (a present danger, outside
+   * Gongyou's scope): the service does not decide it a second time. Absent for callers that did not.
+   */
+  screened?: ReadonlyArray<'crisis' | 'scope'>;
 }
 
 /** Answers labour-law questions from the knowledge base. */

@@ -35,6 +35,18 @@ describe('crisis and scope come first', () => {
   });
 });
 
+describe('what the understanding step already decided is not decided again', () => {
+  it('a text screened for danger and scope is answered as a question: no second crisis or scope reading', async () => {
+    const qa = createQaService({ retriever: fakeRetriever(), cards: testCards });
+    // the dialog read "不想活了" here as a past event asked about, and "天气" in a labour question as in scope
+    const screened = await qa.answer('工资三个月没发，上次说不想活了，这种能告吗', { locale: 'zh-CN', screened: ['crisis', 'scope'] });
+    expect(screened.intent).toBe('legal_qa');
+    const unscreened = await qa.answer('工资三个月没发，上次说不想活了，这种能告吗', { locale: 'zh-CN' });
+    expect(unscreened.intent).toBe('crisis');
+    expect((await qa.answer('明天天气怎么样', { locale: 'zh-CN', screened: ['crisis'] })).intent).toBe('out_of_scope');
+  });
+});
+
 describe('prompt injection changes nothing', () => {
   it('in the question: the answer equals the answer to the question without the instruction', async () => {
     const qa = createQaService({ retriever: fakeRetriever(), cards: testCards });
