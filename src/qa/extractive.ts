@@ -14,7 +14,7 @@ import { citationKey, formatCitation, passageCitation, uniqueCitations } from '.
 import { carryingSentence, chooseAnswerLine, chooseLineByWords, questionKind } from './direct-answer.js';
 import type { Evidence } from './evidence.js';
 import { isPlatformInjury } from './topics.js';
-import { questionFocus } from './question-focus.js';
+import { earlierQuestion, questionFocus } from './question-focus.js';
 import { CONTRACTED_INJURY, HEADINGS, LOCAL_RULE_NOTE, PLATFORM_INJURY_FOR_OTHERS, PLATFORM_INJURY_LINE, WITH_LABOUR_RELATION } from './texts.js';
 import { withUnit } from '../knowledge/citation-units.js';
 
@@ -68,6 +68,11 @@ export function composeExtractiveBody(evidence: Evidence, locale: Locale, input:
   const line =
     chooseAnswerLine(input.lines, input.question, candidates, kind, trusted.length) ??
     (found.length === 0 ? chooseLineByWords(input.lines, input.question, kind) : undefined);
+  // A post that asks twice gets both answered, the earlier one first, when its own words pick another line.
+  const earlier = line ? earlierQuestion(input.question) : undefined;
+  // (searched = 0: the kind alone never picks it; it must share words with that question)
+  const earlierLine = earlier ? chooseAnswerLine(input.lines, earlier, candidates, questionKind(earlier), 0) : undefined;
+  const secondLine = earlierLine && citationKey(earlierLine) !== citationKey(line!) ? earlierLine : undefined;
 
   const blocks: string[][] = [];
   const platformInjury = isPlatformInjury(input.question);
@@ -77,6 +82,7 @@ export function composeExtractiveBody(evidence: Evidence, locale: Locale, input:
   const opening: string[] = [];
   if (platformInjury && !contracted) opening.push(tr(locale, PLATFORM_INJURY_LINE));
   const lead = contracted ? tr(locale, CONTRACTED_INJURY) : platformInjury ? tr(locale, WITH_LABOUR_RELATION) : '';
+  if (secondLine) opening.push(locale === 'en' ? secondLine.en : secondLine.zh);
   if (line) opening.push(lead + (locale === 'en' ? line.en : line.zh));
   else if (card) opening.push(firstSentences(card.explanation[locale]));
   else opening.push(locale === 'en' ? 'This is what the law says:' : '法律是这样规定的：');
@@ -122,7 +128,8 @@ export function composeExtractiveBody(evidence: Evidence, locale: Locale, input:
     if (kind === 'where' && card.whereToGo[locale].length > 0) todo.push(tr(locale, HEADINGS.whereToGo) + card.whereToGo[locale].slice(0, platformInjury ? 1 : 2).join(locale === 'en' ? '; ' : '；'));
     if (todo.length > 0) blocks.push(todo);
   }
-  const citations = uniqueCitations([...shown, ...found, ...(card?.relies ?? [])]);
+  const secondCitation = secondLine ? [withUnit<Citation>({ law: secondLine.law, article: secondLine.article })] : [];
+  const citations = uniqueCitations([...shown, ...secondCitation, ...found, ...(card?.relies ?? [])]);
   return { text: blocks.map((block) => block.join('\n')).join('\n\n'), citations, answerLine: line, kind };
 }
 

@@ -29,3 +29,13 @@ function split(text: string, at: RegExp): string[] {
 export function questionFocus(text: string): string | undefined {
   return text.length < LONG_POST ? undefined : questionSentence(text);
 }
+
+/**
+ * The question asked before the last one in a long post ("辞职能一次结清工资吗？还能要补偿金吗？"): a whole
+ * sentence ending with a question mark. Undefined when the post asks once.
+ */
+export function earlierQuestion(text: string): string | undefined {
+  if (text.length < LONG_POST) return undefined;
+  const asked = split(text, /(?<=[。！？!?；;\n])/).filter((s) => /[？?]$/.test(s));
+  return asked.length >= 2 ? asked.at(-2) : undefined;
+}

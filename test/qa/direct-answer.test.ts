@@ -34,4 +34,25 @@ describe('choosing the answer line', () => {
     const body = composeExtractiveBody({ bestCard: wages, keywordMatch: true, cardHits: [], articleHits: [] }, 'zh-CN', { question: '站长不给结钱怎么办', lines })!;
     expect(body.text.split('\n\n')[0]).toBe('先书面催要，再投诉劳动监察。');
   });
+
+  it('a long post that asks twice gets both answered, the earlier question first; a line the kind alone would pick is not added', () => {
+    const lines = [
+      line(30, 'how', '先书面催要，再投诉劳动监察。', ['结钱', '怎么催']),
+      line(85, 'amount', '拖着不给的，劳动部门责令限期支付；再不给，加付50%到100%赔偿金。', ['赔偿金', '加付']),
+      line(82, 'yesno', '能。超过一个月不签书面合同，每月付二倍工资。', ['二倍']),
+    ];
+    const card = { ...wages, relies: [30, 85, 82].map((article) => ({ law: '劳动合同法', article })) };
+    const story = '我在站点跑了一年多，站长一直拖着工资不结，说等平台打款，到现在三个月了，我们好几个人天天去问。';
+    const both = composeExtractiveBody({ bestCard: card, keywordMatch: true, cardHits: [], articleHits: [] }, 'zh-CN', {
+      question: `${story}拖着不给能要赔偿金吗？现在我该怎么催？`,
+      lines,
+    })!;
+    const opening = both.text.split('\n\n')[0].split('\n');
+    expect(opening).toEqual(['拖着不给的，劳动部门责令限期支付；再不给，加付50%到100%赔偿金。', '先书面催要，再投诉劳动监察。']);
+    const once = composeExtractiveBody({ bestCard: card, keywordMatch: true, cardHits: [], articleHits: [] }, 'zh-CN', {
+      question: `${story}你们说这合理吗？现在我该怎么催？`,
+      lines,
+    })!;
+    expect(once.text.split('\n\n')[0]).toBe('先书面催要，再投诉劳动监察。');
+  });
 });
