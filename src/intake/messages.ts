@@ -59,6 +59,7 @@ export const INTAKE_TEXT = {
   cancel: { 'zh-CN': '取消', en: 'Cancel' },
   supplementAdded: { 'zh-CN': '已把这段话补充进去了。', en: 'Added that to your report.' },
   corrected: { 'zh-CN': '好的，“{field}”按你说的改了。', en: 'OK, "{field}" is corrected.' },
+  notedInPassing: { 'zh-CN': '记下了：{facts}。不对的话回复“改一下”。', en: 'Noted: {facts}. Reply "改一下" if that is wrong.' },
   phoneInvalid: { 'zh-CN': '这个号码不对：手机号是 11 位数字、以 1 开头，比如 13812345678。不想留可以回复“跳过”。', en: 'That number does not look right: a mobile number has 11 digits starting with 1, e.g. 13812345678. Reply "skip" to leave none.' },
   pickEdit: { 'zh-CN': '要改哪一项？', en: 'Which answer do you want to change?' },
   editCategory: { 'zh-CN': '问题类型', en: 'Kind of problem' },

@@ -19,6 +19,7 @@ import {
   categoryChosenLine,
   contactNext,
   failedAnswer,
+  notedInPassing,
   prefillFromAnswer,
   reply,
   setCategory,
@@ -77,10 +78,16 @@ export function startEdit(turn: Turn, target: string | undefined): IntakeResult 
   return reply({ ...turn, state: { ...state, phase: 'pick_edit', slot: undefined, attempts: 0, resume: back } });
 }
 
+/** Move to `next`, saying back the facts it took from what the worker wrote that `before` did not have. */
+function withNoted(turn: Turn, before: IntakeState, next: IntakeState, lead: string[] = turn.lead): IntakeResult {
+  const noted = notedInPassing(before, next, turn.locale);
+  return reply({ ...turn, state: next, lead: noted ? [...lead, noted] : lead });
+}
+
 /** Answer to "which kind of problem?". */
 export function chooseCategory(turn: Turn, text: string, choiceId: string | undefined): IntakeResult {
   const picked = choiceId ? categoryOfChoice(choiceId) : categoryFromWords(text);
-  if (picked) return reply({ ...turn, state: setCategory(turn.state, picked), lead: [...turn.lead, categoryChosenLine(turn.locale, picked)] });
+  if (picked) return withNoted(turn, turn.state, setCategory(turn.state, picked), [...turn.lead, categoryChosenLine(turn.locale, picked)]);
   const classified = text ? classifyGrievance(text) : undefined;
   if (classified && classified.confidence > 0) {
     const description = storableText(turn.state.description ? `${turn.state.description}\n${turn.raw}` : turn.raw);
@@ -94,7 +101,7 @@ export function chooseCategory(turn: Turn, text: string, choiceId: string | unde
 export function confirmCategory(turn: Turn, text: string, choiceId: string | undefined): IntakeResult {
   const { state } = turn;
   const answer = choiceId === 'yes' ? true : choiceId === 'no' ? false : choiceId ? null : parseYesNo(text);
-  if (answer === true) return reply({ ...turn, state: setCategory(state, state.suggested ?? 'other') });
+  if (answer === true) return withNoted(turn, state, setCategory(state, state.suggested ?? 'other'));
   if (answer === false) return reply({ ...turn, state: { ...state, phase: 'choose_category', attempts: 0 } });
   if (!choiceId && text) {
     const named = categoryFromWords(text);
@@ -112,7 +119,8 @@ export function confirmCategory(turn: Turn, text: string, choiceId: string | und
       const next = currentSlot(confirmed);
       const count = next?.kind === 'count' ? next.parse(turn.raw, turn.now) : undefined;
       const state2 = count?.ok ? answerSlot(confirmed, next!, count.value, turn.raw) : confirmed;
-      return reply({ ...turn, state: state2 });
+      // what the first message already said was prefilled as ever; what this reply added is said back
+      return withNoted(turn, state, state2);
     }
   }
   return failedAnswer(turn, turn.raw);
@@ -137,7 +145,10 @@ export function slotAnswer(turn: Turn, choiceId: string | undefined): IntakeResu
     return failedAnswer(turn, turn.raw);
   }
   const parsed = slot.parse(turn.raw, turn.now);
-  if (parsed.ok) return reply({ ...turn, state: answerSlot(prefillFromAnswer(turn.state, slot, turn.raw), slot, parsed.value, turn.raw) });
+  if (parsed.ok) {
+    const state = answerSlot(prefillFromAnswer(turn.state, slot, turn.raw), slot, parsed.value, turn.raw);
+    return withNoted(turn, turn.state, state);
+  }
   return failedAnswer(turn, turn.raw, parsed.reason ? tr(turn.locale, parsed.reason) : undefined);
 }
 

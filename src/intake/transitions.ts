@@ -124,6 +124,22 @@ export function prefillFromAnswer(state: IntakeState, answered: SlotDefinition, 
   return prefilled.length === state.prefilled.length ? state : { ...state, answers, prefilled };
 }
 
+/**
+ * "记下了：平台或单位 美团众包；城市和站点 北京市朝阳区 望京站。" for the facts `after` holds that `before` did
+ * not (read in passing, never asked), so the worker sees what was taken and can correct it; undefined
+ * when there are none.
+ */
+export function notedInPassing(before: IntakeState, after: IntakeState, locale: Locale, except?: string): string | undefined {
+  if (!after.category) return undefined;
+  const facts = after.prefilled
+    .filter((id) => id !== except && !before.prefilled.includes(id) && after.answers[id] !== undefined)
+    .flatMap((id) => {
+      const slot = findSlot(after.category!, id);
+      return slot && FILLED_IN_PASSING.has(slot.kind) ? [`${slot.label[locale]} ${slot.format(after.answers[id], locale)}`] : [];
+    });
+  return facts.length > 0 ? tr(locale, INTAKE_TEXT.notedInPassing, { facts: facts.join(locale === 'en' ? '; ' : '；') }) : undefined;
+}
+
 /** Store an answer to a slot and move on. */
 export function answerSlot(state: IntakeState, slot: SlotDefinition, value: unknown, text: string): IntakeState {
   const answerTexts = { ...state.answerTexts };

@@ -276,6 +276,15 @@ describe('facts already given are not asked again', () => {
     expect(answers?.period).toMatchObject({ months: 2 });
     expect(t.text).toMatch(/多少钱/);
     expect(t.text).not.toMatch(/哪个平台|哪个城市|没看懂/);
+    // what was taken is said back, so a wrong reading can be corrected
+    expect(t.text).toMatch(/记下了：平台或单位 美团众包；城市和站点 北京市朝阳区 望京站/);
+  });
+  it('"对" after a detailed first message says back what it took from it', async () => {
+    const w = worker();
+    await w.send('公司欠我3000块工资，我在深圳南山科技园站跑美团，9月到10月的');
+    const t = await w.send('对');
+    expect(t.text).toMatch(/记下了：.*美团.*科技园站.*3000元/);
+    expect(t.text).toMatch(/改一下/);
   });
   it('"就我一个" at "对吗" answers how many are affected', async () => {
     const w = worker();

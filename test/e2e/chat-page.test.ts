@@ -64,6 +64,24 @@ describe('chat page with the real bot', () => {
     expect(errors).toEqual([]);
   });
 
+  it('on a phone, more of the story typed at "对吗" is taken: the next question is the one not yet answered', async () => {
+    const { page, errors } = await newPage(browser, { viewport: { width: 390, height: 844 } });
+    await page.goto(`http://127.0.0.1:${server.port}/`);
+    const send = async (text: string) => {
+      await page.getByRole('textbox').fill(text);
+      await page.getByRole('button', { name: '发送', exact: true }).click();
+    };
+    await send('站长欠我工资两个月了');
+    await page.getByRole('button', { name: '对', exact: true }).waitFor();
+    await send('美团众包 北京朝阳望京站');
+    await page.getByText('一共被欠了多少钱').waitFor();
+    expect(await page.getByText('您是给哪个平台或公司干活的').count()).toBe(0);
+    expect(await page.getByText('您在哪个城市').count()).toBe(0);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    await shot(page, 'story-at-confirm-390');
+    expect(errors).toEqual([]);
+  });
+
   it('keeps the whole conversation across a reload: a legal answer with its sources folded, /lang en for page and bot, a named mediator', async () => {
     const { page, errors } = await newPage(browser, { viewport: { width: 390, height: 844 } });
     await page.goto(`http://127.0.0.1:${server.port}/`);
