@@ -95,4 +95,14 @@ describe('composeExtractiveBody: which articles are quoted', () => {
     const body = composeExtractiveBody({ bestCard: wages, keywordMatch: false, cardHits: [], articleHits: [articleHit('劳动合同法', 30, 1), articleHit('民法典', 1165, 0.3)] }, 'zh-CN')!;
     expect(body.citations).toEqual([{ law: '劳动合同法', article: 30 }]);
   });
+
+  it('in a long post, the card its question sentence finds first beats a story aside', async () => {
+    const focus = '公司拖着加班的钱不给，我能要回来吗？';
+    // the whole post is mostly about leaving; its question is about overtime pay
+    const byQuery = (query: string): SearchHit[] => (query === focus ? [cardHit(overtime, 1)] : [cardHit(resignation, 0.9), cardHit(overtime, 0.85)]);
+    const retriever: Retriever = { search: async (query, options) => (options?.kinds?.[0] === 'card' ? byQuery(query) : []).slice(0, options?.top ?? 10) };
+    const post = `我在厂里干了三年，最近想走，老板说辞职要扣一个月工资，同事也都在走。${focus}`;
+    expect((await gatherEvidence(retriever, cards, post, undefined, undefined, focus)).bestCard?.id).toBe('overtime');
+    expect((await gatherEvidence(retriever, cards, post)).bestCard?.id).toBe('resignation');
+  });
 });
