@@ -37,6 +37,8 @@ export interface ComposeInput {
 }
 
 const MAX_STEPS = 2;
+/** Laws whose answer lines are about 工伤 itself. */
+const INJURY_LAWS = /工伤/;
 const HAS_CONTRACT = /签了?(劳动)?合同|有劳动合同|劳动合同签了|合同签了|正式员工|正式工/;
 const NO_CONTRACT = /没签|没有签|不签|未签|没合同|没有合同|不给签/;
 /** The provision that orders occupational-injury protection for platform workers (人社部发〔2021〕56号 item (九)). */
@@ -81,7 +83,9 @@ export function composeExtractiveBody(evidence: Evidence, locale: Locale, input:
   const contracted = platformInjury && HAS_CONTRACT.test(input.question) && !NO_CONTRACT.test(input.question);
   const opening: string[] = [];
   if (platformInjury && !contracted) opening.push(tr(locale, PLATFORM_INJURY_LINE));
-  const lead = contracted ? tr(locale, CONTRACTED_INJURY) : platformInjury ? tr(locale, WITH_LABOUR_RELATION) : '';
+  // "还可以走工伤：" leads only a line about 工伤 itself (a line on the labour relation stands alone)
+  const injuryLine = line !== undefined && INJURY_LAWS.test(line.law);
+  const lead = !injuryLine ? '' : contracted ? tr(locale, CONTRACTED_INJURY) : platformInjury ? tr(locale, WITH_LABOUR_RELATION) : '';
   if (secondLine) opening.push(locale === 'en' ? secondLine.en : secondLine.zh);
   if (line) opening.push(lead + (locale === 'en' ? line.en : line.zh));
   else if (card) opening.push(firstSentences(card.explanation[locale]));

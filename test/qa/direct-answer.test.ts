@@ -55,4 +55,16 @@ describe('choosing the answer line', () => {
     })!;
     expect(once.text.split('\n\n')[0]).toBe('先书面催要，再投诉劳动监察。');
   });
+
+  it('for a platform rider, "还可以走工伤：" leads only a line about 工伤, never one about the labour relation', () => {
+    const card = { ...wages, relies: [{ law: '劳动合同法', article: 7 }] };
+    const lines = [line(7, 'yesno', '算。劳动关系从你实际开始干活那天就成立。', ['个体户', '劳动关系'])];
+    const body = composeExtractiveBody({ bestCard: card, keywordMatch: true, cardHits: [], articleHits: [] }, 'zh-CN', {
+      question: '送外卖摔伤了 站点说我是个体户 不算劳动关系吗',
+      lines,
+    })!;
+    const opening = body.text.split('\n\n')[0].split('\n');
+    expect(opening[0]).toMatch(/职业伤害保障/);
+    expect(opening[1]).toBe('算。劳动关系从你实际开始干活那天就成立。');
+  });
 });
