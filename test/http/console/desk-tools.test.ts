@@ -267,9 +267,12 @@ describe('a case the worker reopens', () => {
     });
     expect(closed.status).toBeLessThan(300);
     const mine = await newPage(cw.browser, { viewport: PHONE });
-    await login(mine.page, closer.token);
     const theirs = await newPage(cw.browser, { viewport: DESKTOP });
+    // both consoles must be listening before the worker reopens it: wait for their event streams to open
+    const streams = [mine.page, theirs.page].map((p) => p.waitForResponse((r) => r.url().endsWith('/api/mediator/events') && r.ok()));
+    await login(mine.page, closer.token);
     await login(theirs.page, other.token);
+    await Promise.all(streams);
     // the worker reopens it from the chat (the dialog's reopen goes through the same two calls)
     const record = (await cw.world.storage.cases.getCase(caseId))!;
     await cw.world.storage.cases.updateCase(caseId, { status: 'open', owner: undefined, outcome: undefined }, record.userKey, 'reopened_by_worker', cw.world.clock.now());
