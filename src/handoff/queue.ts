@@ -4,6 +4,7 @@ import type { Category } from '../core/types.js';
 import type { CaseRecord } from '../cases/model.js';
 import { casePriority } from './priority.js';
 import { canonicalPlatform } from '../text/platform.js';
+import { stationIn } from '../text/place.js';
 
 /** Longest one-line summary in a queue row. */
 export const SUMMARY_LINE_CHARS = 80;
@@ -101,11 +102,14 @@ export function workersAffected(facts: Record<string, unknown>): number {
   return best;
 }
 
-/** The station a case names: a `station` fact, or a place text that names a station (…站, 网点, 驿站). */
+/**
+ * The station a case names: a `station` fact, or the station in its place text, read the way the intake
+ * reads it ("北京市朝阳区 望京站" and "望京站附近" are both 望京站).
+ */
 function stationOf(facts: Record<string, unknown>): string | undefined {
   if (typeof facts.station === 'string' && facts.station.trim()) return facts.station.trim();
   const place = factText(facts, 'station');
-  return place && /站|网点|驿站|营业部/.test(place) ? place : undefined;
+  return place ? stationIn(place) : undefined;
 }
 
 /**

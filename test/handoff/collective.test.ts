@@ -58,6 +58,20 @@ describe('collective issues', () => {
     expect([...groups[1].caseIds].sort()).toEqual([a.id, b.id, c.id].sort());
   });
 
+  it('finds one station however the workplace answer named it', async () => {
+    const world = await worlds.open();
+    const { auth } = await addStaff(world, { name: 'Li' });
+    const at = (user: string, text: string) =>
+      world.storage.cases.createCase(draft(world, user, { employer: { name: '美团', platforms: ['美团'] }, workplace: { text, city: '北京市' } }), 'test', world.clock.now());
+    const ids = [(await at('a', '北京市朝阳区 望京站')).id, (await at('b', '望京站附近')).id, (await at('c', '朝阳望京站')).id];
+    const { groups } = (await (await call(world.app, 'GET', '/api/mediator/collective', auth)).json()) as {
+      groups: Array<{ station?: string; count: number; caseIds: string[] }>;
+    };
+    expect(groups).toHaveLength(1);
+    expect(groups[0]).toMatchObject({ station: '望京站', count: 3 });
+    expect([...groups[0].caseIds].sort()).toEqual(ids.sort());
+  });
+
   it('ignores cases older than the window', async () => {
     const world = await worlds.open();
     const { auth } = await addStaff(world, { name: 'Li' });
