@@ -14,7 +14,7 @@ const integration = [
   'test/storage/{shared*,encryption,rotate-key}.test.ts',
   // the statute corpus in ../shared
   'test/cases/deadlines-statutes.test.ts',
-  'test/knowledge/{cards,cli,import-corpus,in-force,knowledge-base,notes,question-bank}.test.ts',
+  'test/knowledge/{answer-lines,cards,cli,import-corpus,in-force,knowledge-base,notes,question-bank}.test.ts',
   'test/qa/real-corpus.test.ts',
   'test/retrieval/{hybrid,recall}.test.ts',
   // real local peers

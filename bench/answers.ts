@@ -16,6 +16,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Citation } from '../src/core/types.js';
 import { loadAnswerLines, statutePassageLookup } from '../src/knowledge/answer-lines.js';
+import { withUnit } from '../src/knowledge/citation-units.js';
+import { formatCitation } from '../src/qa/citations.js';
 import { openKnowledgeBase, type KnowledgeBase } from '../src/knowledge/knowledge-base.js';
 import { DEFAULT_LOW_CONFIDENCE, createQaService } from '../src/qa/service.js';
 import { corpusDir, publicEvalFile, recallOfItems } from './retrieval.js';
@@ -52,6 +54,8 @@ const median = (values: number[]): number => {
 export interface AnswerFigures {
   n: number;
   goldInFirstTwo: number;
+  /** The share of replies whose visible text names a gold article (《劳动合同法》第八十二条): the provision a worker reads. */
+  goldNamed: number;
   medianChars: number;
   direct: number;
   unsure: number;
@@ -69,6 +73,7 @@ export interface ReplyRecord {
   citations: string[];
   gold: string[];
   goldInFirstTwo: boolean;
+  goldNamed: boolean;
   /** Undefined when the item names nothing a reply must say. */
   namesWhatIsNeeded?: boolean;
   /** The words it had to name and did not. */
@@ -84,6 +89,7 @@ const key = (c: Citation): string => `${c.law}#${c.article}`;
 export async function measureAnswers(kb: KnowledgeBase, items: EvalItem[], onReply?: (record: ReplyRecord) => void): Promise<AnswerFigures> {
   const qa = createQaService({ retriever: kb.retriever, cards: kb.cards, answerLines: loadAnswerLines(), passageOf: statutePassageLookup(() => kb.passages()) });
   let gold = 0;
+  let goldNamed = 0;
   let direct = 0;
   let unsure = 0;
   let named = 0;
@@ -96,6 +102,8 @@ export async function measureAnswers(kb: KnowledgeBase, items: EvalItem[], onRep
     const firstTwo = new Set(answer.citations.slice(0, 2).map(key));
     const goldHit = (item.articles ?? []).some((c) => firstTwo.has(key(c)));
     if (goldHit) gold++;
+    const namesGold = (item.articles ?? []).some((c) => answer.text.includes(formatCitation(withUnit(c), 'zh-CN')));
+    if (namesGold) goldNamed++;
     if (answer.direct) direct++;
     const isUnsure = answer.confidence < DEFAULT_LOW_CONFIDENCE;
     if (isUnsure) unsure++;
@@ -120,6 +128,7 @@ export async function measureAnswers(kb: KnowledgeBase, items: EvalItem[], onRep
       citations: answer.citations.map(key),
       gold: (item.articles ?? []).map(key),
       goldInFirstTwo: goldHit,
+      goldNamed: namesGold,
       ...(itemNamed === undefined ? {} : { namesWhatIsNeeded: itemNamed }),
       missing,
       ...(answer.direct ? { direct: `${answer.direct.law}#${answer.direct.article} ${answer.direct.kind}` } : {}),
@@ -131,6 +140,7 @@ export async function measureAnswers(kb: KnowledgeBase, items: EvalItem[], onRep
   return {
     n,
     goldInFirstTwo: round(gold / n),
+    goldNamed: round(goldNamed / n),
     medianChars: median(lengths),
     direct: round(direct / n),
     unsure: round(unsure / n),
@@ -147,9 +157,13 @@ export const ANSWER_SETS: ReadonlyArray<readonly [string, () => string]> = [
   ['public', publicEvalFile],
   // Long consultation posts in our own words: story first, the question at the end or in the middle.
   ['narrative', () => path.join(repoRoot, 'test/fixtures/narrative_qa.jsonl')],
+  // Forum-style posts (40) and platform workers' questions (20), written blind: by someone who read only
+  // the statutes and the domain notes, never the cards, answer lines, lexicon or other sets. Measured, not
+  // tuned on: its replies are not read to change the content.
+  ['forum', () => path.join(repoRoot, 'test/fixtures/forum_qa.jsonl')],
 ];
 /** The sets whose retrieval (gold article in the top five) is reported beside the replies. */
-const RANKED_SETS = new Set(['narrative']);
+const RANKED_SETS = new Set(['narrative', 'forum']);
 
 /** What to run: some sets only, and a file for every reply. */
 export interface BenchAnswersOptions {

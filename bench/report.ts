@@ -70,6 +70,11 @@ export const TARGETS: Record<string, Target> = {
   answers_statutes_narrative_goldInTop5: { cmp: '>=', value: 0.8 },
   answers_statutes_narrative_namesWhatIsNeeded: { cmp: '>=', value: 0.55 },
   answers_statutes_narrative_medianChars: { cmp: '<=', value: 450 },
+  answers_statutes_forum_goldInTop5: { cmp: '>=', value: 0.8 },
+  answers_statutes_forum_goldNamed: { cmp: '>=', value: 0.55 },
+  answers_statutes_forum_medianChars: { cmp: '<=', value: 450 },
+  answers_statutes_forum_injuryNamesProtection: { cmp: '>=', value: 1 },
+  answers_default_forum_injuryNamesProtection: { cmp: '>=', value: 1 },
 };
 
 /** Which part of the benchmark produces which figure. */
@@ -134,6 +139,7 @@ const ROWS: Row[] = [
   { label: 'replies (statutes imported), blind colloquial set: median visible length (characters)', keys: ['answers_statutes_blind_medianChars'], format: int },
   { label: 'replies (statutes imported), public set: a gold article among the first two citations / share opening with a direct answer / unsure rate', keys: ['answers_statutes_public_goldInFirstTwo', 'answers_statutes_public_direct', 'answers_statutes_public_unsure'], format: ratio },
   { label: 'replies (statutes imported), public set: median visible length (characters)', keys: ['answers_statutes_public_medianChars'], format: int },
+  { label: 'replies (statutes imported), public set (mostly real consultation questions): the visible reply names a gold article', keys: ['answers_statutes_public_goldNamed'], format: ratio },
   { label: 'replies (statutes imported), platform-worker set `test/fixtures/platform_qa.jsonl`: a gold article among the first two citations / share opening with a direct answer / unsure rate', keys: ['answers_statutes_platform_goldInFirstTwo', 'answers_statutes_platform_direct', 'answers_statutes_platform_unsure'], format: ratio },
   { label: 'replies (statutes imported), platform-worker set `test/fixtures/platform_qa.jsonl`: median visible length (characters)', keys: ['answers_statutes_platform_medianChars'], format: int },
   { label: 'replies (statutes imported), platform-worker set: share naming everything the question needs (the words each item lists)', keys: ['answers_statutes_platform_namesWhatIsNeeded'], format: ratio },
@@ -142,12 +148,17 @@ const ROWS: Row[] = [
   { label: 'replies (statutes imported), narrative set: a gold article among the first two citations / share opening with a direct answer / unsure rate', keys: ['answers_statutes_narrative_goldInFirstTwo', 'answers_statutes_narrative_direct', 'answers_statutes_narrative_unsure'], format: ratio },
   { label: 'replies (statutes imported), narrative set: median visible length (characters)', keys: ['answers_statutes_narrative_medianChars'], format: int },
   { label: 'replies (statutes imported), narrative set: share naming what answers the question (every `mustMention`, one word of each `anyOf` group)', keys: ['answers_statutes_narrative_namesWhatIsNeeded'], format: ratio },
+  { label: 'replies (statutes imported), forum set `test/fixtures/forum_qa.jsonl` (60 posts written blind, never tuned on): a gold article among the first five articles search ranks', keys: ['answers_statutes_forum_goldInTop5'], format: ratio },
+  { label: 'replies (statutes imported), forum set: the visible reply names a gold article / names what answers the question', keys: ['answers_statutes_forum_goldNamed', 'answers_statutes_forum_namesWhatIsNeeded'], format: ratio },
+  { label: 'replies (statutes imported), forum set: median visible length (characters)', keys: ['answers_statutes_forum_medianChars'], format: int },
+  { label: 'replies (statutes imported), forum set: platform-worker injury questions whose reply names 职业伤害保障', keys: ['answers_statutes_forum_injuryNamesProtection'], format: ratio },
   { label: 'replies (default run, nothing imported), colloquial set: a gold article among the first two citations / share opening with a direct answer / unsure rate', keys: ['answers_default_colloquial_goldInFirstTwo', 'answers_default_colloquial_direct', 'answers_default_colloquial_unsure'], format: ratio },
   { label: 'replies (default run, nothing imported), colloquial set: median visible length (characters)', keys: ['answers_default_colloquial_medianChars'], format: int },
   { label: 'replies (default run, nothing imported), blind colloquial set: a gold article among the first two citations / share opening with a direct answer / unsure rate', keys: ['answers_default_blind_goldInFirstTwo', 'answers_default_blind_direct', 'answers_default_blind_unsure'], format: ratio },
   { label: 'replies (default run, nothing imported), blind colloquial set: median visible length (characters)', keys: ['answers_default_blind_medianChars'], format: int },
   { label: 'replies (default run, nothing imported), public set: a gold article among the first two citations / share opening with a direct answer / unsure rate', keys: ['answers_default_public_goldInFirstTwo', 'answers_default_public_direct', 'answers_default_public_unsure'], format: ratio },
   { label: 'replies (default run, nothing imported), public set: median visible length (characters)', keys: ['answers_default_public_medianChars'], format: int },
+  { label: 'replies (default run, nothing imported), public set: the visible reply names a gold article', keys: ['answers_default_public_goldNamed'], format: ratio },
   { label: 'replies (default run, nothing imported), platform-worker set `test/fixtures/platform_qa.jsonl`: a gold article among the first two citations / share opening with a direct answer / unsure rate', keys: ['answers_default_platform_goldInFirstTwo', 'answers_default_platform_direct', 'answers_default_platform_unsure'], format: ratio },
   { label: 'replies (default run, nothing imported), platform-worker set `test/fixtures/platform_qa.jsonl`: median visible length (characters)', keys: ['answers_default_platform_medianChars'], format: int },
   { label: 'replies (default run, nothing imported), platform-worker set: share naming everything the question needs (the words each item lists)', keys: ['answers_default_platform_namesWhatIsNeeded'], format: ratio },
@@ -155,6 +166,9 @@ const ROWS: Row[] = [
   { label: 'replies (default run, nothing imported), narrative set `test/fixtures/narrative_qa.jsonl`: a gold article among the first two citations / share opening with a direct answer / unsure rate', keys: ['answers_default_narrative_goldInFirstTwo', 'answers_default_narrative_direct', 'answers_default_narrative_unsure'], format: ratio },
   { label: 'replies (default run, nothing imported), narrative set: median visible length (characters)', keys: ['answers_default_narrative_medianChars'], format: int },
   { label: 'replies (default run, nothing imported), narrative set: share naming what answers the question (every `mustMention`, one word of each `anyOf` group)', keys: ['answers_default_narrative_namesWhatIsNeeded'], format: ratio },
+  { label: 'replies (default run, nothing imported), forum set: the visible reply names a gold article / names what answers the question', keys: ['answers_default_forum_goldNamed', 'answers_default_forum_namesWhatIsNeeded'], format: ratio },
+  { label: 'replies (default run, nothing imported), forum set: median visible length (characters)', keys: ['answers_default_forum_medianChars'], format: int },
+  { label: 'replies (default run, nothing imported), forum set: platform-worker injury questions whose reply names 职业伤害保障', keys: ['answers_default_forum_injuryNamesProtection'], format: ratio },
 ];
 
 /** `2 cores, 24 GiB, Node 20.20, Debian`. */

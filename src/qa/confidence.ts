@@ -5,7 +5,8 @@
  * search point to the same articles; and a cap when nothing in the question is about work at all.
  */
 import { classifyScope } from '../safety/scope.js';
-import { citationKey, passageCitation } from './citations.js';
+import type { SearchHit } from '../retrieval/types.js';
+import { citationKey, isCardPassage, passageCitation } from './citations.js';
 import type { Evidence } from './evidence.js';
 import { categoryFromText } from './topics.js';
 
@@ -21,10 +22,20 @@ export interface ConfidenceSignals {
   margin: number;
   /** Card and article hits agree; undefined when there is nothing to compare (no statutes imported). */
   agreement?: boolean;
+  /**
+   * Two searches point the same way without the worker's own card words: the card ranks first among the
+   * cards and the first article found (each ahead of the next) is one it relies on.
+   */
+  searchesAgree: boolean;
   /** The question mentions work at all (pay, platform, injury, contract …). */
   aboutWork: boolean;
 }
 
+/**
+ * How topical an answer is when card search and statute search agree but the worker used none of the
+ * card's words ("身分证被站点扣着不还": the ID-card card first, 劳动合同法 第八十四条 first).
+ */
+const SEARCHES_AGREE = 0.7;
 /** Most an answer to a question that mentions nothing about work may score: below the default threshold. */
 const NOT_ABOUT_WORK_CAP = 0.35;
 /** Question words that say nothing about the topic. */
@@ -56,12 +67,17 @@ export function measureSignals(question: string, evidence: Evidence): Confidence
   const ranked = card ? evidence.cardHits : evidence.articleHits;
   const margin = ranked.length === 0 ? 0 : ranked.length === 1 || ranked[0].score <= 0 ? 1 : Math.max(0, Math.min(1, (ranked[0].score - ranked[1].score) / ranked[0].score));
   let agreement: boolean | undefined;
+  let searchesAgree = false;
   if (card && card.relies.length > 0 && evidence.articleHits.length > 0) {
     const relied = new Set(card.relies.map(citationKey));
-    agreement = evidence.articleHits.slice(0, 3).some((hit) => {
+    const reliedOn = (hit: SearchHit): boolean => {
       const citation = passageCitation(hit.passage);
       return citation !== undefined && relied.has(citationKey(citation));
-    });
+    };
+    agreement = evidence.articleHits.slice(0, 3).some(reliedOn);
+    // first means ahead of the second: a tie says search could not tell
+    const leads = (hits: SearchHit[]): boolean => hits.length > 0 && (hits.length === 1 || hits[0].score > hits[1].score);
+    searchesAgree = leads(evidence.cardHits) && isCardPassage(evidence.cardHits[0].passage, card) && leads(evidence.articleHits) && reliedOn(evidence.articleHits[0]);
   }
   const spoken = categoryFromText(question);
   return {
@@ -70,6 +86,7 @@ export function measureSignals(question: string, evidence: Evidence): Confidence
     coverage,
     margin,
     agreement,
+    searchesAgree,
     aboutWork: classifyScope(question) === 'labour',
   };
 }
@@ -77,7 +94,7 @@ export function measureSignals(question: string, evidence: Evidence): Confidence
 /** Combine the signals into 0..1; nothing found at all is 0. */
 export function scoreConfidence(signals: ConfidenceSignals, foundAnything: boolean): number {
   if (!foundAnything) return 0;
-  const topical = signals.keywordMatch ? 1 : signals.categoryAgrees ? 0.85 : 0;
+  const topical = signals.keywordMatch ? 1 : signals.categoryAgrees ? 0.85 : signals.searchesAgree ? SEARCHES_AGREE : 0;
   const agreement = signals.agreement === undefined ? 0.5 : signals.agreement ? 1 : 0;
   const score = 0.1 + 0.4 * topical + 0.2 * signals.coverage + 0.1 * signals.margin + 0.2 * agreement;
   const capped = signals.aboutWork ? score : Math.min(score, NOT_ABOUT_WORK_CAP);

@@ -127,7 +127,7 @@ export function composeExtractiveBody(evidence: Evidence, locale: Locale, input:
     const todo: string[] = [];
     const steps = card.nextSteps[locale].slice(0, MAX_STEPS);
     if (steps.length > 0) todo.push(tr(locale, HEADINGS.nextSteps) + steps.map((step, i) => `${i + 1}. ${step}`).join(locale === 'en' ? ' ' : '；'));
-    const keep = card.evidence[locale].slice(0, MAX_KEEP).map((item) => item.split(/[，,(（]/)[0].split('、').slice(0, 2).join('、'));
+    const keep = card.evidence[locale].slice(0, MAX_KEEP).map(shortKeep);
     if (keep.length > 0) todo.push(tr(locale, HEADINGS.evidence) + keep.join(locale === 'en' ? ', ' : '、'));
     if (kind === 'where' && card.whereToGo[locale].length > 0) todo.push(tr(locale, HEADINGS.whereToGo) + card.whereToGo[locale].slice(0, platformInjury ? 1 : 2).join(locale === 'en' ? '; ' : '；'));
     if (todo.length > 0) blocks.push(todo);
@@ -135,6 +135,16 @@ export function composeExtractiveBody(evidence: Evidence, locale: Locale, input:
   const secondCitation = secondLine ? [withUnit<Citation>({ law: secondLine.law, article: secondLine.article })] : [];
   const citations = uniqueCitations([...shown, ...secondCitation, ...found, ...(card?.relies ?? [])]);
   return { text: blocks.map((block) => block.join('\n')).join('\n\n'), citations, answerLine: line, kind };
+}
+
+/**
+ * A thing to keep, short: up to the first comma, bracket or colon, and the first two of a list, but
+ * never cutting a list that describes one thing ("和站长、老板、客服的聊天记录" stays whole).
+ */
+function shortKeep(item: string): string {
+  const head = item.split(/[，,(（：:]/)[0].trim();
+  const parts = head.split('、');
+  return parts.length > 2 && parts.slice(2).join('、').includes('的') ? head : parts.slice(0, 2).join('、');
 }
 
 /** The statute hits worth considering: close enough to the best one, each article once, in search order. */

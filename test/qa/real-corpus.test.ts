@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadAnswerLines, statutePassageLookup } from '../../src/knowledge/answer-lines.js';
 import { openKnowledgeBase, type KnowledgeBase } from '../../src/knowledge/knowledge-base.js';
 import { createQaService } from '../../src/qa/service.js';
 import type { QaService } from '../../src/qa/types.js';
@@ -22,12 +23,15 @@ const UNSUPPORTED = ['阿斯顿发个好', '骑手可以带宠物一起送单吗
 let dataDir: string;
 let kb: KnowledgeBase;
 let qa: QaService;
+/** As the app builds it: with our answer lines and quotes from the imported statutes. */
+let full: QaService;
 
 beforeAll(async () => {
   dataDir = mkdtempSync(path.join(tmpdir(), 'gongyou-qa-'));
   kb = await openKnowledgeBase({ dataDir });
   await kb.import([corpusDir]);
   qa = createQaService({ retriever: kb.retriever, cards: kb.cards });
+  full = createQaService({ retriever: kb.retriever, cards: kb.cards, answerLines: loadAnswerLines(), passageOf: statutePassageLookup(() => kb.passages()) });
 }, 60_000);
 
 afterAll(async () => {
@@ -102,5 +106,44 @@ describe('traffic accidents: on a job and on the way to work are answered differ
     for (const question of ['下班路上被车撞了算工伤吗', '上班路上出车祸对方全责', '我是送外卖的，下班回家路上被撞了']) {
       expect(await title(question), question).toBe('【上下班路上出车祸算工伤吗】');
     }
+  });
+});
+
+describe('platform workers hear the guidance written for them', () => {
+  const opening = async (question: string): Promise<string> => (await full.answer(question, { locale: 'zh-CN' })).text.split('\n\n')[0];
+
+  it('"合作关系, 不是雇佣: no protection at all?" is not told it is surely a labour relation, and hears what still applies', async () => {
+    const first = await opening('平台说咱是合作关系不是雇佣 那是不是啥保障都没有');
+    expect(first).not.toMatch(/^算。/);
+    expect(first).toMatch(/^不一定算劳动关系/);
+    expect(first).toMatch(/最低报酬/);
+    expect(first).toMatch(/职业伤害保障/);
+  });
+
+  it('a deposit to take orders is refused, citing the item of the guidance', async () => {
+    const answer = await full.answer('平台要我交500押金才能接单', { locale: 'zh-CN' });
+    expect(answer.text).toMatch(/^不能。/);
+    expect(answer.text).toContain('依据《关于维护新就业形态劳动者劳动保障权益的指导意见》第（四）项');
+  });
+
+  it('a question on commission answers that rules must be heard and published, not "不能"', async () => {
+    expect(await opening('滴滴抽成越来越狠一单抽三成 有规定管吗')).toMatch(/^有规定。.*公示/);
+  });
+});
+
+describe('card search and statute search agreeing make an answer confident', () => {
+  it.each(['身分证被站点扣着不还', '公司单方面降我工资'])('%s: no card words, but both searches agree, so it is answered, not asked back', async (question) => {
+    const answer = await qa.answer(question, { locale: 'zh-CN' });
+    expect(answer.confidence).toBeGreaterThanOrEqual(0.45);
+    expect(answer.text).not.toMatch(/不太有把握/);
+    expect(answer.text).toMatch(/依据《劳动合同法》/);
+  });
+});
+
+describe('what to keep', () => {
+  it('a list describing one thing is not cut in the middle', async () => {
+    const answer = await full.answer('站长老是对我动手动脚', { locale: 'zh-CN' });
+    const keep = /记得保留：(.*)/.exec(answer.text)?.[1] ?? '';
+    expect(keep).toContain('和站长、老板、客服的聊天记录');
   });
 });
