@@ -1,11 +1,12 @@
 /**
  * Answer benchmark: what a worker reads, not what search ranks. For our colloquial sets (and the
  * public set), with the statutes imported and in the default run (none imported), it measures the share
- * of replies whose first two citations include a gold article, the median visible length, the share that
- * open with a direct answer line and the unsure rate; on the sets whose items name what a reply must say
- * (`mustMention`, `anyOf`: the platform-worker set and the narrative set), the share whose reply names
+ * of replies whose first two citations include a gold article, the share whose visible text names a gold
+ * article, the median visible length, the share that open with a direct answer line and the unsure rate; on
+ * the sets whose items name what a reply must say (`mustMention`, `anyOf`: the platform-worker, narrative
+ * and forum sets), the share whose reply names
  * everything the question needs (e.g. 职业伤害保障 for an injured rider, 二倍 for a missing contract).
- * On the narrative set (long consultation posts, story first) with the statutes imported it also gives
+ * On the narrative and forum sets (long consultation posts, story first) with the statutes imported it also gives
  * the share with a gold article among the first five articles search ranks, as bench/retrieval.ts ranks them.
  * No LLM. `npm run bench -- answers`, or alone: `npx tsx bench/answers.ts [--set narrative …] [--replies file.jsonl]`
  * (`--set` runs only the sets named; `--replies` writes every reply with its checks, one JSON object a line).
