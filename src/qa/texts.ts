@@ -46,8 +46,8 @@ export const NEEDS_PERSON: Record<HumanTopic, BiText> = {
     en: 'If you were treated in hospital, keep the medical records, receipts and accident report. A union mediator should follow this up soon.',
   },
   death: {
-    'zh-CN': '工会调解员会尽快联系你，陪你一起办工伤认定和后面的事。先保管好抢救记录、死亡证明和当时的接单记录。',
-    en: 'A union mediator will contact you soon and help with the work-injury claim and what follows. Keep the emergency records, the death certificate and the order records from that time.',
+    'zh-CN': '工会调解员会尽快联系你，陪你们办后面的事：算不算工伤（上班时突发疾病 48 小时内去世的也算），抚恤金和赔偿怎么要。先保管好抢救记录、死亡证明和当时的工作或接单记录。',
+    en: 'A union mediator will contact you soon and help your family with what follows: whether it counts as a work injury (a sudden illness at work that kills within 48 hours does), and how to claim survivors\' benefits and compensation. Keep the emergency records, the death certificate and the work or order records from that time.',
   },
   violence: {
     'zh-CN': '遇到威胁或骚扰，先顾好自己的安全，保留聊天记录和证据。建议让工会调解员跟进。',
