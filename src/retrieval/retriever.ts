@@ -11,7 +11,7 @@ import { topPositions } from './top.js';
 import type { Lexicon } from './lexicon.js';
 import { parsePlace, placesNamedIn, type NamedPlaces } from '../text/place.js';
 import { lawPrior, placeNames, placePrior } from './priors.js';
-import { DEFAULT_QUERY_WEIGHTS, prepareQuery, type QueryWeights } from './query.js';
+import { DEFAULT_QUERY_WEIGHTS, prepareQuery, questionSentence, type QueryWeights } from './query.js';
 import { createTokenizer, normalizeText, type Tokenizer } from './tokenize.js';
 import { hasChinese } from '../core/i18n.js';
 
@@ -413,7 +413,7 @@ export function createRetriever(options: RetrieverOptions): EmbeddedRetriever {
       const kinds = searchOptions.kinds ?? ['article', 'card'];
       const text = rewrite ? await rewrite(query) : query;
       const classifier = options.classifier && weights.classifierDepth > 0 ? options.classifier : undefined;
-      const ranking = keywordRanking(text, Math.max(top, options.vectors ? 50 : top, classifier ? weights.classifierDepth : 0), searchOptions.context, searchOptions.focus);
+      const ranking = keywordRanking(text, Math.max(top, options.vectors ? 50 : top, classifier ? weights.classifierDepth : 0), searchOptions.context, searchOptions.focus ?? questionSentence(query));
       const keyword = classifier ? fuseWithClassifier(classifier, ranking.terms, ranking.articles) : ranking.articles;
       const fused = kinds.includes('article') ? await fuseWithVectors(text, keyword, top) : [];
       const articles = options.rerank && fused.length > 1 ? await rerankTop(options.rerank, query, fused, weights.rerankDepth) : fused;
