@@ -93,14 +93,16 @@ const ASKING = /[吗嘛么呢？?]|怎么|咋|如何|怎样|能不能|可不可�
 
 /**
  * The question sentence of a long post (its repeated tail dropped): the last whole sentence that
- * ends with a question mark, else the last clause that asks something, else the last clause.
+ * ends with a question mark (a sentence also starts at 请问, 想问 or 问一下), else the last clause
+ * that asks something, else the last clause.
  * Undefined for a short question or one without sentences.
  */
 export function questionSentence(text: string): string | undefined {
   const clean = dropRepeatedTail(normalizeText(text));
   if (clean.length < LONG_POST) return undefined;
   const pieces = (at: RegExp): string[] => clean.split(at).map((piece) => piece.trim()).filter((piece) => piece.length >= 4);
-  const whole = pieces(/(?<=[。！？!?；;\n])/);
+  // "…工资一直按总监发我想问一下如何才能解除合同？": what follows 请问 or 想问 is the question.
+  const whole = pieces(/(?<=[。！？!?；;\n])|(?=请问|想问|问一下|问下|咨询一下)/);
   const asked = [...whole].reverse().find((sentence) => /[？?]$/.test(sentence));
   if (asked && whole.length >= 2) return asked;
   const clauses = pieces(/(?<=[。！？!?；;，,\n])/);

@@ -21,6 +21,10 @@ describe('the question sentence search weighs more', () => {
     const post = '我在物流园分拣了两年，一直是口头约定，没有合同。上个月主管说不用来了。这种情况我能要经济补偿吗？';
     expect(questionSentence(post)).toBe('这种情况我能要经济补偿吗?');
   });
+  it('starts where the post says it asks', () => {
+    const post = '我在超市理货三年了每个月都是现金发工资也没有工资条现在想走人请问这三年的加班费还能要回来吗？';
+    expect(questionSentence(post)).toBe('请问这三年的加班费还能要回来吗?');
+  });
   it('is found after a repeated tail is dropped', () => {
     const post = '我在装修队干了半年，包工头说活干完再一起算，现在他人找不到了，我该去哪里要工钱呢去哪里要工钱呢';
     expect(questionSentence(post)).toBe('我该去哪里要工钱呢');
