@@ -72,3 +72,12 @@ export function placePrior(place: string | undefined, named: NamedPlaces, provin
   if (province && province !== place && named.places.has(province) && !named.city) return 1;
   return OTHER_PLACE_PRIOR;
 }
+
+/**
+ * A question that asks what to do or where to go about a dispute ("怎么办", "如何维权", "找谁",
+ * "怎样才能要回") is answered, beside the substantive article, by where a labour dispute goes:
+ * talks, mediation, arbitration, then the court.
+ */
+export const REDRESS_QUESTION = /怎么办|咋办|怎么处理|如何处理|怎么解决|如何解决|维权|维护.{0,6}权益|找谁|去哪|哪个部门|怎样(才能|让|要)|如何(才能|要)|怎么(才能|要|讨)|讨回|要回/;
+/** The articles that say where a labour dispute goes (the first one imported is used). */
+export const ROUTE_ARTICLES = [{ law: '劳动争议调解仲裁法', article: 5 }];

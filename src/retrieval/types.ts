@@ -57,7 +57,10 @@ export interface SearchOptions {
    * in the question does.
    */
   context?: string;
-  /** The part of a long question that asks it (its question sentence): its words weigh more. */
+  /**
+   * The part of a long question that asks it (its question sentence): its words weigh more. When
+   * absent, search finds it itself (`questionSentence` in query.ts).
+   */
   focus?: string;
 }
 
