@@ -67,4 +67,24 @@ describe('choosing the answer line', () => {
     expect(opening[0]).toMatch(/职业伤害保障/);
     expect(opening[1]).toBe('算。劳动关系从你实际开始干活那天就成立。');
   });
+
+  it('names one or two more articles: with no statutes the classifier\'s next guess, with statutes one more the card relies on', () => {
+    const lines = [line(30, 'how', '先书面催要，再投诉劳动监察。', ['结钱'])];
+    const guessed = composeExtractiveBody(
+      { bestCard: wages, keywordMatch: true, cardHits: [], articleHits: [], predicted: [{ law: '劳动合同法', article: 30 }, { law: '劳动合同法', article: 85 }] },
+      'zh-CN',
+      { question: '站长不给结钱怎么办', lines },
+    )!;
+    expect(guessed.text).toContain('依据《劳动合同法》第三十条\n另见《劳动合同法》第八十五条。');
+    expect(guessed.citations.slice(0, 2)).toEqual([{ law: '劳动合同法', article: 30 }, { law: '劳动合同法', article: 85 }]);
+
+    const hit = (article: number, score: number) => ({ score, passage: { id: `劳动合同法#${article}`, kind: 'article' as const, law: '劳动合同法', article, text: `第${article}条 测试条文。` } });
+    const card = { ...wages, relies: [30, 38].map((article) => ({ law: '劳动合同法', article })) };
+    const searched = composeExtractiveBody({ bestCard: card, keywordMatch: true, cardHits: [], articleHits: [hit(30, 3), hit(85, 2.9), hit(38, 2.8), hit(91, 2.7)] }, 'zh-CN', {
+      question: '站长不给结钱怎么办',
+      lines,
+    })!;
+    expect(searched.text).toContain('另见《劳动合同法》第八十五条、《劳动合同法》第三十八条。');
+    expect(searched.text).not.toContain('第九十一条');
+  });
 });
