@@ -74,6 +74,26 @@ export function chooseAnswerLine(
   return best;
 }
 
+/** Verdicts on legality ("不合法。") and on status ("算。"), as a line may open. */
+const LEGALITY_VERDICT = /^(不合法|合法|违法|无效|有效)。/;
+const STATUS_VERDICT = /^(不算|算)。/;
+/** The worker asks what they themselves can get or do (我能要回来吗), not whether something is lawful. */
+const OWN_ENTITLEMENT = /我(还)?(能|可以|能不能|可不可以|有没有)|能(要|拿|领|申请|告|报|讨)|要得回|要的回|拿得到|拿的到/;
+const ASKS_LEGALITY = /合法|违法|有效|无效|合规|合理|规定|允许/;
+const ASKS_STATUS = /算|是不是|是否|属于|属不属于|认定|认不认/;
+
+/**
+ * The line as it should open for this question: a verdict of another kind than the one asked is left
+ * out ("我能要回来吗" is not answered "不合法。", but with what the line says after it).
+ */
+export function fitVerdict(text: string, question: string): string {
+  const legality = LEGALITY_VERDICT.exec(text);
+  if (legality && OWN_ENTITLEMENT.test(question) && !ASKS_LEGALITY.test(question)) return text.slice(legality[0].length);
+  const status = STATUS_VERDICT.exec(text);
+  if (status && !ASKS_STATUS.test(question)) return text.slice(status[0].length);
+  return text;
+}
+
 /**
  * With no statutes imported, search finds no articles: an answer line may then be chosen by its own
  * words when the question uses at least two of them (and asks its kind, or uses three).

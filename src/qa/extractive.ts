@@ -11,7 +11,7 @@ import type { Citation, Locale } from '../core/types.js';
 import type { AnswerLine, QuestionKind } from '../knowledge/answer-lines.js';
 import type { Passage, SearchHit } from '../retrieval/types.js';
 import { citationKey, formatCitation, passageCitation, uniqueCitations } from './citations.js';
-import { carryingSentence, chooseAnswerLine, chooseLineByWords, questionKind } from './direct-answer.js';
+import { carryingSentence, chooseAnswerLine, chooseLineByWords, fitVerdict, questionKind } from './direct-answer.js';
 import type { Evidence } from './evidence.js';
 import { isPlatformInjury } from './topics.js';
 import { earlierQuestion, questionFocus } from './question-focus.js';
@@ -86,8 +86,9 @@ export function composeExtractiveBody(evidence: Evidence, locale: Locale, input:
   // "还可以走工伤：" leads only a line about 工伤 itself (a line on the labour relation stands alone)
   const injuryLine = line !== undefined && INJURY_LAWS.test(line.law);
   const lead = !injuryLine ? '' : contracted ? tr(locale, CONTRACTED_INJURY) : platformInjury ? tr(locale, WITH_LABOUR_RELATION) : '';
-  if (secondLine) opening.push(locale === 'en' ? secondLine.en : secondLine.zh);
-  if (line) opening.push(lead + (locale === 'en' ? line.en : line.zh));
+  const asked = questionFocus(input.question) ?? input.question;
+  if (secondLine) opening.push(locale === 'en' ? secondLine.en : fitVerdict(secondLine.zh, earlier ?? asked));
+  if (line) opening.push(lead + (locale === 'en' ? line.en : fitVerdict(line.zh, asked)));
   else if (card) opening.push(firstSentences(card.explanation[locale]));
   else opening.push(locale === 'en' ? 'This is what the law says:' : '法律是这样规定的：');
   if (contracted) opening.push(tr(locale, PLATFORM_INJURY_FOR_OTHERS));

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AnswerLine } from '../../src/knowledge/answer-lines.js';
 import { composeExtractiveBody } from '../../src/qa/extractive.js';
-import { chooseAnswerLine, questionKind } from '../../src/qa/direct-answer.js';
+import { chooseAnswerLine, fitVerdict, questionKind } from '../../src/qa/direct-answer.js';
 import { testCards } from './fakes.js';
 
 const line = (article: number, kind: AnswerLine['kind'], zh: string, keywords: string[] = []): AnswerLine => ({ law: '劳动合同法', article, kind, keywords, zh, en: zh, focus: [] });
@@ -86,5 +86,21 @@ describe('choosing the answer line', () => {
     })!;
     expect(searched.text).toContain('另见《劳动合同法》第八十五条、《劳动合同法》第三十八条。');
     expect(searched.text).not.toContain('第九十一条');
+  });
+});
+
+describe('a verdict fits the question or is left out', () => {
+  const unpaid = '不合法。工资要按月足额发，压着不发属于拖欠。';
+  it('"我能要回来吗" is not answered "不合法。", but with what follows it', () => {
+    expect(fitVerdict(unpaid, '站长拖了两个月工资不发 我能要回来吗')).toBe('工资要按月足额发，压着不发属于拖欠。');
+  });
+  it('"合法吗" and "公司能…吗" keep the verdict', () => {
+    expect(fitVerdict(unpaid, '拖两个月不发工资合法吗')).toBe(unpaid);
+    expect(fitVerdict(unpaid, '公司能压我两个月工资吗')).toBe(unpaid);
+  });
+  it('"算。" answers only a question of whether something counts', () => {
+    const starts = '算。劳动关系从开始干活那天成立。';
+    expect(fitVerdict(starts, '没签合同算不算劳动关系')).toBe(starts);
+    expect(fitVerdict(starts, '站长叫注册个体户 我要注吗')).toBe('劳动关系从开始干活那天成立。');
   });
 });
