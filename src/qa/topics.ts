@@ -6,8 +6,9 @@ import { findPlatforms } from '../text/platform.js';
 /** Why a topic needs a person rather than an answer alone. */
 export type HumanTopic = 'labour_relation' | 'serious_injury' | 'death' | 'violence';
 
+/** Whether a labour relation exists at all (not ending one: "终止劳动关系是否违法" is about the ending). */
 const LABOUR_RELATION =
-  /劳动关系|算(不算)?(是)?(你们的|公司的|平台的)?(员工|职工|劳动者|雇员)|是不是(你们的|公司的|平台的)?(员工|职工|劳动者|雇员)|合作关系|合作协议|众包|个体工商户|承揽|谁是我(的)?(老板|雇主|单位)|到底(是)?谁(雇|管)的我|\b(employment relationship|am i an employee|contractor|employee status)\b/i;
+  /(是|算|有|存在|建立|成立|确认|认定|证明|属于|什么|啥)[^，。？?！!\s]{0,6}劳动关系|劳动关系(吗|嘛|么|呢)|劳动关系[^，。？?！!\s]{0,10}(认定|区分|判断|区别)|算(不算)?(是)?(你们的|公司的|平台的)?(员工|职工|劳动者|雇员)|是不是(你们的|公司的|平台的)?(员工|职工|劳动者|雇员)|合作关系|合作协议|众包|个体工商户|承揽|谁是我(的)?(老板|雇主|单位)|到底(是)?谁(雇|管)的我|\b(employment relationship|am i an employee|contractor|employee status)\b/i;
 const ILLNESS = /生病|病了|发烧|感冒|病假|看病|sick|ill\b/i;
 const INJURY = /伤|撞|摔|骨折|车祸|事故|被咬|出事|翻车|车翻了|翻了|缝了|缝针|几针|流血|骨裂|扭了|崴了|烫了|砸了|injur|accident|fractur|hurt|stitches/i;
 const HOSPITAL = /住院|医院|手术|骨折|缝针|急诊|ICU|重伤|伤残|截肢|昏迷|\b(hospital|surgery|fracture|stitches|disabled)\b/i;

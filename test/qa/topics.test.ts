@@ -29,6 +29,11 @@ describe('humanNeededTopic', () => {
     expect(humanNeededTopic('站长威胁我不给钱就别想走')).toBe('violence');
     expect(humanNeededTopic('平台说我们是合作关系不是员工')).toBe('labour_relation');
     expect(humanNeededTopic('货拉拉司机算劳动者吗')).toBe('labour_relation');
+    expect(humanNeededTopic('没签合同怎么证明劳动关系')).toBe('labour_relation');
+    expect(humanNeededTopic('劳动关系与劳务关系应该怎么区分？')).toBe('labour_relation');
+    // ending a relation is not a question of whether one exists
+    expect(humanNeededTopic('公司要和我解除劳动关系 能拿补偿吗')).toBeUndefined();
+    expect(humanNeededTopic('合同没到期就终止劳动关系是否违法')).toBeUndefined();
     expect(humanNeededTopic('工亡补助金有多少')).toBeUndefined();
   });
 });
