@@ -82,6 +82,15 @@ const OWN_ENTITLEMENT = /我(还)?(能|可以|能不能|可不可以|有没有)|
 const ASKS_LEGALITY = /合法|违法|有效|无效|合规|合理|规定|允许/;
 const ASKS_STATUS = /算|是不是|是否|属于|属不属于|认定|认不认/;
 
+/** A bare verdict a line may open with ("算。", "不能。"). */
+const BARE_VERDICT = /^(能|不能|可以|不可以|算|不算|是|不是|要|不用|有|没有|合法|不合法|违法|有效|无效)。/;
+
+/** The line without its bare verdict, when it has one. */
+export function withoutVerdict(text: string): string {
+  const verdict = BARE_VERDICT.exec(text);
+  return verdict ? text.slice(verdict[0].length) : text;
+}
+
 /**
  * The line as it should open for this question: a verdict of another kind than the one asked is left
  * out ("我能要回来吗" is not answered "不合法。", but with what the line says after it).

@@ -11,7 +11,7 @@ import type { Citation, Locale } from '../core/types.js';
 import type { AnswerLine, QuestionKind } from '../knowledge/answer-lines.js';
 import type { Passage, SearchHit } from '../retrieval/types.js';
 import { citationKey, formatCitation, passageCitation, uniqueCitations } from './citations.js';
-import { carryingSentence, chooseAnswerLine, chooseLineByWords, fitVerdict, questionKind } from './direct-answer.js';
+import { carryingSentence, chooseAnswerLine, chooseLineByWords, fitVerdict, questionKind, withoutVerdict } from './direct-answer.js';
 import type { Evidence } from './evidence.js';
 import { isPlatformInjury } from './topics.js';
 import { earlierQuestion, questionFocus } from './question-focus.js';
@@ -44,6 +44,7 @@ const NO_CONTRACT = /没签|没有签|不签|未签|没合同|没有合同|不�
 /** The provision that orders occupational-injury protection for platform workers (人社部发〔2021〕56号 item (九)). */
 const PLATFORM_INJURY_CITATION: Citation = { law: '关于维护新就业形态劳动者劳动保障权益的指导意见', article: 9, unit: 'item' };
 const MAX_KEEP = 2;
+const PLATFORM_INJURY_CARD = 'platform-injury';
 /** An article hit this far below the best one is not worth showing. */
 const QUOTE_SCORE_RATIO = 0.6;
 
@@ -88,9 +89,11 @@ export function composeExtractiveBody(evidence: Evidence, locale: Locale, input:
   const lead = !injuryLine ? '' : contracted ? tr(locale, CONTRACTED_INJURY) : platformInjury ? tr(locale, WITH_LABOUR_RELATION) : '';
   const asked = questionFocus(input.question) ?? input.question;
   if (secondLine) opening.push(locale === 'en' ? secondLine.en : fitVerdict(secondLine.zh, earlier ?? asked));
-  if (line) opening.push(lead + (locale === 'en' ? line.en : fitVerdict(line.zh, asked)));
-  else if (card) opening.push(firstSentences(card.explanation[locale]));
-  else opening.push(locale === 'en' ? 'This is what the law says:' : '法律是这样规定的：');
+  // after a lead ("有劳动关系的，还可以走工伤：") a bare verdict would read as its answer: it is left out
+  if (line) opening.push(lead + (locale === 'en' ? line.en : lead ? withoutVerdict(line.zh) : fitVerdict(line.zh, asked)));
+  // (the platform-injury card's explanation says what the line above it already said)
+  else if (card && !(platformInjury && !contracted && card.id === PLATFORM_INJURY_CARD)) opening.push(firstSentences(card.explanation[locale]));
+  else if (opening.length === 0) opening.push(locale === 'en' ? 'This is what the law says:' : '法律是这样规定的：');
   if (contracted) opening.push(tr(locale, PLATFORM_INJURY_FOR_OTHERS));
   blocks.push(opening);
 
@@ -141,7 +144,7 @@ export function composeExtractiveBody(evidence: Evidence, locale: Locale, input:
     if (steps.length > 0) todo.push(tr(locale, HEADINGS.nextSteps) + steps.map((step, i) => `${i + 1}. ${step}`).join(locale === 'en' ? ' ' : '；'));
     const keep = card.evidence[locale].slice(0, MAX_KEEP).map(shortKeep);
     if (keep.length > 0) todo.push(tr(locale, HEADINGS.evidence) + keep.join(locale === 'en' ? ', ' : '、'));
-    if (kind === 'where' && card.whereToGo[locale].length > 0) todo.push(tr(locale, HEADINGS.whereToGo) + card.whereToGo[locale].slice(0, platformInjury ? 1 : 2).join(locale === 'en' ? '; ' : '；'));
+    if ((kind === 'where' || kind === 'how') && card.whereToGo[locale].length > 0) todo.push(tr(locale, HEADINGS.whereToGo) + card.whereToGo[locale].slice(0, 2).join(locale === 'en' ? '; ' : '；'));
     if (todo.length > 0) blocks.push(todo);
   }
   const secondCitation = secondLine ? [withUnit<Citation>({ law: secondLine.law, article: secondLine.article })] : [];

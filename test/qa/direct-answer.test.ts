@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AnswerLine } from '../../src/knowledge/answer-lines.js';
 import { composeExtractiveBody } from '../../src/qa/extractive.js';
-import { chooseAnswerLine, fitVerdict, questionKind } from '../../src/qa/direct-answer.js';
+import { chooseAnswerLine, fitVerdict, questionKind, withoutVerdict } from '../../src/qa/direct-answer.js';
 import { testCards } from './fakes.js';
 
 const line = (article: number, kind: AnswerLine['kind'], zh: string, keywords: string[] = []): AnswerLine => ({ law: '劳动合同法', article, kind, keywords, zh, en: zh, focus: [] });
@@ -102,5 +102,12 @@ describe('a verdict fits the question or is left out', () => {
     const starts = '算。劳动关系从开始干活那天成立。';
     expect(fitVerdict(starts, '没签合同算不算劳动关系')).toBe(starts);
     expect(fitVerdict(starts, '站长叫注册个体户 我要注吗')).toBe('劳动关系从开始干活那天成立。');
+  });
+});
+
+describe('after a lead, no bare verdict', () => {
+  it('"有劳动关系的，还可以走工伤：" is not followed by "算。"', () => {
+    expect(withoutVerdict('算。上班时间在岗位上因工作受伤，算工伤。')).toBe('上班时间在岗位上因工作受伤，算工伤。');
+    expect(withoutVerdict('单位 30 天内没申请的，你自己可以申请。')).toBe('单位 30 天内没申请的，你自己可以申请。');
   });
 });

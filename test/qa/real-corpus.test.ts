@@ -126,6 +126,17 @@ describe('platform workers hear the guidance written for them', () => {
     expect(answer.text).toContain('依据《关于维护新就业形态劳动者劳动保障权益的指导意见》第（四）项');
   });
 
+  it('a rider whose injury report the platform stalls hears the protection once and where to turn, with no filler line', async () => {
+    const answer = await full.answer('跑腿单送一半摔了，客服一直拖着不给报案咋办', { locale: 'zh-CN' });
+    expect(answer.text.match(/职业伤害保障/g)?.length).toBe(1);
+    expect(answer.text).not.toContain('法律是这样规定的');
+    expect(answer.text).toMatch(/可以求助：.*12333/);
+  });
+
+  it('a rider asking whether an injury counts hears no bare "算。" after "还可以走工伤："', async () => {
+    expect((await full.answer('专送骑手注册成个体工商户了 受伤还能算工伤吗', { locale: 'zh-CN' })).text).not.toMatch(/走工伤：算。/);
+  });
+
   it('a question on commission answers that rules must be heard and published, not "不能"', async () => {
     expect(await opening('滴滴抽成越来越狠一单抽三成 有规定管吗')).toMatch(/^有规定。.*公示/);
   });
