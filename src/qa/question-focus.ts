@@ -3,19 +3,18 @@
  * question sentence says what the answer must be about, so its words weigh more in search; a short
  * question is searched as it is.
  */
-const LONG_POST = 40;
-const ASKING = /[吗嘛么呢？?]|怎么|咋|如何|能不能|可不可以|可以|是否|是不是|算不算|多少|几|谁|哪|什么/;
+import { questionSentence } from '../retrieval/query.js';
 
-/** The sentence that asks: the last whole sentence with a question mark, else the last clause that asks something, else the last clause. */
-export function questionSentence(text: string): string | undefined {
-  // A whole sentence that ends with a question mark is the question ("公司这样断缴，我可以去哪个部门投诉，
-  // 能让它补上吗？"); a later story sentence may hold asking words without asking anything of us.
-  const whole = split(text, /(?<=[。！？!?；;\n])/);
-  const asked = [...whole].reverse().find((s) => /[？?]$/.test(s));
-  if (asked && whole.length >= 2) return asked;
-  const clauses = split(text, /(?<=[。！？!?；;，,\n])/);
-  if (clauses.length < 2) return undefined;
-  return [...clauses].reverse().find((s) => ASKING.test(s)) ?? clauses.at(-1);
+const LONG_POST = 40;
+
+/**
+ * The question sentence of a long post, whose words search weighs more and whose wording says what kind
+ * of answer is asked; undefined for a short question. The same reading search makes itself
+ * (`questionSentence` in src/retrieval/query.ts: a repeated tail dropped, a question starting at 请问),
+ * in search's normal form (half-width punctuation, lower case).
+ */
+export function questionFocus(text: string): string | undefined {
+  return questionSentence(text);
 }
 
 function split(text: string, at: RegExp): string[] {
@@ -23,11 +22,6 @@ function split(text: string, at: RegExp): string[] {
     .split(at)
     .map((s) => s.trim())
     .filter((s) => s.length >= 4);
-}
-
-/** The question sentence of a long post, whose words search weighs more; undefined for a short question. */
-export function questionFocus(text: string): string | undefined {
-  return text.length < LONG_POST ? undefined : questionSentence(text);
 }
 
 /**
