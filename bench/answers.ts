@@ -32,6 +32,8 @@ interface EvalItem {
   anyOf?: string[][];
   platform?: boolean;
   topic?: string;
+  /** Public set: `consultation` (people asking online), `scenario` or `judgment`. */
+  type?: string;
 }
 
 /** A platform worker asking about an injury (platform set): the reply must name 职业伤害保障. */
@@ -63,6 +65,8 @@ export interface AnswerFigures {
   namesWhatIsNeeded?: number;
   /** Platform set: of the replies to a platform worker's injury question, the share naming 职业伤害保障. */
   injuryNamesProtection?: number;
+  /** Public set, its real consultation questions only: the share whose visible reply names a gold article. */
+  consultationGoldNamed?: number;
   /** Statutes imported, narrative set: a gold article among the first five articles search ranks. */
   goldInTop5?: number;
 }
@@ -91,6 +95,8 @@ export async function measureAnswers(kb: KnowledgeBase, items: EvalItem[], onRep
   const qa = createQaService({ retriever: kb.retriever, cards: kb.cards, answerLines: loadAnswerLines(), passageOf: statutePassageLookup(() => kb.passages()) });
   let gold = 0;
   let goldNamed = 0;
+  let consulted = 0;
+  let consultedNamed = 0;
   let direct = 0;
   let unsure = 0;
   let named = 0;
@@ -105,6 +111,10 @@ export async function measureAnswers(kb: KnowledgeBase, items: EvalItem[], onRep
     if (goldHit) gold++;
     const namesGold = (item.articles ?? []).some((c) => answer.text.includes(formatCitation(withUnit(c), 'zh-CN')));
     if (namesGold) goldNamed++;
+    if (item.type === 'consultation') {
+      consulted++;
+      if (namesGold) consultedNamed++;
+    }
     if (answer.direct) direct++;
     const isUnsure = answer.confidence < DEFAULT_LOW_CONFIDENCE;
     if (isUnsure) unsure++;
@@ -142,6 +152,7 @@ export async function measureAnswers(kb: KnowledgeBase, items: EvalItem[], onRep
     n,
     goldInFirstTwo: round(gold / n),
     goldNamed: round(goldNamed / n),
+    ...(consulted > 0 ? { consultationGoldNamed: round(consultedNamed / consulted) } : {}),
     medianChars: median(lengths),
     direct: round(direct / n),
     unsure: round(unsure / n),

@@ -47,6 +47,20 @@ async function recall(kb: KnowledgeBase, file: string, half?: 'dev' | 'held'): P
   return recallOfItems(kb, parseEvalJsonl(await readFile(file, 'utf8')).filter((item) => !half || publicHalf(item.id) === half));
 }
 
+/** The public set's real consultation questions (`"type": "consultation"`: people asking online, not exam scenarios or judgments). */
+async function consultations(file: string): Promise<EvalItem[]> {
+  const text = await readFile(file, 'utf8');
+  const asked = new Set(
+    text
+      .split('\n')
+      .filter((line) => line.trim())
+      .map((line) => JSON.parse(line) as { id?: string; type?: string })
+      .filter((item) => item.type === 'consultation')
+      .map((item) => item.id),
+  );
+  return parseEvalJsonl(text).filter((item) => asked.has(item.id));
+}
+
 /** Run the retrieval benchmark and return its figures (times in milliseconds). */
 export async function benchRetrieval(): Promise<Record<string, number>> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'gongyou-bench-kb-'));
@@ -75,6 +89,7 @@ export async function benchRetrieval(): Promise<Record<string, number>> {
     const publicSet = await recall(kb, publicEvalFile());
     const devHalf = await recall(kb, publicEvalFile(), 'dev');
     const heldHalf = await recall(kb, publicEvalFile(), 'held');
+    const consulted = await recallOfItems(kb, await consultations(publicEvalFile()));
     const colloquialSet = await recall(kb, path.join(repoRoot, 'test/fixtures/colloquial_qa.jsonl'));
     // Written by someone who had not seen the lexicon, cards, notes or question bank: the fairer check.
     const blindSet = await recall(kb, path.join(repoRoot, 'test/fixtures/colloquial_qa_blind.jsonl'));
@@ -101,6 +116,9 @@ export async function benchRetrieval(): Promise<Record<string, number>> {
       retrievalPublicDevMrr10: devHalf.mrr10,
       retrievalPublicHeldR5: heldHalf.r5,
       retrievalPublicHeldMrr10: heldHalf.mrr10,
+      retrievalConsultationN: consulted.n,
+      retrievalConsultationR5: consulted.r5,
+      retrievalConsultationMrr10: consulted.mrr10,
       retrievalColloquialN: colloquialSet.n,
       retrievalColloquialR5: colloquialSet.r5,
       retrievalColloquialMrr10: colloquialSet.mrr10,
