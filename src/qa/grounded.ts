@@ -3,6 +3,8 @@
  * given, an invented citation is dropped and costs confidence, and a reply that echoes the system
  * prompt is thrown away.
  */
+import { fitVerdict } from './direct-answer.js';
+import { questionFocus } from './question-focus.js';
 import { z } from 'zod';
 import type { Citation, Locale } from '../core/types.js';
 import type { PromptLoader } from '../llm/prompts.js';
@@ -59,7 +61,7 @@ export function validateGroundedAnswer(answer: ModelAnswer, passages: Passage[],
  * Our answer line as a passage for the model: it stands for its article (so citing it cites the
  * article) and says in plain words what the article gives; its id cannot clash with a statute's.
  */
-export function answerLinePassage(line: AnswerLine): Passage {
+export function answerLinePassage(line: AnswerLine, question?: string): Passage {
   const citation = withUnit<Citation>({ law: line.law, article: line.article });
   return {
     id: `answer:${line.law}#${line.article}`,
@@ -68,7 +70,8 @@ export function answerLinePassage(line: AnswerLine): Passage {
     article: line.article,
     ...(citation.unit ? { unit: citation.unit } : {}),
     title: `${formatCitation(citation, 'zh-CN')}（要点）`,
-    text: line.zh,
+    // a verdict of another kind than the one asked is not handed to the model either
+    text: question === undefined ? line.zh : fitVerdict(line.zh, questionFocus(question) ?? question),
   };
 }
 

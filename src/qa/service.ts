@@ -48,7 +48,7 @@ export function createQaService(options: QaServiceOptions): QaService {
     if (!options.llm) return undefined;
     // Our plain-language line for the article that answers the question goes first: with no statutes
     // imported it is the only text that carries the figure, the deadline or the yes/no.
-    const passages = [...(line ? [answerLinePassage(line)] : []), ...[...evidence.cardHits, ...evidence.articleHits].map((hit) => hit.passage)];
+    const passages = [...(line ? [answerLinePassage(line, question)] : []), ...[...evidence.cardHits, ...evidence.articleHits].map((hit) => hit.passage)];
     if (passages.length === 0) return undefined;
     try {
       const raw = await askModel(options.llm, prompts, { question, history, passages, locale });
