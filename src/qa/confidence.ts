@@ -78,6 +78,11 @@ export function measureSignals(question: string, evidence: Evidence): Confidence
     // first means ahead of the second: a tie says search could not tell
     const leads = (hits: SearchHit[]): boolean => hits.length > 0 && (hits.length === 1 || hits[0].score > hits[1].score);
     searchesAgree = leads(evidence.cardHits) && isCardPassage(evidence.cardHits[0].passage, card) && leads(evidence.articleHits) && reliedOn(evidence.articleHits[0]);
+  } else if (card && evidence.articleHits.length === 0 && evidence.predicted?.length) {
+    // With no statutes imported the classifier's first article stands in for statute search's.
+    const first = evidence.cardHits[0];
+    const leadsCards = first !== undefined && (evidence.cardHits.length === 1 || first.score > evidence.cardHits[1].score);
+    searchesAgree = leadsCards && isCardPassage(first.passage, card) && card.relies.some((c) => citationKey(c) === citationKey(evidence.predicted![0]));
   }
   const spoken = categoryFromText(question);
   return {
