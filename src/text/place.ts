@@ -167,7 +167,7 @@ export function placesNamedIn(text: string): NamedPlaces {
   }
   for (const entry of allNamed(t, DISTRICT_NAMES, (after) => !NOT_A_DISTRICT_AFTER.test(after))) {
     const cityName = cityFullName(entry.province, entry.city)!;
-    const suffixed = new RegExp(`${entry.name}(区|新区)`).test(t);
+    const suffixed = t.includes(`${entry.name}区`) || t.includes(`${entry.name}新区`);
     if (!suffixed && !named.places.has(cityName)) continue;
     named.places.add(entry.province.full).add(cityName);
     if (!entry.province.municipality) named.city = true;
