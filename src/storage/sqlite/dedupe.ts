@@ -36,7 +36,7 @@ export class SqliteDedupeStore implements DedupeStore {
     assertDedupeInput(key, replyIds);
     const ids = JSON.stringify(replyIds);
     // The insert alone is one statement, atomic by itself; only a remember that also prunes needs a
-    // savepoint (one per turn was two extra statements in every turn's commit).
+    // savepoint (SAVEPOINT and RELEASE are two more statements in the turn's commit).
     if (++this.remembersSincePrune < PRUNE_EVERY) {
       await this.writes.run(() => this.insert.run(key, ids, now.getTime()));
       return;
