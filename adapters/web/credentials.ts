@@ -13,7 +13,7 @@
  * each credential is checked (and can be revoked) on its own against the store, the single source
  * of truth; and the page uses one userId, so a browser normally holds one small cookie.
  */
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { hash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { ConversationLock, ConversationStateStore } from '../../src/core/ports.js';
 import type { Clock } from '../../src/core/types.js';
 import { KeyedQueue } from '../../src/core/keyed-queue.js';
@@ -41,7 +41,8 @@ export type CredentialCheck =
   /** The userId was unclaimed, but `mayClaim` said no (the address's budget is spent); nothing stored. */
   | { ok: false; limited: true };
 
-const sha256 = (text: string) => createHash('sha256').update(text).digest();
+// one-shot hash: every web message hashes three times (cookie name twice, the token once); ~1.2 → ~0.7 µs each
+const sha256 = (text: string) => hash('sha256', text, 'buffer');
 
 /** The state-store key of a userId's credential. */
 export function credentialKey(userId: string): string {

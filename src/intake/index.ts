@@ -7,7 +7,7 @@ import type { Locale } from '../core/types.js';
 import { discardedIntake, type IntakeContext, type IntakeResult } from './machine.js';
 import { INTAKE_TEXT } from './messages.js';
 import { describeIntakePosition, questionReply } from './questions.js';
-import { intakeStateSchema, type IntakeState } from './state.js';
+import { checkIntakeState, type IntakeState } from './state.js';
 
 export { startIntake, stepIntake, MAX_ATTEMPTS } from './machine.js';
 export type { IntakeContext, IntakeInput, IntakeResult } from './machine.js';
@@ -25,7 +25,7 @@ export { slotsFor } from './slots/catalog.js';
 
 /** A saved state if it is valid, otherwise null (a corrupt or outdated save is dropped, never trusted). */
 export function loadIntakeState(saved: unknown): IntakeState | null {
-  const parsed = intakeStateSchema.safeParse(saved);
+  const parsed = checkIntakeState(saved);
   return parsed.success ? parsed.data : null;
 }
 

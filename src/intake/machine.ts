@@ -29,7 +29,7 @@ import {
   summaryAnswer,
 } from './phases.js';
 import { choicesFor, currentSlot, hasProgress } from './questions.js';
-import { intakeStateSchema, NAME_SKIPPED, type IntakeState } from './state.js';
+import { checkIntakeState, NAME_SKIPPED, type IntakeState } from './state.js';
 import { advance, cancelled, categoryChosenLine, giveUp, reply, setCategory, withEvidence, type Turn } from './transitions.js';
 
 export { MAX_ATTEMPTS } from './transitions.js';
@@ -117,7 +117,7 @@ export function stepIntake(state: unknown, input: IntakeInput, ctx: IntakeContex
   const now = ctx.clock.now();
   const locale = ctx.locale;
   // A state that is not what this version wrote (corrupt store, old format) is dropped politely, not trusted.
-  const checked = intakeStateSchema.safeParse(state);
+  const checked = checkIntakeState(state);
   if (!checked.success) return discardedIntake(locale);
   const lead: string[] = [];
   let current: IntakeState = { ...checked.data, updatedAt: now.toISOString() };

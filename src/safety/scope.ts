@@ -36,15 +36,23 @@ const OFF_TOPIC =
 export function classifyScope(text: string): Scope {
   if (outsideDomain(text)) return 'out_of_scope';
   // Count every hit: "天气热还要送单，有高温补贴吗" names the weather once and work three times.
-  const labour = 2 * countMatches(text, LABOUR_STRONG) + countMatches(text, LABOUR_WEAK);
-  const offTopic = 2 * countMatches(text, OFF_TOPIC);
+  const labour = 2 * countMatches(text, LABOUR_STRONG_ALL) + countMatches(text, LABOUR_WEAK_ALL);
+  const offTopic = 2 * countMatches(text, OFF_TOPIC_ALL);
   if (labour > offTopic) return 'labour';
   if (offTopic > 0) return 'out_of_scope';
   return 'unclear';
 }
 
-function countMatches(text: string, pattern: RegExp): number {
-  return text.match(new RegExp(pattern.source, pattern.flags + 'g'))?.length ?? 0;
+/** A pattern that finds every hit; built once, not per call (String.prototype.match resets a global pattern itself). */
+function everyHit(pattern: RegExp): RegExp {
+  return new RegExp(pattern.source, pattern.flags + 'g');
+}
+const LABOUR_STRONG_ALL = everyHit(LABOUR_STRONG);
+const LABOUR_WEAK_ALL = everyHit(LABOUR_WEAK);
+const OFF_TOPIC_ALL = everyHit(OFF_TOPIC);
+
+function countMatches(text: string, everywhere: RegExp): number {
+  return text.match(everywhere)?.length ?? 0;
 }
 
 const DECLINE: BiText = {

@@ -15,14 +15,14 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-const HEADERS: Record<string, string> = {
+const HEADERS: Array<[string, string]> = Object.entries({
   'Content-Security-Policy': CONTENT_SECURITY_POLICY,
   'X-Content-Type-Options': 'nosniff',
   'X-Frame-Options': 'DENY',
   'Referrer-Policy': 'no-referrer',
   'Permissions-Policy': 'camera=(self), microphone=(), geolocation=()',
   'Cross-Origin-Opener-Policy': 'same-origin',
-};
+});
 
 /** HSTS for a year: once a browser has seen it over HTTPS, it never talks plain HTTP to us again. */
 export const HSTS = 'max-age=31536000; includeSubDomains';
@@ -35,10 +35,12 @@ export function securityHeaders(options: { trustProxy?: boolean } = {}): Middlew
   return async (c, next) => {
     await next();
     const forwarded = options.trustProxy ? c.req.header('x-forwarded-proto')?.split(',')[0]?.trim().toLowerCase() : undefined;
-    const https = forwarded ? forwarded === 'https' : new URL(c.req.url).protocol === 'https:';
-    if (https && !c.res.headers.has('Strict-Transport-Security')) c.res.headers.set('Strict-Transport-Security', HSTS);
-    for (const [name, value] of Object.entries(HEADERS)) {
-      if (!c.res.headers.has(name)) c.res.headers.set(name, value);
+    // A Request's url is already parsed and serialised (scheme lower case): no second URL parse per response.
+    const https = forwarded ? forwarded === 'https' : c.req.url.startsWith('https:');
+    const headers = c.res.headers;
+    if (https && !headers.has('Strict-Transport-Security')) headers.set('Strict-Transport-Security', HSTS);
+    for (const [name, value] of HEADERS) {
+      if (!headers.has(name)) headers.set(name, value);
     }
   };
 }

@@ -35,9 +35,16 @@ export class SqliteDedupeStore implements DedupeStore {
   async remember(key: string, replyIds: string[], now: Date): Promise<void> {
     assertDedupeInput(key, replyIds);
     const ids = JSON.stringify(replyIds);
+    // The insert alone is one statement, atomic by itself; only a remember that also prunes needs a
+    // savepoint (SAVEPOINT and RELEASE are two more statements in the turn's commit).
+    if (++this.remembersSincePrune < PRUNE_EVERY) {
+      await this.writes.run(() => this.insert.run(key, ids, now.getTime()));
+      return;
+    }
+    this.remembersSincePrune = 0;
     await this.writes.runAtomic(() => {
       this.insert.run(key, ids, now.getTime());
-      if (++this.remembersSincePrune >= PRUNE_EVERY) this.prune(now);
+      this.prune(now);
     });
   }
 
