@@ -2,9 +2,10 @@
  * The answer that needs no model, in the order a union legal-aid worker answers: the answer itself in
  * one to three plain sentences (our answer line for the best article and the kind of question asked,
  * else the guide card's explanation); the provision it rests on, quoting the one sentence that carries
- * the answer when the statutes are imported (citing it without a quote otherwise); then, compactly,
- * what to do and what to keep. Every other article found stays in the citations (`meta`), not on the
- * screen. Used when no LLM is configured and whenever the model fails.
+ * the answer when the statutes are imported (citing it without a quote otherwise), and one or two more
+ * articles by name (另见…); then, compactly, what to do, what to keep and, for a how or where question,
+ * where to turn. Every other article found stays in the citations (`meta`), not on the screen. Used
+ * when no LLM is configured and whenever the model fails.
  */
 import { tr } from '../core/i18n.js';
 import type { Citation, Locale } from '../core/types.js';
