@@ -67,23 +67,22 @@ export function measureSignals(question: string, evidence: Evidence): Confidence
   const ranked = card ? evidence.cardHits : evidence.articleHits;
   const margin = ranked.length === 0 ? 0 : ranked.length === 1 || ranked[0].score <= 0 ? 1 : Math.max(0, Math.min(1, (ranked[0].score - ranked[1].score) / ranked[0].score));
   let agreement: boolean | undefined;
-  let searchesAgree = false;
   if (card && card.relies.length > 0 && evidence.articleHits.length > 0) {
     const relied = new Set(card.relies.map(citationKey));
-    const reliedOn = (hit: SearchHit): boolean => {
+    agreement = evidence.articleHits.slice(0, 3).some((hit) => {
       const citation = passageCitation(hit.passage);
       return citation !== undefined && relied.has(citationKey(citation));
-    };
-    agreement = evidence.articleHits.slice(0, 3).some(reliedOn);
-    // first means ahead of the second: a tie says search could not tell
-    const leads = (hits: SearchHit[]): boolean => hits.length > 0 && (hits.length === 1 || hits[0].score > hits[1].score);
-    searchesAgree = leads(evidence.cardHits) && isCardPassage(evidence.cardHits[0].passage, card) && leads(evidence.articleHits) && reliedOn(evidence.articleHits[0]);
-  } else if (card && evidence.articleHits.length === 0 && evidence.predicted?.length) {
-    // With no statutes imported the classifier's first article stands in for statute search's.
-    const first = evidence.cardHits[0];
-    const leadsCards = first !== undefined && (evidence.cardHits.length === 1 || first.score > evidence.cardHits[1].score);
-    searchesAgree = leadsCards && isCardPassage(first.passage, card) && card.relies.some((c) => citationKey(c) === citationKey(evidence.predicted![0]));
+    });
   }
+  // The first article statute search found (strictly ahead of the next), or with no statutes imported
+  // the classifier's first, stands beside the first card.
+  const firstArticle = evidence.articleHits.length > 0 ? (leads(evidence.articleHits) ? passageCitation(evidence.articleHits[0].passage) : undefined) : evidence.predicted?.[0];
+  const searchesAgree =
+    card !== undefined &&
+    firstArticle !== undefined &&
+    leads(evidence.cardHits) &&
+    isCardPassage(evidence.cardHits[0].passage, card) &&
+    card.relies.some((c) => citationKey(c) === citationKey(firstArticle));
   const spoken = categoryFromText(question);
   return {
     keywordMatch: evidence.keywordMatch,
@@ -94,6 +93,11 @@ export function measureSignals(question: string, evidence: Evidence): Confidence
     searchesAgree,
     aboutWork: classifyScope(question) === 'labour',
   };
+}
+
+/** The first hit is ahead of the second: a tie says search could not tell. */
+function leads(hits: SearchHit[]): boolean {
+  return hits.length > 0 && (hits.length === 1 || hits[0].score > hits[1].score);
 }
 
 /** Combine the signals into 0..1; nothing found at all is 0. */

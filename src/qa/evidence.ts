@@ -97,7 +97,8 @@ function platformCard(cards: GuideCard[], query: string): GuideCard | undefined 
   const card = isPlatformInjury(query) ? cards.find((c) => c.id === PLATFORM_INJURY_CARD) : undefined;
   return card && !ruledOut(card, query) ? card : undefined;
 }
-const PLATFORM_INJURY_CARD = 'platform-injury';
+/** The card written for platform workers hurt at work (its explanation is the 职业伤害保障 line's own). */
+export const PLATFORM_INJURY_CARD = 'platform-injury';
 const AGREEMENT_WEIGHT = 2;
 /** With no statutes imported the classifier's guesses stand in for search hits; being guesses, they sway the card less. */
 const PREDICTED_AGREEMENT_WEIGHT = 0.5;

@@ -13,7 +13,7 @@ import type { AnswerLine, QuestionKind } from '../knowledge/answer-lines.js';
 import type { Passage, SearchHit } from '../retrieval/types.js';
 import { citationKey, formatCitation, passageCitation, uniqueCitations } from './citations.js';
 import { carryingSentence, chooseAnswerLine, chooseLineByWords, fitVerdict, questionKind, withoutVerdict } from './direct-answer.js';
-import type { Evidence } from './evidence.js';
+import { PLATFORM_INJURY_CARD, type Evidence } from './evidence.js';
 import { isPlatformInjury } from './topics.js';
 import { earlierQuestion, questionFocus } from './question-focus.js';
 import { CONTRACTED_INJURY, HEADINGS, LOCAL_RULE_NOTE, PLATFORM_INJURY_FOR_OTHERS, PLATFORM_INJURY_LINE, WITH_LABOUR_RELATION } from './texts.js';
@@ -45,7 +45,6 @@ const NO_CONTRACT = /没签|没有签|不签|未签|没合同|没有合同|不�
 /** The provision that orders occupational-injury protection for platform workers (人社部发〔2021〕56号 item (九)). */
 const PLATFORM_INJURY_CITATION: Citation = { law: '关于维护新就业形态劳动者劳动保障权益的指导意见', article: 9, unit: 'item' };
 const MAX_KEEP = 2;
-const PLATFORM_INJURY_CARD = 'platform-injury';
 /** An article hit this far below the best one is not worth showing. */
 const QUOTE_SCORE_RATIO = 0.6;
 
@@ -61,7 +60,8 @@ export function composeExtractiveBody(evidence: Evidence, locale: Locale, input:
   const articleHits = strongArticleHits(evidence.articleHits);
   if (!card && articleHits.length === 0) return undefined;
   // what is asked is read from the question sentence of a long post, not from the story around it
-  const kind = questionKind(questionFocus(input.question) ?? input.question);
+  const asked = questionFocus(input.question) ?? input.question;
+  const kind = questionKind(asked);
   // With no statutes imported, the classifier's articles stand in for the ones search would find.
   const found = articleHits.length > 0 ? articleHits.map((hit) => passageCitation(hit.passage) as Citation) : (evidence.predicted ?? []);
   // The articles the answer may rest on: those search found first, then those the card relies on.
@@ -88,7 +88,6 @@ export function composeExtractiveBody(evidence: Evidence, locale: Locale, input:
   // "还可以走工伤：" leads only a line about 工伤 itself (a line on the labour relation stands alone)
   const injuryLine = line !== undefined && INJURY_LAWS.test(line.law);
   const lead = !injuryLine ? '' : contracted ? tr(locale, CONTRACTED_INJURY) : platformInjury ? tr(locale, WITH_LABOUR_RELATION) : '';
-  const asked = questionFocus(input.question) ?? input.question;
   if (secondLine) opening.push(locale === 'en' ? secondLine.en : fitVerdict(secondLine.zh, earlier ?? asked));
   // after a lead ("有劳动关系的，还可以走工伤：") a bare verdict would read as its answer: it is left out
   if (line) opening.push(lead + (locale === 'en' ? line.en : lead ? withoutVerdict(line.zh) : fitVerdict(line.zh, asked)));

@@ -3,9 +3,7 @@
  * question sentence says what the answer must be about, so its words weigh more in search; a short
  * question is searched as it is.
  */
-import { questionSentence } from '../retrieval/query.js';
-
-const LONG_POST = 40;
+import { LONG_POST, questionSentence } from '../retrieval/query.js';
 
 /**
  * The question sentence of a long post, whose words search weighs more and whose wording says what kind

@@ -87,7 +87,7 @@ export function dropRepeatedTail(text: string): string {
 const MAX_TAIL = 40;
 
 /** A post this long (characters) tells a story around its question; a shorter one is searched as it is. */
-const LONG_POST = 40;
+export const LONG_POST = 40;
 /** Words that make a clause a question. */
 const ASKING = /[吗嘛么呢？?]|怎么|咋|如何|怎样|能不能|可不可以|可以|是否|是不是|算不算|多少|几|谁|哪|什么/;
 
