@@ -34,25 +34,29 @@ function completion(content: string) {
   };
 }
 
+/** The vendor's chat-completions endpoint answers the next `times` calls with `respond(request body as JSON text)`. */
+function onCompletions(times: number, respond: (body: string) => ReturnType<typeof completion>): void {
+  nock(BASE)
+    .post('/v1/chat/completions')
+    .times(times)
+    .reply(200, (_uri, body) => respond(JSON.stringify(body)));
+}
+
 describe('answers with an LLM', () => {
   it('rewrites, answers from retrieved passages only, and drops an invented citation', async () => {
-    nock(BASE)
-      .post('/v1/chat/completions')
-      .times(4)
-      .reply(200, (_uri, body) => {
-        const text = JSON.stringify(body);
-        bodies.push(text);
-        if (text.includes('<question>') && !text.includes('<passage')) return completion('{"query": "未签订书面劳动合同 二倍工资"}');
-        const ids = [...text.matchAll(/<passage id=\\"([^"\\]+)\\"/g)].map((m) => m[1]);
-        return completion(
-          JSON.stringify({
-            text: '超过一个月没签书面合同，可以要求每月二倍工资。',
-            citedPassageIds: [ids[0], '劳动法#999'],
-            confidence: 0.9,
-            needsHuman: false,
-          }),
-        );
-      });
+    onCompletions(4, (text) => {
+      bodies.push(text);
+      if (text.includes('<question>') && !text.includes('<passage')) return completion('{"query": "未签订书面劳动合同 二倍工资"}');
+      const ids = [...text.matchAll(/<passage id=\\"([^"\\]+)\\"/g)].map((m) => m[1]);
+      return completion(
+        JSON.stringify({
+          text: '超过一个月没签书面合同，可以要求每月二倍工资。',
+          citedPassageIds: [ids[0], '劳动法#999'],
+          confidence: 0.9,
+          needsHuman: false,
+        }),
+      );
+    });
     const [reply] = await h.say('llm-1', '干了半年老板一直不签合同咋办');
     expect(reply.meta.intent).toBe('legal_qa');
     expect(reply.text).toContain('二倍工资');
@@ -83,14 +87,10 @@ const RECORDED = JSON.parse(readFileSync(new URL('../llm/fixtures/answer-complet
 
 /** Answer each call from the recording: one rewrite call (shared by the card and article searches), then the answer call. */
 function replay(name: string, prompts: string[]): void {
-  nock(BASE)
-    .post('/v1/chat/completions')
-    .times(2)
-    .reply(200, (_uri, body) => {
-      const text = JSON.stringify(body);
-      prompts.push(text);
-      return completion(JSON.stringify(text.includes('<passages>') ? RECORDED[name].answer : RECORDED[name].rewrite));
-    });
+  onCompletions(2, (text) => {
+    prompts.push(text);
+    return completion(JSON.stringify(text.includes('<passages>') ? RECORDED[name].answer : RECORDED[name].rewrite));
+  });
 }
 
 describe('recorded answers to the answer prompt', () => {
