@@ -70,7 +70,7 @@ function chooseCard(ranked: GuideCard[], found: string[], query: string, agreeme
     if (ruledOut(card, query)) return;
     const relies = new Set(card.relies.map((citation) => `${citation.law}#${citation.article}`));
     const agreement = topArticles.reduce((sum, key, order) => sum + (relies.has(key) ? 1 / (order + 1) : 0), 0);
-    const forPlatform = platformWorker && card.id.startsWith(PLATFORM_CARD_PREFIX) ? PLATFORM_BONUS : 0;
+    const forPlatform = platformWorker && isPlatformCard(card) ? PLATFORM_BONUS : 0;
     const score = 1 / (position + 1) + (keywordCount(card, query) > 0 ? KEYWORD_BONUS : 0) + agreementWeight * agreement + (card === focusCard ? FOCUS_BONUS : 0) + forPlatform;
     if (score > bestScore) [best, bestScore] = [card, score];
   });
@@ -84,7 +84,11 @@ const KEYWORD_BONUS = 1;
  * other set moved more than one reply.
  */
 const PLATFORM_BONUS = 0.5;
-const PLATFORM_CARD_PREFIX = 'platform-';
+
+/** A card written for platform workers (content/cards/6-platform.json: ids `platform-…`). */
+export function isPlatformCard(card: GuideCard): boolean {
+  return card.id.startsWith('platform-');
+}
 /**
  * In a long post, the card the question sentence alone finds first gets this bonus, so a story's aside
  * does not take the card. `npx tsx bench/answers.ts`: narrative names-what-answers 0.75 → 0.80 with

@@ -12,7 +12,7 @@ import { classifyScope, outOfScopeReply } from '../safety/scope.js';
 import { isCardPassage } from './citations.js';
 import { measureSignals, scoreConfidence } from './confidence.js';
 import { questionFocus } from './question-focus.js';
-import { gatherEvidence, type Evidence } from './evidence.js';
+import { gatherEvidence, isPlatformCard, type Evidence } from './evidence.js';
 import { composeExtractiveBody, type AnswerBody } from './extractive.js';
 import { answerLinePassage, askModel, echoesPrompt, validateGroundedAnswer } from './grounded.js';
 import type { AnswerLine } from '../knowledge/answer-lines.js';
@@ -110,7 +110,7 @@ export function createQaService(options: QaServiceOptions): QaService {
     if (topics.length < 2) {
       if (topic) closing.push(tr(locale, NEEDS_PERSON[topic]));
       // The platform-worker cards say themselves which relation they assume.
-      const platformCard = evidence.bestCard?.id.startsWith('platform-') ?? false;
+      const platformCard = evidence.bestCard !== undefined && isPlatformCard(evidence.bestCard);
       if (drafted.body && topic !== 'labour_relation' && !platformCard && isGigWorkContext(query)) closing.push(tr(locale, GIG_STATUS_CAVEAT));
     }
     closing.push(tr(locale, LEGAL_NOTICE));
